@@ -1,0 +1,2 @@
+/** Billingrails payments: typed client, create request and payment. */
+package io.payclient.billingrails;

@@ -1,0 +1,14 @@
+package io.payclient.core;
+
+/**
+ * HTTP 401: the API key is missing, wrong or revoked. Nothing was created; retrying with the same
+ * key will fail the same way.
+ */
+public final class AuthenticationException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
+  public AuthenticationException(ApiError error, Context context) {
+    super(error, context, false);
+  }
+}

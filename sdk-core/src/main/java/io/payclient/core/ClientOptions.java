@@ -1,0 +1,349 @@
+package io.payclient.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings shared by every client. Immutable; {@link #toString()} never shows the API key.
+ *
+ * <pre>{@code
+ * ClientOptions options = ClientOptions.builder()
+ *     .apiKey(System.getenv("LAGO_API_KEY"))
+ *     .baseUrl("https://api.eu.getlago.com/api/v1")
+ *     .maxRetries(3)
+ *     .build();
+ * PaymentsClient client = PaymentsClients.create("lago", options);
+ * }</pre>
+ *
+ * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, overall deadline per call across
+ * retries 60 s, 2 retries, longest wait honoured from {@code Retry-After} 60 s, response bodies
+ * capped at 8 MiB.
+ */
+public final class ClientOptions {
+  /** Default connect timeout: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default read timeout: 30 s. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default write timeout: 30 s. */
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default overall deadline of one call across its retries: 60 s. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Default number of retries: 2. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+
+  /** Default longest delay the SDK waits for a {@code Retry-After}: 60 s. */
+  public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(60);
+
+  /** Default cap on a response body: 8 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+
+  private final @Nullable String apiKey;
+  private final @Nullable String baseUrl;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+  private final Duration timeout;
+  private final int maxRetries;
+  private final Duration maxRetryDelay;
+  private final long maxResponseBytes;
+  private final @Nullable OkHttpClient okHttpClient;
+  private final @Nullable String userAgentSuffix;
+  private final PaymentsListener listener;
+  private final boolean allowInsecureHttp;
+
+  private ClientOptions(Builder b) {
+    this.apiKey = b.apiKey;
+    this.baseUrl = b.baseUrl;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.writeTimeout = b.writeTimeout;
+    this.timeout = b.timeout;
+    this.maxRetries = b.maxRetries;
+    this.maxRetryDelay = b.maxRetryDelay;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.okHttpClient = b.okHttpClient;
+    this.userAgentSuffix = b.userAgentSuffix;
+    this.listener = b.listener;
+    this.allowInsecureHttp = b.allowInsecureHttp;
+  }
+
+  /** Returns a builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised with these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.apiKey = apiKey;
+    b.baseUrl = baseUrl;
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.writeTimeout = writeTimeout;
+    b.timeout = timeout;
+    b.maxRetries = maxRetries;
+    b.maxRetryDelay = maxRetryDelay;
+    b.maxResponseBytes = maxResponseBytes;
+    b.okHttpClient = okHttpClient;
+    b.userAgentSuffix = userAgentSuffix;
+    b.listener = listener;
+    b.allowInsecureHttp = allowInsecureHttp;
+    return b;
+  }
+
+  /**
+   * The API key, if set here; vendor clients fall back to their environment variable. Handle as a
+   * secret.
+   */
+  public Optional<String> apiKey() {
+    return Optional.ofNullable(apiKey);
+  }
+
+  /** The base URL, if set; otherwise the vendor's production default. */
+  public Optional<String> baseUrl() {
+    return Optional.ofNullable(baseUrl);
+  }
+
+  /** The TCP/TLS connect timeout. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** The longest silence while reading a response. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** The longest stall while writing a request. */
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  /** The overall deadline of one call, across all its attempts and waits. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The maximum number of retries of one call. */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /** The longest server-requested wait ({@code Retry-After}) the SDK honours before giving up. */
+  public Duration maxRetryDelay() {
+    return maxRetryDelay;
+  }
+
+  /** The largest response body read; a larger one fails with {@link ResponseFormatException}. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /** The caller's OkHttp client, whose pools and dispatcher are shared, if given. */
+  public Optional<OkHttpClient> okHttpClient() {
+    return Optional.ofNullable(okHttpClient);
+  }
+
+  /** Text appended to the {@code User-Agent}, if set. */
+  public Optional<String> userAgentSuffix() {
+    return Optional.ofNullable(userAgentSuffix);
+  }
+
+  /** The listener; {@link PaymentsListener#NONE} by default. */
+  public PaymentsListener listener() {
+    return listener;
+  }
+
+  /** Whether plain {@code http://} is allowed to non-loopback hosts. */
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  /** Shows every setting except the API key, which shows as {@code ****} when set. */
+  @Override
+  public String toString() {
+    return "ClientOptions{apiKey="
+        + (apiKey == null ? "unset" : "****")
+        + ", baseUrl="
+        + baseUrl
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", writeTimeout="
+        + writeTimeout
+        + ", timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + ", maxRetryDelay="
+        + maxRetryDelay
+        + ", maxResponseBytes="
+        + maxResponseBytes
+        + ", userAgentSuffix="
+        + userAgentSuffix
+        + ", allowInsecureHttp="
+        + allowInsecureHttp
+        + '}';
+  }
+
+  /** Builds {@link ClientOptions}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String apiKey;
+    private @Nullable String baseUrl;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private @Nullable OkHttpClient okHttpClient;
+    private @Nullable String userAgentSuffix;
+    private PaymentsListener listener = PaymentsListener.NONE;
+    private boolean allowInsecureHttp;
+
+    private Builder() {}
+
+    /** The API key; checked by the vendor client when it is built. */
+    public Builder apiKey(@Nullable String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The base URL, such as {@code https://api.getlago.com/api/v1}. */
+    public Builder baseUrl(@Nullable String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * The connect timeout.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = nonNegative(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * The read timeout.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = nonNegative(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * The write timeout.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder writeTimeout(Duration writeTimeout) {
+      this.writeTimeout = nonNegative(writeTimeout, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * The overall deadline of one call across retries.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder timeout(Duration timeout) {
+      if (nonNegative(timeout, "timeout").isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The maximum number of retries; {@code 0} turns retries off.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * The longest server-requested wait honoured.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxRetryDelay(Duration maxRetryDelay) {
+      this.maxRetryDelay = nonNegative(maxRetryDelay, "maxRetryDelay");
+      return this;
+    }
+
+    /**
+     * The response body cap in bytes.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive");
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * An OkHttp client to derive from with {@code newBuilder()}, so connection pools and the
+     * dispatcher are shared. The SDK never shuts down a client it was given.
+     */
+    public Builder okHttpClient(@Nullable OkHttpClient okHttpClient) {
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /** Appended to the {@code User-Agent}, e.g. {@code "billing-service/4.2"}. */
+    public Builder userAgentSuffix(@Nullable String userAgentSuffix) {
+      this.userAgentSuffix = userAgentSuffix;
+      return this;
+    }
+
+    /** The listener for metrics; {@code null} means none. */
+    public Builder listener(@Nullable PaymentsListener listener) {
+      this.listener = listener == null ? PaymentsListener.NONE : listener;
+      return this;
+    }
+
+    /**
+     * Allows plain {@code http://} to hosts that are not loopback. Off by default: the API key
+     * would travel in clear text.
+     */
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /** Returns the options. */
+    public ClientOptions build() {
+      return new ClientOptions(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.payclient.core;
+
+/**
+ * HTTP 409: the idempotency key was already used with a different body, or a request with the same
+ * key is still in flight. The SDK retries the in-flight case itself (with backoff and the same
+ * key); when this is thrown for a different body, nothing new was created: use a fresh key for a
+ * new payment.
+ */
+public final class ConflictException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
+  public ConflictException(ApiError error, Context context) {
+    super(error, context, false);
+  }
+}

@@ -1,0 +1,14 @@
+package io.payclient.core;
+
+/**
+ * HTTP 400, 405 or 422: the vendor rejected the input; see {@link #fieldErrors()}. Nothing was
+ * created; fix the request before sending it again.
+ */
+public final class InvalidRequestException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
+  public InvalidRequestException(ApiError error, Context context) {
+    super(error, context, false);
+  }
+}

@@ -1,0 +1,11 @@
+package io.payclient.core;
+
+/** HTTP 404: the payment, invoice or customer does not exist for this key; see {@link #code()}. */
+public final class NotFoundException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
+  public NotFoundException(ApiError error, Context context) {
+    super(error, context, false);
+  }
+}

@@ -1,0 +1,14 @@
+package io.payclient.core;
+
+/**
+ * HTTP 403: the API key may not do this (a read-only key, a feature not on the plan). Nothing was
+ * created.
+ */
+public final class PermissionException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
+  public PermissionException(ApiError error, Context context) {
+    super(error, context, false);
+  }
+}

@@ -1,0 +1,151 @@
+package io.payclient.core.internal;
+
+import io.payclient.core.RequestOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One logical API call: what to send and how to read the answer. Immutable; the transport creates a
+ * fresh HTTP request from it for every attempt, with the same body bytes and headers.
+ *
+ * @param <T> the parsed result
+ */
+public final class ApiCall<T> {
+  final String method;
+  final List<String> pathSegments;
+  final List<String[]> query;
+  final byte @Nullable [] body;
+  final Map<String, String> headers;
+  final @Nullable String idempotencyKey;
+  final boolean idempotent;
+  final RequestOptions options;
+  final ResponseParser<T> parser;
+
+  private ApiCall(Builder<T> b) {
+    this.method = b.method;
+    this.pathSegments = List.copyOf(b.pathSegments);
+    this.query = List.copyOf(b.query);
+    this.body = b.body;
+    this.headers = Map.copyOf(b.headers);
+    this.idempotencyKey = b.idempotencyKey;
+    this.idempotent = b.method.equals("GET") || b.idempotencyKey != null;
+    this.options = b.options;
+    this.parser = Objects.requireNonNull(b.parser, "parser");
+  }
+
+  /** A GET. */
+  public static <T> Builder<T> get(ResponseParser<T> parser) {
+    return new Builder<T>("GET", parser);
+  }
+
+  /** A POST of a JSON body. */
+  public static <T> Builder<T> post(byte[] jsonBody, ResponseParser<T> parser) {
+    Builder<T> b = new Builder<>("POST", parser);
+    b.body = Objects.requireNonNull(jsonBody, "jsonBody");
+    return b;
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The request body, or {@code null} for a GET. */
+  public byte @Nullable [] body() {
+    return body;
+  }
+
+  /** The idempotency key carried by this call (header or body), or {@code null}. */
+  public @Nullable String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  /**
+   * Whether sending this call twice cannot create two resources: a GET, or a call carrying an
+   * idempotency key the server honours. Only such calls are retried after an ambiguous failure.
+   */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  /** Whether this call can create something on the server. */
+  public boolean mayCreate() {
+    return !method.equals("GET");
+  }
+
+  /** Builds an {@link ApiCall}. */
+  public static final class Builder<T> {
+    private final String method;
+    private final ResponseParser<T> parser;
+    private final List<String> pathSegments = new ArrayList<>();
+    private final List<String[]> query = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private byte @Nullable [] body;
+    private @Nullable String idempotencyKey;
+    private RequestOptions options = RequestOptions.none();
+
+    private Builder(String method, ResponseParser<T> parser) {
+      this.method = method;
+      this.parser = parser;
+    }
+
+    /**
+     * Appends path segments after the base URL; each is percent-encoded as one segment, so an id
+     * such as {@code ../x} or {@code a/b} can never change the path.
+     *
+     * @throws IllegalArgumentException if a segment is blank or has control characters
+     */
+    public Builder<T> path(String... segments) {
+      for (String s : segments) {
+        if (s == null || s.isBlank() || Secrets.hasControlCharacter(s)) {
+          throw new IllegalArgumentException(
+              "Path segment must be non-blank without control characters: '" + s + "'");
+        }
+        pathSegments.add(s);
+      }
+      return this;
+    }
+
+    /** Adds a query parameter (percent-encoded); a {@code null} value is skipped. */
+    public Builder<T> query(String name, @Nullable Object value) {
+      if (value != null) {
+        query.add(new String[] {name, String.valueOf(value)});
+      }
+      return this;
+    }
+
+    /**
+     * Adds a header.
+     *
+     * @throws IllegalArgumentException if the value is not printable ASCII (header injection)
+     */
+    public Builder<T> header(String name, String value) {
+      if (!Secrets.isPrintableAscii(value)) {
+        throw new IllegalArgumentException("Header " + name + " must be printable ASCII");
+      }
+      headers.put(name, value);
+      return this;
+    }
+
+    /** Records the idempotency key this call carries, making it safe to retry. */
+    public Builder<T> idempotencyKey(@Nullable String key) {
+      this.idempotencyKey = key;
+      return this;
+    }
+
+    /** Per-call options (deadline, retries). */
+    public Builder<T> options(RequestOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Returns the call. */
+    public ApiCall<T> build() {
+      return new ApiCall<>(this);
+    }
+  }
+}

@@ -1,0 +1,587 @@
+package io.payclient.core.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.payclient.core.ApiError;
+import io.payclient.core.ApiException;
+import io.payclient.core.ClientOptions;
+import io.payclient.core.ConnectionException;
+import io.payclient.core.PayClientException;
+import io.payclient.core.PaymentsListener;
+import io.payclient.core.ResponseFormatException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one HTTP engine shared by every vendor client: authentication, headers, timeouts, the body
+ * cap, error mapping, and retries that never duplicate a create.
+ *
+ * <p>Retry rules, applied per call with state that belongs to that call only:
+ *
+ * <ul>
+ *   <li>the request provably never reached the server (connect failure): retry;
+ *   <li>429: retry after {@code Retry-After}/{@code X-RateLimit-Reset} (up to {@link
+ *       ClientOptions#maxRetryDelay()}) or backoff;
+ *   <li>timeout or reset after sending, 408, 5xx, and transient vendor errors: retry only if the
+ *       call is {@linkplain ApiCall#idempotent() idempotent} (a GET, or an idempotency key);
+ *       otherwise fail with {@code outcomeUnknown()} true;
+ *   <li>anything else: fail at once.
+ * </ul>
+ *
+ * <p>Sync calls sleep on the caller's thread between attempts; async calls are enqueued on OkHttp's
+ * dispatcher and their retries scheduled on one shared daemon timer thread.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("io.payclient.transport");
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final int RAW_BODY_EXCERPT = 2048;
+  private static final Interceptor SEND_TRACKER =
+      chain -> {
+        SendTracker tracker = chain.request().tag(SendTracker.class);
+        if (tracker != null) {
+          tracker.connected = true; // from here on, bytes may reach the server
+        }
+        return chain.proceed(chain.request());
+      };
+
+  private final String vendor;
+  private final HttpUrl baseUrl;
+  private final String authorization;
+  private final String apiKey;
+  private final String userAgent;
+  private final OkHttpClient http;
+  private final boolean ownsClient;
+  private final ErrorParser errorParser;
+  private final ClientOptions options;
+  private final PaymentsListener listener;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Creates a transport.
+   *
+   * @param vendor the vendor name, for headers, messages and events
+   * @param baseUrl the checked base URL (see {@link Urls#baseUrl(String, boolean)})
+   * @param apiKey the checked API key (see {@link Secrets#requireValidApiKey})
+   * @param options timeouts, retries, body cap, listener, OkHttp client
+   * @param errorParser the vendor's error body reader
+   */
+  public HttpTransport(
+      String vendor,
+      HttpUrl baseUrl,
+      String apiKey,
+      ClientOptions options,
+      ErrorParser errorParser) {
+    this.vendor = Objects.requireNonNull(vendor);
+    this.baseUrl = Objects.requireNonNull(baseUrl);
+    this.apiKey = Objects.requireNonNull(apiKey);
+    this.authorization = "Bearer " + apiKey;
+    this.options = Objects.requireNonNull(options);
+    this.errorParser = Objects.requireNonNull(errorParser);
+    this.listener = options.listener();
+    this.userAgent = Version.userAgent(vendor, options.userAgentSuffix().orElse(null));
+    OkHttpClient given = options.okHttpClient().orElse(null);
+    this.ownsClient = given == null;
+    this.http =
+        (given != null ? given.newBuilder() : new OkHttpClient.Builder())
+            .connectTimeout(options.connectTimeout())
+            .readTimeout(options.readTimeout())
+            .writeTimeout(options.writeTimeout())
+            .addNetworkInterceptor(SEND_TRACKER)
+            .build();
+  }
+
+  /** The vendor name. */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** The base URL. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** The OkHttp client in use (derived from the caller's if one was given). */
+  public OkHttpClient okHttpClient() {
+    return http;
+  }
+
+  /**
+   * Runs a call on the caller's thread, retrying as the class describes.
+   *
+   * @throws PayClientException with the vendor, idempotency key and attempts
+   * @throws IllegalStateException if the transport is closed
+   */
+  public <T> T execute(ApiCall<T> call) {
+    Run<T> run = start(call);
+    while (true) {
+      SendTracker tracker = new SendTracker();
+      Call http = run.newCall(tracker);
+      long started = System.nanoTime();
+      Step<T> step;
+      try (Response response = http.execute()) {
+        step = run.onResponse(response, tracker, started);
+      } catch (IOException e) {
+        step = run.onFailure(e, tracker);
+      }
+      if (step.error == null) {
+        return step.value;
+      }
+      if (step.retryDelayNanos < 0) {
+        throw step.error;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(step.retryDelayNanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        step.error.addSuppressed(e);
+        throw step.error;
+      }
+    }
+  }
+
+  /**
+   * Runs a call without blocking: the future completes on an OkHttp dispatcher thread. Cancelling
+   * the future cancels the attempt in flight and any scheduled retry.
+   *
+   * @return a future completed with the result or a {@link PayClientException}
+   */
+  public <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    Run<T> run;
+    try {
+      run = start(call);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+      return future;
+    }
+    future.whenComplete(
+        (v, e) -> {
+          Call current = run.current;
+          if (future.isCancelled() && current != null) {
+            current.cancel();
+          }
+        });
+    attemptAsync(run, future);
+    return future;
+  }
+
+  private <T> void attemptAsync(Run<T> run, CompletableFuture<T> future) {
+    if (future.isDone()) {
+      return;
+    }
+    SendTracker tracker = new SendTracker();
+    Call http = run.newCall(tracker);
+    long started = System.nanoTime();
+    http.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call c, IOException e) {
+            finish(run, future, run.onFailure(e, tracker));
+          }
+
+          @Override
+          public void onResponse(Call c, Response response) {
+            Step<T> step;
+            try (response) {
+              step = run.onResponse(response, tracker, started);
+            } catch (RuntimeException e) {
+              future.completeExceptionally(e);
+              return;
+            }
+            finish(run, future, step);
+          }
+        });
+  }
+
+  private <T> void finish(Run<T> run, CompletableFuture<T> future, Step<T> step) {
+    if (step.error == null) {
+      future.complete(step.value);
+    } else if (step.retryDelayNanos < 0) {
+      future.completeExceptionally(step.error);
+    } else {
+      Scheduler.INSTANCE.schedule(
+          () -> attemptAsync(run, future), step.retryDelayNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private <T> Run<T> start(ApiCall<T> call) {
+    if (closed.get()) {
+      throw new IllegalStateException("This " + vendor + " client is closed");
+    }
+    Run<T> run = new Run<>(call);
+    safely(() -> listener.callStarted(run.event));
+    return run;
+  }
+
+  /** Releases the connection pool and dispatcher threads, unless the OkHttp client was given. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsClient) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  private void safely(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "PaymentsListener threw; ignored", e);
+    }
+  }
+
+  private String excerpt(Buffer body) {
+    long n = Math.min(body.size(), RAW_BODY_EXCERPT);
+    String text = body.snapshot((int) n).utf8();
+    return Secrets.redact(text, apiKey);
+  }
+
+  /** Marks whether an attempt got as far as a connection (so bytes may have been sent). */
+  static final class SendTracker {
+    volatile boolean connected;
+  }
+
+  /** The outcome of one attempt: a value, a final error, or an error with a retry delay. */
+  private static final class Step<T> {
+    final @Nullable T value;
+    final @Nullable PayClientException error;
+    final long retryDelayNanos;
+
+    private Step(@Nullable T value, @Nullable PayClientException error, long retryDelayNanos) {
+      this.value = value;
+      this.error = error;
+      this.retryDelayNanos = retryDelayNanos;
+    }
+  }
+
+  /** The state of one logical call across its attempts. Never shared between calls. */
+  private final class Run<T> {
+    final ApiCall<T> call;
+    final HttpUrl url;
+    final RequestBody body;
+    final PaymentsListener.Call event;
+    final long deadlineNanos;
+    final int maxRetries;
+    int attempts;
+    volatile @Nullable Call current;
+
+    Run(ApiCall<T> call) {
+      this.call = call;
+      HttpUrl.Builder u = baseUrl.newBuilder();
+      call.pathSegments.forEach(u::addPathSegment);
+      call.query.forEach(q -> u.addQueryParameter(q[0], q[1]));
+      this.url = u.build();
+      this.body = call.body == null ? null : oneShot(call.body);
+      this.event =
+          new PaymentsListener.Call(vendor, call.method, url.encodedPath(), call.idempotencyKey);
+      Duration timeout = call.options.timeout().orElse(options.timeout());
+      this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+      this.maxRetries = call.options.maxRetries().orElse(options.maxRetries());
+    }
+
+    Call newCall(SendTracker tracker) {
+      attempts++;
+      Request.Builder r =
+          new Request.Builder()
+              .url(url)
+              .method(call.method, body)
+              .header("Authorization", authorization)
+              .header("Accept", "application/json")
+              .header("User-Agent", userAgent)
+              .tag(SendTracker.class, tracker);
+      call.headers.forEach(r::header);
+      Call c = http.newCall(r.build());
+      long remaining = Math.max(1, deadlineNanos - System.nanoTime());
+      c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+      current = c;
+      return c;
+    }
+
+    PayClientException.Context context() {
+      return new PayClientException.Context(vendor, call.idempotencyKey, attempts);
+    }
+
+    Step<T> onResponse(Response response, SendTracker tracker, long startedNanos) {
+      int status = response.code();
+      Buffer bytes;
+      try {
+        bytes = readCapped(response.body());
+      } catch (BodyTooLargeException e) {
+        return decide(
+            new ResponseFormatException(
+                describe() + ": response body over " + options.maxResponseBytes() + " bytes",
+                e,
+                context(),
+                status,
+                null,
+                call.mayCreate() && response.isSuccessful()),
+            false,
+            null);
+      } catch (IOException e) {
+        return onFailure(e, tracker); // truncated or reset mid-body: the request was processed
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+      safely(() -> listener.responseReceived(event, attempts, status, took));
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(
+            Level.DEBUG,
+            "{0} {1} {2} -> {3} in {4} ms (attempt {5})",
+            vendor,
+            call.method,
+            url.encodedPath(),
+            status,
+            took.toMillis(),
+            attempts);
+      }
+      if (response.isSuccessful()) {
+        return parseSuccess(response, status, bytes);
+      }
+      ApiError error = parseError(response, status, bytes);
+      boolean retryable =
+          status == 429
+              || (call.idempotent()
+                  && (status == 408 || status >= 500 || errorParser.isTransient(error)));
+      ApiException ex = ApiException.of(error, context(), call.mayCreate());
+      return decide(ex, retryable, error.retryAfter());
+    }
+
+    Step<T> onFailure(IOException e, SendTracker tracker) {
+      boolean sent = tracker.connected;
+      boolean timedOut = e instanceof InterruptedIOException;
+      String what =
+          sent
+              ? (timedOut ? "timed out after the request was sent" : "failed after sending")
+              : (timedOut ? "timed out before the request was sent" : "could not connect");
+      boolean unknown = sent && call.mayCreate();
+      String consequence =
+          unknown
+              ? (call.idempotencyKey != null
+                  ? "; the outcome is unknown: retry later with the same idempotency key"
+                  : "; the outcome is unknown: check whether the payment exists before retrying")
+              : "";
+      ConnectionException ex =
+          new ConnectionException(
+              describe() + " " + what + " (" + e.getClass().getSimpleName() + ")" + consequence,
+              e,
+              context(),
+              sent,
+              unknown);
+      return decide(ex, !sent || call.idempotent(), null);
+    }
+
+    private Step<T> parseSuccess(Response response, int status, Buffer bytes) {
+      MediaType type = response.body().contentType();
+      if (type != null && !type.subtype().contains("json")) {
+        return decide(
+            formatError(
+                "expected JSON but got " + type.type() + "/" + type.subtype(), null, status, bytes),
+            false,
+            null);
+      }
+      try {
+        JsonReader reader = JsonReader.of(bytes.clone());
+        T value = call.parser.parse(status, reader);
+        return new Step<>(value, null, -1);
+      } catch (IOException | JsonDataException | ArithmeticException | IllegalArgumentException e) {
+        return decide(
+            formatError("could not read the response: " + e.getMessage(), e, status, bytes),
+            false,
+            null);
+      }
+    }
+
+    private ResponseFormatException formatError(
+        String detail, @Nullable Throwable cause, int status, Buffer bytes) {
+      boolean unknown = call.mayCreate();
+      String consequence =
+          unknown ? "; the request probably succeeded: retrieve it before creating again" : "";
+      return new ResponseFormatException(
+          describe() + " HTTP " + status + ": " + detail + consequence,
+          cause,
+          context(),
+          status,
+          excerpt(bytes),
+          unknown);
+    }
+
+    private ApiError parseError(Response response, int status, Buffer bytes) {
+      String raw = bytes.size() == 0 ? null : excerpt(bytes);
+      Duration wait = Backoff.serverRequested(response.headers(), Instant.now());
+      String headerRequestId = firstHeader(response, "X-Request-Id", "Request-Id", "X-Request-ID");
+      ApiError parsed = null;
+      if (bytes.size() > 0 && looksLikeJson(bytes)) {
+        try {
+          parsed = errorParser.parse(status, JsonReader.of(bytes.clone()));
+        } catch (IOException | JsonDataException e) {
+          LOG.log(Level.DEBUG, "Unreadable {0} error body for HTTP {1}", vendor, status);
+        }
+      }
+      if (parsed == null) {
+        MediaType type = response.body().contentType();
+        String reason = response.message().isBlank() ? "HTTP error" : response.message();
+        String shape =
+            bytes.size() == 0
+                ? " (empty body)"
+                : " (unreadable "
+                    + (type == null ? "" : type.type() + "/" + type.subtype() + " ")
+                    + "body)";
+        parsed = new ApiError(status, null, reason + shape, List.of(), null, null, null);
+      }
+      String requestId = parsed.requestId() != null ? parsed.requestId() : headerRequestId;
+      Duration retryAfter = parsed.retryAfter() != null ? parsed.retryAfter() : wait;
+      return parsed.with(requestId, raw, retryAfter);
+    }
+
+    /** Reports the failed attempt once, then retries it if allowed and time remains. */
+    private Step<T> decide(
+        PayClientException error, boolean retryable, @Nullable Duration serverDelay) {
+      safely(() -> listener.attemptFailed(event, attempts, error));
+      if (!retryable || attempts > maxRetries) {
+        return fail(error);
+      }
+      Duration delay;
+      if (serverDelay != null) {
+        if (serverDelay.compareTo(options.maxRetryDelay()) > 0) {
+          return fail(error); // the server wants us to wait longer than the caller allows
+        }
+        delay = serverDelay;
+      } else {
+        delay = Backoff.fullJitter(attempts);
+      }
+      long delayNanos = delay.toNanos();
+      if (System.nanoTime() + delayNanos >= deadlineNanos) {
+        return fail(error);
+      }
+      safely(() -> listener.retryScheduled(event, attempts + 1, delay));
+      LOG.log(
+          Level.DEBUG,
+          "{0} {1} {2}: retry {3} in {4} ms",
+          vendor,
+          call.method,
+          url.encodedPath(),
+          attempts,
+          delay.toMillis());
+      return new Step<>(null, error, delayNanos);
+    }
+
+    private Step<T> fail(PayClientException error) {
+      return new Step<>(null, error, -1);
+    }
+
+    private String describe() {
+      return vendor + " " + call.method + " " + url.encodedPath();
+    }
+  }
+
+  private Buffer readCapped(ResponseBody body) throws IOException {
+    long cap = options.maxResponseBytes();
+    if (body.contentLength() > cap) {
+      throw new BodyTooLargeException();
+    }
+    Buffer buffer = new Buffer();
+    BufferedSource source = body.source();
+    while (source.read(buffer, 8192) != -1) {
+      if (buffer.size() > cap) {
+        throw new BodyTooLargeException();
+      }
+    }
+    return buffer;
+  }
+
+  private static boolean looksLikeJson(Buffer bytes) {
+    for (long i = 0; i < Math.min(bytes.size(), 64); i++) {
+      byte b = bytes.getByte(i);
+      if (b == '{' || b == '[') {
+        return true;
+      }
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String firstHeader(Response response, String... names) {
+    for (String name : names) {
+      String v = response.header(name);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static RequestBody oneShot(byte[] bytes) {
+    // One-shot: OkHttp must never silently re-send a body after a failure mid-request; only this
+    // transport decides whether a second attempt is safe.
+    return new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return JSON;
+      }
+
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(bytes);
+      }
+    };
+  }
+
+  private static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException() {
+      super("response body too large");
+    }
+  }
+
+  /** One daemon thread that only schedules async retries; it never runs I/O itself. */
+  private static final class Scheduler {
+    static final ScheduledExecutorService INSTANCE =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "payclient-retry-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+}

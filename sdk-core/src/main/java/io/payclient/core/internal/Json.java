@@ -1,0 +1,228 @@
+package io.payclient.core.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streaming JSON helpers on Moshi's {@link JsonReader}/{@link JsonWriter}. Readers are tolerant:
+ * {@code null} is accepted for every optional value and unknown fields are skipped by the callers.
+ */
+public final class Json {
+  private Json() {}
+
+  /** Writes JSON with the given body into bytes. */
+  public static byte[] write(JsonBody body) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      body.writeTo(writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Buffer never fails
+    }
+    return buffer.readByteArray();
+  }
+
+  /** Writes a JSON document. */
+  @FunctionalInterface
+  public interface JsonBody {
+    /** Writes the document. */
+    void writeTo(JsonWriter writer) throws IOException;
+  }
+
+  /** Reads a string, or {@code null}; numbers and booleans are read as their text. */
+  public static @Nullable String nextString(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case NULL -> r.nextNull();
+      case STRING, NUMBER -> r.nextString();
+      case BOOLEAN -> String.valueOf(r.nextBoolean());
+      default -> throw new JsonDataException("Expected a string at " + r.getPath());
+    };
+  }
+
+  /**
+   * Reads an integer that must fit a {@code long}, or {@code null}.
+   *
+   * @throws JsonDataException if it is a fraction or out of range
+   */
+  public static @Nullable Long nextLong(JsonReader r) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      return r.nextNull();
+    }
+    String text = r.nextString();
+    try {
+      return new BigDecimal(text).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new JsonDataException("Expected an integer within long range at " + r.getPath());
+    }
+  }
+
+  /** Reads an exact decimal from a JSON string or number, or {@code null}. */
+  public static @Nullable BigDecimal nextDecimal(JsonReader r) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      return r.nextNull();
+    }
+    String text = r.nextString();
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new JsonDataException("Expected a decimal at " + r.getPath());
+    }
+  }
+
+  /** Reads a boolean, or {@code null}. */
+  public static @Nullable Boolean nextBoolean(JsonReader r) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      return r.nextNull();
+    }
+    return r.nextBoolean();
+  }
+
+  /**
+   * Reads an ISO-8601 instant ({@code 2025-01-21T00:10:29Z} or with an offset), or {@code null}.
+   *
+   * @throws JsonDataException if it is not a timestamp
+   */
+  public static @Nullable Instant nextInstant(JsonReader r) throws IOException {
+    String text = nextString(r);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new JsonDataException("Expected an ISO-8601 timestamp at " + r.getPath());
+    }
+  }
+
+  /** Reads an ISO date, or {@code null}. */
+  public static @Nullable LocalDate nextDate(JsonReader r) throws IOException {
+    String text = nextString(r);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new JsonDataException("Expected an ISO date at " + r.getPath());
+    }
+  }
+
+  /** Reads a URI, or {@code null}; an unparseable link gives {@code null} rather than failing. */
+  public static @Nullable URI nextUri(JsonReader r) throws IOException {
+    String text = nextString(r);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Reads an array of strings; {@code null} gives an empty list. */
+  public static List<String> nextStringList(JsonReader r) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      r.nextNull();
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    r.beginArray();
+    while (r.hasNext()) {
+      String s = nextString(r);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    r.endArray();
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Reads an object of string values; {@code null} or an empty array gives an empty map. */
+  public static Map<String, String> nextStringMap(JsonReader r) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    switch (r.peek()) {
+      case NULL -> r.nextNull();
+      case BEGIN_ARRAY -> r.skipValue(); // some servers render an empty map as []
+      default -> {
+        r.beginObject();
+        while (r.hasNext()) {
+          String key = r.nextName();
+          String value = nextString(r);
+          if (value != null) {
+            out.put(key, value);
+          }
+        }
+        r.endObject();
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Reads any JSON value as plain Java values (maps, lists, strings, {@link BigDecimal} numbers,
+   * booleans, {@code null}). Numbers stay exact.
+   */
+  public static @Nullable Object nextValue(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case NULL -> r.nextNull();
+      case BOOLEAN -> r.nextBoolean();
+      case NUMBER -> new BigDecimal(r.nextString());
+      case STRING -> r.nextString();
+      case BEGIN_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        r.beginArray();
+        while (r.hasNext()) {
+          list.add(nextValue(r));
+        }
+        r.endArray();
+        yield Collections.unmodifiableList(list);
+      }
+      case BEGIN_OBJECT -> nextObject(r);
+      default -> throw new JsonDataException("Unexpected " + r.peek() + " at " + r.getPath());
+    };
+  }
+
+  /** Reads an object as a map of plain values; {@code null} gives an empty map. */
+  public static Map<String, @Nullable Object> nextObject(JsonReader r) throws IOException {
+    Map<String, @Nullable Object> map = new LinkedHashMap<>();
+    if (r.peek() == JsonReader.Token.NULL) {
+      r.nextNull();
+      return Collections.unmodifiableMap(map);
+    }
+    if (r.peek() == JsonReader.Token.BEGIN_ARRAY) {
+      r.skipValue();
+      return Collections.unmodifiableMap(map);
+    }
+    r.beginObject();
+    while (r.hasNext()) {
+      map.put(r.nextName(), nextValue(r));
+    }
+    r.endObject();
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** Writes a name and string value, skipping the pair when the value is {@code null}. */
+  public static void writeOptional(JsonWriter w, String name, @Nullable String value)
+      throws IOException {
+    if (value != null) {
+      w.name(name).value(value);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.payclient.core.internal;
+
+import io.payclient.core.FieldError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Jakarta Bean Validation with Hibernate Validator, bootstrapped once, lazily, with {@link
+ * ParameterMessageInterpolator} (no Expression Language needed). Violations are reported under the
+ * field's {@link WireName}.
+ */
+public final class Validation {
+  // Held strongly: java.util.logging keeps loggers weakly, and a collected logger loses its level.
+  private static final Logger HV_VERSION_LOGGER =
+      Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
+  private static final ClassValue<Map<String, String>> WIRE_NAMES =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, String> computeValue(Class<?> type) {
+          Map<String, String> names = new HashMap<>();
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+              WireName w = f.getAnnotation(WireName.class);
+              if (w != null) {
+                names.putIfAbsent(f.getName(), w.value());
+              }
+            }
+          }
+          return names;
+        }
+      };
+
+  private Validation() {}
+
+  /** Lazy holder: the bootstrap runs on first use and only once. */
+  private static final class Holder {
+    static final Validator VALIDATOR = bootstrap();
+  }
+
+  private static Validator bootstrap() {
+    // Quiet by default: Hibernate Validator announces its version at INFO through jboss-logging,
+    // which falls back to java.util.logging and would print to stderr. Respect a level the
+    // application set itself.
+    if (HV_VERSION_LOGGER.getLevel() == null) {
+      HV_VERSION_LOGGER.setLevel(Level.WARNING);
+    }
+    return jakarta.validation.Validation.byProvider(HibernateValidator.class)
+        .configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory()
+        .getValidator();
+  }
+
+  /** Validates the bean's constraints; violations sorted by wire field. */
+  public static List<FieldError> validate(Object bean) {
+    Set<ConstraintViolation<Object>> found = Holder.VALIDATOR.validate(bean);
+    List<FieldError> errors = new ArrayList<>(found.size());
+    for (ConstraintViolation<Object> v : found) {
+      errors.add(FieldError.of(wirePath(v), v.getMessage()));
+    }
+    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+    return errors;
+  }
+
+  private static String wirePath(ConstraintViolation<Object> v) {
+    StringBuilder sb = new StringBuilder();
+    Class<?> owner = v.getRootBeanClass();
+    Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
+    while (nodes.hasNext()) {
+      Path.Node node = nodes.next();
+      if (node.getName() == null) {
+        continue; // container element
+      }
+      Class<?> nodeOwner = nodes.hasNext() ? owner : v.getLeafBean().getClass();
+      String name = WIRE_NAMES.get(nodeOwner).getOrDefault(node.getName(), node.getName());
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(name);
+      if (node.getIndex() != null) {
+        sb.append('[').append(node.getIndex()).append(']');
+      } else if (node.getKey() != null) {
+        sb.append('[').append(node.getKey()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "<request>" : sb.toString();
+  }
+}

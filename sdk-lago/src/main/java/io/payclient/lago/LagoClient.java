@@ -1,0 +1,165 @@
+package io.payclient.lago;
+
+import io.payclient.core.ClientBuilder;
+import io.payclient.core.ClientOptions;
+import io.payclient.core.Payment;
+import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentsClient;
+import io.payclient.core.RequestOptions;
+import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.VendorSupport;
+import io.payclient.lago.internal.LagoErrorParser;
+import io.payclient.lago.internal.LagoMapping;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Lago client: typed operations through {@link #payments()}, and the vendor-neutral {@link
+ * PaymentsClient} API. Immutable and thread-safe; build one per API key and share it.
+ *
+ * <pre>{@code
+ * try (LagoClient lago = LagoClient.builder()
+ *     .apiKey(System.getenv("LAGO_API_KEY"))   // or leave unset: LAGO_API_KEY is read
+ *     .region(LagoRegion.EU)
+ *     .build()) {
+ *   LagoPayment payment = lago.payments().create(LagoPaymentCreateRequest.builder()
+ *       .invoiceId("486b147a-02a1-4ccf-8603-f3541fc25e7a")
+ *       .amount(Money.of("10.99", "USD"))
+ *       .reference("order-1042")
+ *       .build());
+ * }
+ * }</pre>
+ *
+ * <p>Lago has no idempotency, so the {@code reference} of a payment is its de-duplication key: see
+ * {@link LagoPayments}.
+ */
+public final class LagoClient implements PaymentsClient {
+  /** The vendor name, {@code "lago"}. */
+  public static final String VENDOR = "lago";
+
+  /** The environment variable read when no API key is set: {@code LAGO_API_KEY}. */
+  public static final String API_KEY_ENV = "LAGO_API_KEY";
+
+  private final HttpTransport transport;
+  private final LagoPayments payments;
+
+  private LagoClient(HttpTransport transport) {
+    this.transport = transport;
+    this.payments = new LagoPayments(transport);
+  }
+
+  /** Returns a builder; defaults: {@link LagoRegion#US}, key from {@code LAGO_API_KEY}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Lago's payment operations, typed. */
+  public LagoPayments payments() {
+    return payments;
+  }
+
+  /** The base URL in use. */
+  public String baseUrl() {
+    return transport.baseUrl().toString();
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  /**
+   * Creates a payment from a neutral request: the target must be an invoice and the amount is
+   * required; {@code customerId}, {@code metadata} and idempotency keys are refused (Lago's create
+   * cannot express them).
+   *
+   * @throws io.payclient.core.RequestValidationException before any I/O, naming each field
+   */
+  @Override
+  public Payment create(PaymentCreateRequest request, RequestOptions options) {
+    return LagoMapping.toPayment(
+        payments.create(LagoMapping.toLago(request, options), options), false);
+  }
+
+  @Override
+  public CompletableFuture<Payment> createAsync(
+      PaymentCreateRequest request, RequestOptions options) {
+    return VendorSupport.async(
+        () ->
+            payments
+                .createAsync(LagoMapping.toLago(request, options), options)
+                .thenApply(p -> LagoMapping.toPayment(p, false)));
+  }
+
+  @Override
+  public Payment retrieve(String paymentId) {
+    return LagoMapping.toPayment(payments.retrieve(paymentId), false);
+  }
+
+  @Override
+  public CompletableFuture<Payment> retrieveAsync(String paymentId) {
+    return payments.retrieveAsync(paymentId).thenApply(p -> LagoMapping.toPayment(p, false));
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LagoClient{baseUrl=" + baseUrl() + "}";
+  }
+
+  /** Builds a {@link LagoClient}. */
+  public static final class Builder extends ClientBuilder<Builder, LagoClient> {
+    private LagoRegion region = LagoRegion.US;
+    private @Nullable String selfHosted;
+
+    private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** The Lago Cloud cluster; {@link LagoRegion#US} by default. */
+    public Builder region(LagoRegion region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /**
+     * A self-hosted Lago at this host: {@code https://lago.example.com} gives the base URL {@code
+     * https://lago.example.com/api/v1}. An explicit {@link #baseUrl(String)} wins.
+     */
+    public Builder selfHosted(String hostUrl) {
+      String h = Objects.requireNonNull(hostUrl, "hostUrl").trim();
+      while (h.endsWith("/")) {
+        h = h.substring(0, h.length() - 1);
+      }
+      this.selfHosted = h + "/api/v1";
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalArgumentException if no API key is set or in {@code LAGO_API_KEY}, or the base
+     *     URL is unusable or plain http to a non-loopback host
+     */
+    @Override
+    public LagoClient build() {
+      ClientOptions options = clientOptions();
+      String defaultUrl = selfHosted != null ? selfHosted : region.baseUrl();
+      return new LagoClient(
+          new HttpTransport(
+              VENDOR,
+              VendorSupport.baseUrl(options, defaultUrl),
+              VendorSupport.apiKey(options, VENDOR, API_KEY_ENV),
+              options,
+              LagoErrorParser.INSTANCE));
+    }
+  }
+}

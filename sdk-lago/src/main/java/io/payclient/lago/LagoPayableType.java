@@ -1,0 +1,40 @@
+package io.payclient.lago;
+
+import java.util.Locale;
+
+/**
+ * What a Lago payment pays ({@code payable_type}). Values this SDK does not know map to {@link
+ * #UNKNOWN}; the raw value is kept.
+ */
+public enum LagoPayableType {
+  /** {@code Invoice}. */
+  INVOICE("Invoice"),
+  /** {@code PaymentRequest}. */
+  PAYMENT_REQUEST("PaymentRequest"),
+  /** A value this SDK version does not know. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  LagoPayableType(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
+  public static LagoPayableType fromWire(String value) {
+    if (value != null) {
+      for (LagoPayableType v : values()) {
+        if (v.wire != null
+            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+          return v;
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+}

@@ -1,0 +1,48 @@
+package io.payclient.lago;
+
+import java.util.Locale;
+
+/**
+ * The payment provider behind a Lago payment ({@code payment_provider_type}). Values this SDK does
+ * not know map to {@link #UNKNOWN}; the raw value is kept.
+ */
+public enum LagoPaymentProviderType {
+  /** {@code adyen}. */
+  ADYEN("adyen"),
+  /** {@code cashfree}. */
+  CASHFREE("cashfree"),
+  /** {@code gocardless}. */
+  GOCARDLESS("gocardless"),
+  /** {@code stripe}. */
+  STRIPE("stripe"),
+  /** {@code flutterwave}. */
+  FLUTTERWAVE("flutterwave"),
+  /** {@code moneyhash}. */
+  MONEYHASH("moneyhash"),
+  /** A value this SDK version does not know. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  LagoPaymentProviderType(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
+  public static LagoPaymentProviderType fromWire(String value) {
+    if (value != null) {
+      for (LagoPaymentProviderType v : values()) {
+        if (v.wire != null
+            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+          return v;
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+}

@@ -1,0 +1,40 @@
+package io.payclient.lago;
+
+import java.util.Locale;
+
+/**
+ * How a Lago payment was made ({@code type}). Values this SDK does not know map to {@link
+ * #UNKNOWN}; the raw value is kept.
+ */
+public enum LagoPaymentType {
+  /** {@code manual}. */
+  MANUAL("manual"),
+  /** {@code provider}. */
+  PROVIDER("provider"),
+  /** A value this SDK version does not know. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  LagoPaymentType(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
+  public static LagoPaymentType fromWire(String value) {
+    if (value != null) {
+      for (LagoPaymentType v : values()) {
+        if (v.wire != null
+            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+          return v;
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+}

@@ -1,0 +1,193 @@
+package io.payclient.lago.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.payclient.core.internal.Json;
+import io.payclient.lago.LagoPayableType;
+import io.payclient.lago.LagoPayment;
+import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.lago.LagoPaymentProviderType;
+import io.payclient.lago.LagoPaymentType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Lago's wire format: the create body, and payment objects. Streaming, no reflection. */
+public final class LagoJson {
+  private static final JsonReader.Options PAYMENT_FIELDS =
+      JsonReader.Options.of(
+          "lago_id",
+          "lago_customer_id",
+          "external_customer_id",
+          "invoice_ids",
+          "invoice_numbers",
+          "lago_payable_id",
+          "payable_type",
+          "amount_cents",
+          "amount_currency",
+          "status",
+          "payment_status",
+          "type",
+          "reference",
+          "payment_provider_code",
+          "payment_provider_type",
+          "external_payment_id",
+          "provider_payment_id",
+          "provider_customer_id",
+          "payment_method_id",
+          "next_action",
+          "created_at");
+
+  private LagoJson() {}
+
+  /**
+   * {@code {"payment":{"invoice_id":…,"amount_cents":…,"reference":…,"paid_at":…}}}; {@code
+   * paid_at} only when set.
+   */
+  public static byte[] createBody(LagoPaymentCreateRequest request) {
+    return Json.write(
+        w -> {
+          w.beginObject().name("payment").beginObject();
+          w.name("invoice_id").value(request.invoiceId());
+          w.name("amount_cents").value(request.amountCents());
+          w.name("reference").value(request.reference());
+          if (request.paidAt().isPresent()) {
+            w.name("paid_at").value(request.paidAt().get().toString());
+          }
+          w.endObject().endObject();
+        });
+  }
+
+  /**
+   * Reads {@code {"payment":{…}}}; also accepts a bare payment object (the OpenAPI spec shows the
+   * retrieve response unwrapped, although the server wraps it).
+   *
+   * @throws JsonDataException if there is no payment or it has no {@code lago_id}
+   */
+  public static LagoPayment readPaymentEnvelope(JsonReader r) throws IOException {
+    if (!hasTopLevelField(r, "payment")) {
+      return readPayment(r);
+    }
+    LagoPayment payment = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      if (r.nextName().equals("payment") && r.peek() == JsonReader.Token.BEGIN_OBJECT) {
+        payment = readPayment(r);
+      } else {
+        r.skipValue();
+      }
+    }
+    r.endObject();
+    if (payment == null) {
+      throw new JsonDataException("'payment' is not an object");
+    }
+    return payment;
+  }
+
+  /** Reads one payment object. */
+  public static LagoPayment readPayment(JsonReader r) throws IOException {
+    r.beginObject();
+    LagoPayment p = readFields(r);
+    r.endObject();
+    return p;
+  }
+
+  /** Whether the object at the reader has the named field, without consuming anything. */
+  static boolean hasTopLevelField(JsonReader r, String field) throws IOException {
+    JsonReader peek = r.peekJson();
+    if (peek.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected a JSON object at " + r.getPath());
+    }
+    peek.beginObject();
+    while (peek.hasNext()) {
+      if (peek.nextName().equals(field)) {
+        return true;
+      }
+      peek.skipValue();
+    }
+    return false;
+  }
+
+  private static LagoPayment readFields(JsonReader r) throws IOException {
+    String lagoId = null;
+    String lagoCustomerId = null;
+    String externalCustomerId = null;
+    List<String> invoiceIds = List.of();
+    List<String> invoiceNumbers = List.of();
+    String lagoPayableId = null;
+    String payableType = null;
+    Long amountCents = null;
+    String amountCurrency = null;
+    String status = null;
+    String paymentStatus = null;
+    String type = null;
+    String reference = null;
+    String providerCode = null;
+    String providerType = null;
+    String externalPaymentId = null;
+    String providerPaymentId = null;
+    String providerCustomerId = null;
+    String paymentMethodId = null;
+    Map<String, @Nullable Object> nextAction = Map.of();
+    Instant createdAt = null;
+    while (r.hasNext()) {
+      switch (r.selectName(PAYMENT_FIELDS)) {
+        case 0 -> lagoId = Json.nextString(r);
+        case 1 -> lagoCustomerId = Json.nextString(r);
+        case 2 -> externalCustomerId = Json.nextString(r);
+        case 3 -> invoiceIds = Json.nextStringList(r);
+        case 4 -> invoiceNumbers = Json.nextStringList(r);
+        case 5 -> lagoPayableId = Json.nextString(r);
+        case 6 -> payableType = Json.nextString(r);
+        case 7 -> amountCents = Json.nextLong(r);
+        case 8 -> amountCurrency = Json.nextString(r);
+        case 9 -> status = Json.nextString(r);
+        case 10 -> paymentStatus = Json.nextString(r);
+        case 11 -> type = Json.nextString(r);
+        case 12 -> reference = Json.nextString(r);
+        case 13 -> providerCode = Json.nextString(r);
+        case 14 -> providerType = Json.nextString(r);
+        case 15 -> externalPaymentId = Json.nextString(r);
+        case 16 -> providerPaymentId = Json.nextString(r);
+        case 17 -> providerCustomerId = Json.nextString(r);
+        case 18 -> paymentMethodId = Json.nextString(r);
+        case 19 -> nextAction = Json.nextObject(r);
+        case 20 -> createdAt = Json.nextInstant(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    if (lagoId == null || lagoId.isBlank()) {
+      throw new JsonDataException("A Lago payment without 'lago_id' at " + r.getPath());
+    }
+    return new LagoPayment(
+        lagoId,
+        lagoCustomerId,
+        externalCustomerId,
+        invoiceIds,
+        invoiceNumbers,
+        lagoPayableId,
+        LagoPayableType.fromWire(payableType),
+        payableType,
+        amountCents,
+        amountCurrency,
+        status,
+        paymentStatus,
+        LagoPaymentType.fromWire(type),
+        type,
+        reference,
+        providerCode,
+        LagoPaymentProviderType.fromWire(providerType),
+        providerType,
+        externalPaymentId,
+        providerPaymentId,
+        providerCustomerId,
+        paymentMethodId,
+        nextAction,
+        createdAt);
+  }
+}

@@ -1,0 +1,2 @@
+/** Paygentic payments: typed client, create request and payment. */
+package io.payclient.paygentic;
