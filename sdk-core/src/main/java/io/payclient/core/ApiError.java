@@ -33,9 +33,4 @@ public record ApiError(
     fieldErrors = List.copyOf(fieldErrors);
   }
 
-  /** Returns a copy with the given request id, raw body and retry delay. */
-  public ApiError with(
-      @Nullable String requestId, @Nullable String rawBody, @Nullable Duration retryAfter) {
-    return new ApiError(httpStatus, code, message, fieldErrors, requestId, rawBody, retryAfter);
-  }
 }

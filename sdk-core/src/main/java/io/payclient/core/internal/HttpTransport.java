@@ -6,6 +6,7 @@ import io.payclient.core.ApiError;
 import io.payclient.core.ApiException;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.ConnectionException;
+import io.payclient.core.FieldError;
 import io.payclient.core.PayClientException;
 import io.payclient.core.PaymentsListener;
 import io.payclient.core.ResponseFormatException;
@@ -458,7 +459,18 @@ public final class HttpTransport implements AutoCloseable {
       }
       String requestId = parsed.requestId() != null ? parsed.requestId() : headerRequestId;
       Duration retryAfter = parsed.retryAfter() != null ? parsed.retryAfter() : wait;
-      return parsed.with(requestId, raw, retryAfter);
+      // A server may echo the key back (e.g. "invalid key sk_..."): it never reaches an exception.
+      return new ApiError(
+          status,
+          parsed.code(),
+          Secrets.redact(parsed.message(), apiKey),
+          parsed.fieldErrors().stream()
+              .map(
+                  fe -> new FieldError(fe.field(), Secrets.redact(fe.message(), apiKey), fe.code()))
+              .toList(),
+          requestId,
+          raw,
+          retryAfter);
     }
 
     /** Reports the failed attempt once, then retries it if allowed and time remains. */

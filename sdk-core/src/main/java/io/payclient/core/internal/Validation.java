@@ -82,8 +82,15 @@ public final class Validation {
     Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
     while (nodes.hasNext()) {
       Path.Node node = nodes.next();
+      if (node.isInIterable()) {
+        // Jakarta puts the index of a list element on the element's node: "items[2].amount".
+        Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+        if (at != null) {
+          sb.append('[').append(at).append(']');
+        }
+      }
       if (node.getName() == null) {
-        continue; // container element
+        continue; // a container element itself
       }
       Class<?> nodeOwner = nodes.hasNext() ? owner : v.getLeafBean().getClass();
       String name = WIRE_NAMES.get(nodeOwner).getOrDefault(node.getName(), node.getName());
@@ -91,11 +98,6 @@ public final class Validation {
         sb.append('.');
       }
       sb.append(name);
-      if (node.getIndex() != null) {
-        sb.append('[').append(node.getIndex()).append(']');
-      } else if (node.getKey() != null) {
-        sb.append('[').append(node.getKey()).append(']');
-      }
     }
     return sb.length() == 0 ? "<request>" : sb.toString();
   }

@@ -1,0 +1,51 @@
+package io.payclient.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClientOptionsTest {
+  private static final String KEY = "sk_test_SECRETSECRET123";
+
+  @Test
+  void defaults() {
+    ClientOptions o = ClientOptions.builder().build();
+    assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(o.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.writeTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(o.maxRetries()).isEqualTo(2);
+    assertThat(o.maxResponseBytes()).isEqualTo(8L * 1024 * 1024);
+    assertThat(o.listener()).isSameAs(PaymentsListener.NONE);
+    assertThat(o.allowInsecureHttp()).isFalse();
+  }
+
+  @Test
+  void toStringNeverShowsTheKey() {
+    ClientOptions o = ClientOptions.builder().apiKey(KEY).baseUrl("https://x").build();
+    assertThat(o.toString()).doesNotContain(KEY).contains("apiKey=****");
+    assertThat(o.toBuilder().build().apiKey()).contains(KEY);
+  }
+
+  @Test
+  void rejectsNonsense() {
+    assertThatThrownBy(() -> ClientOptions.builder().maxRetries(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxRetries");
+    assertThatThrownBy(() -> ClientOptions.builder().timeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout");
+    assertThatThrownBy(() -> RequestOptions.builder().maxRetries(-2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void requestOptions() {
+    RequestOptions r = RequestOptions.builder().idempotencyKey("k").maxRetries(0).build();
+    assertThat(r.idempotencyKey()).contains("k");
+    assertThat(r.maxRetries().getAsInt()).isZero();
+    assertThat(r.toBuilder().build()).isEqualTo(r);
+    assertThat(RequestOptions.none().idempotencyKey()).isEmpty();
+  }
+}

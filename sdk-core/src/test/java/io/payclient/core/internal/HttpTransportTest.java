@@ -1,0 +1,477 @@
+package io.payclient.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.squareup.moshi.JsonReader;
+import io.payclient.core.ApiError;
+import io.payclient.core.ClientOptions;
+import io.payclient.core.ConnectionException;
+import io.payclient.core.FieldError;
+import io.payclient.core.InvalidRequestException;
+import io.payclient.core.PayClientException;
+import io.payclient.core.PaymentsListener;
+import io.payclient.core.RateLimitException;
+import io.payclient.core.RequestOptions;
+import io.payclient.core.ResponseFormatException;
+import io.payclient.core.ServerException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpTransportTest {
+  private static final String KEY = "sk_test_TRANSPORTKEY42";
+
+  @StartStop MockWebServer server = new MockWebServer();
+
+  private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  private HttpTransport transport;
+
+  @AfterEach
+  void close() {
+    if (transport != null) {
+      transport.close();
+    }
+  }
+
+  private HttpTransport transport(ClientOptions.Builder options) {
+    PaymentsListener listener =
+        new PaymentsListener() {
+          @Override
+          public void callStarted(Call call) {
+            events.add("start " + call.method() + " " + call.path());
+          }
+
+          @Override
+          public void responseReceived(Call call, int attempt, int status, Duration d) {
+            events.add("response " + attempt + " " + status);
+          }
+
+          @Override
+          public void attemptFailed(Call call, int attempt, Throwable reason) {
+            events.add("failed " + attempt + " " + reason.getClass().getSimpleName());
+            assertThat(String.valueOf(reason.getMessage())).doesNotContain(KEY);
+          }
+
+          @Override
+          public void retryScheduled(Call call, int nextAttempt, Duration delay) {
+            events.add("retry " + nextAttempt);
+          }
+        };
+    transport =
+        new HttpTransport(
+            "testvendor",
+            server.url("/v1/"),
+            KEY,
+            options.listener(listener).build(),
+            new TestErrorParser());
+    return transport;
+  }
+
+  private HttpTransport transport() {
+    return transport(ClientOptions.builder());
+  }
+
+  private static ApiCall<String> post() {
+    return ApiCall.post("{\"a\":1}".getBytes(StandardCharsets.UTF_8), HttpTransportTest::readId)
+        .path("payments")
+        .build();
+  }
+
+  private static ApiCall<String> idempotentPost() {
+    return ApiCall.post("{\"a\":1}".getBytes(StandardCharsets.UTF_8), HttpTransportTest::readId)
+        .path("payments")
+        .idempotencyKey("idem-1")
+        .header("Idempotency-Key", "idem-1")
+        .build();
+  }
+
+  private static String readId(int status, JsonReader r) throws IOException {
+    String id = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      if (r.nextName().equals("id")) {
+        id = r.nextString();
+      } else {
+        r.skipValue();
+      }
+    }
+    r.endObject();
+    if (id == null) {
+      throw new com.squareup.moshi.JsonDataException("no id");
+    }
+    return status + ":" + id;
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  @Test
+  void sendsAuthJsonAndUserAgentHeaders() throws Exception {
+    server.enqueue(json(200, "{\"id\":\"p1\",\"extra\":{\"deep\":[1,2]}}"));
+    String result =
+        transport(ClientOptions.builder().userAgentSuffix("billing-svc/4.2")).execute(post());
+    assertThat(result).isEqualTo("200:p1");
+    RecordedRequest req = server.takeRequest();
+    assertThat(req.getMethod()).isEqualTo("POST");
+    assertThat(req.getTarget()).isEqualTo("/v1/payments");
+    assertThat(req.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(req.getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(req.getHeaders().get("Content-Type")).startsWith("application/json");
+    assertThat(req.getHeaders().get("User-Agent"))
+        .matches("payclient-java/\\S+ testvendor Java/\\d+ billing-svc/4\\.2");
+    assertThat(req.getBody().utf8()).isEqualTo("{\"a\":1}");
+    assertThat(events).containsExactly("start POST /v1/payments", "response 1 200");
+  }
+
+  @Test
+  void pathSegmentsAndQueryAreEncoded() throws Exception {
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    transport()
+        .execute(
+            ApiCall.get(HttpTransportTest::readId)
+                .path("payments", "../a/b c")
+                .query("external_customer_id", "acme & co/1")
+                .query("skipped", null)
+                .build());
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo("/v1/payments/..%2Fa%2Fb%20c?external_customer_id=acme%20%26%20co%2F1");
+  }
+
+  @Test
+  void controlCharactersInPathSegmentsAreRefusedBeforeIo() {
+    assertThatThrownBy(() -> ApiCall.get(HttpTransportTest::readId).path("a\r\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ApiCall.get(HttpTransportTest::readId).header("X", "a\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void errorStatusMapsToTypedExceptionWithFieldErrorsAndRequestId() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(422)
+            .addHeader("Content-Type", "application/json")
+            .addHeader("X-Request-Id", "req-77")
+            .body("{\"message\":\"bad\",\"field\":\"amount\",\"echo\":\"" + KEY + "\"}")
+            .build());
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(422);
+              assertThat(e.fieldErrors()).containsExactly(FieldError.of("amount", "bad"));
+              assertThat(e.requestId()).isEqualTo("req-77");
+              assertThat(e.rawBody()).contains("[REDACTED]").doesNotContain(KEY);
+              assertThat(e.getMessage()).doesNotContain(KEY);
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.outcomeUnknown()).isFalse();
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void serverErrorOnACreateWithoutIdempotencyIsNotRetried() {
+    server.enqueue(json(500, "{\"message\":\"oops\"}"));
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.attempts()).isEqualTo(1);
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void serverErrorOnAnIdempotentCreateIsRetriedWithTheSameKey() throws Exception {
+    server.enqueue(json(503, "{\"message\":\"busy\"}"));
+    server.enqueue(json(201, "{\"id\":\"p1\"}"));
+    assertThat(transport().execute(idempotentPost())).isEqualTo("201:p1");
+    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo("idem-1");
+    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo("idem-1");
+    assertThat(events)
+        .containsExactly(
+            "start POST /v1/payments",
+            "response 1 503",
+            "failed 1 ServerException",
+            "retry 2",
+            "response 2 201");
+  }
+
+  @Test
+  void retriesStopAtMaxRetries() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(json(502, "{\"message\":\"bad gateway\"}"));
+    }
+    assertThatThrownBy(
+            () -> transport(ClientOptions.builder().maxRetries(1)).execute(idempotentPost()))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.attempts()).isEqualTo(2);
+              assertThat(e.idempotencyKey()).isEqualTo("idem-1");
+              assertThat(e.outcomeUnknown()).isTrue();
+            });
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void perRequestMaxRetriesZeroTurnsRetriesOff() {
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    ApiCall<String> call =
+        ApiCall.get(HttpTransportTest::readId)
+            .path("payments", "p1")
+            .options(RequestOptions.builder().maxRetries(0).build())
+            .build();
+    assertThatThrownBy(() -> transport().execute(call)).isInstanceOf(ServerException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void rateLimitIsRetriedEvenWithoutIdempotencyHonouringRetryAfter() {
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "0").body("{}").build());
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    assertThat(transport().execute(post())).isEqualTo("200:p1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterLongerThanTheCeilingIsNotWaitedFor() {
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").body("{}").build());
+    assertThatThrownBy(
+            () ->
+                transport(ClientOptions.builder().maxRetryDelay(Duration.ofSeconds(5)))
+                    .execute(post()))
+        .isInstanceOfSatisfying(
+            RateLimitException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3600)));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void resetAfterTheRequestWasReadIsAnUnknownOutcomeForACreate() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            ConnectionException.class,
+            e -> {
+              assertThat(e.requestSent()).isTrue();
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.getMessage()).contains("outcome is unknown");
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void resetOnAnIdempotentCallIsRetried() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    server.enqueue(json(201, "{\"id\":\"p1\"}"));
+    assertThat(transport().execute(idempotentPost())).isEqualTo("201:p1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void connectRefusedIsRetriedAndReportedAsNotSent() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    HttpTransport t =
+        new HttpTransport(
+            "testvendor",
+            HttpUrl.get("http://127.0.0.1:" + port + "/v1/"),
+            KEY,
+            ClientOptions.builder().maxRetries(1).build(),
+            new TestErrorParser());
+    try (t) {
+      assertThatThrownBy(() -> t.execute(post()))
+          .isInstanceOfSatisfying(
+              ConnectionException.class,
+              e -> {
+                assertThat(e.requestSent()).isFalse();
+                assertThat(e.outcomeUnknown()).isFalse();
+                assertThat(e.attempts()).isEqualTo(2);
+              });
+    }
+  }
+
+  @Test
+  void readTimeoutAfterSendingIsUnknownForACreate() {
+    server.enqueue(
+        json(200, "{\"id\":\"p1\"}").newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
+    assertThatThrownBy(
+            () ->
+                transport(ClientOptions.builder().readTimeout(Duration.ofMillis(200)))
+                    .execute(post()))
+        .isInstanceOfSatisfying(
+            ConnectionException.class,
+            e -> {
+              assertThat(e.requestSent()).isTrue();
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.getMessage()).contains("timed out after the request was sent");
+            });
+  }
+
+  @Test
+  void truncatedSuccessBodyOnACreateIsNotResentBlindly() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json")
+            .body("{\"id\":\"p1\"")
+            .build());
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            ResponseFormatException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.httpStatus()).isEqualTo(200);
+              assertThat(e.rawBody()).isEqualTo("{\"id\":\"p1\"");
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void htmlInsteadOfJsonIsAFormatError() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/html")
+            .body("<html>gateway</html>")
+            .build());
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOf(ResponseFormatException.class)
+        .hasMessageContaining("expected JSON but got text/html");
+  }
+
+  @Test
+  void htmlErrorPageBecomesATypedErrorWithTheStatus() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(502)
+            .addHeader("Content-Type", "text/html")
+            .body("<html><body>Bad Gateway</body></html>")
+            .build());
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(502);
+              assertThat(e.vendorMessage()).contains("unreadable text/html body");
+              assertThat(e.rawBody()).contains("Bad Gateway");
+            });
+  }
+
+  @Test
+  void bodiesOverTheCapAreRefused() {
+    server.enqueue(json(200, "{\"id\":\"" + "x".repeat(5000) + "\"}"));
+    assertThatThrownBy(
+            () -> transport(ClientOptions.builder().maxResponseBytes(1024)).execute(post()))
+        .isInstanceOf(ResponseFormatException.class)
+        .hasMessageContaining("over 1024 bytes");
+  }
+
+  @Test
+  void asyncCompletesOnlyWhenTheDelayedResponseArrives() throws Exception {
+    server.enqueue(
+        json(200, "{\"id\":\"p9\"}").newBuilder().headersDelay(300, TimeUnit.MILLISECONDS).build());
+    CompletableFuture<String> f = transport().executeAsync(post());
+    assertThat(f).isNotDone();
+    assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo("200:p9");
+  }
+
+  @Test
+  void asyncRetriesAreScheduledAndFailuresCompleteTheFuture() throws Exception {
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(201, "{\"id\":\"p2\"}"));
+    assertThat(transport().executeAsync(idempotentPost()).get(10, TimeUnit.SECONDS))
+        .isEqualTo("201:p2");
+    server.enqueue(json(400, "{\"message\":\"nope\",\"field\":\"x\"}"));
+    CompletableFuture<String> failed = transport.executeAsync(post());
+    assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
+  void aClosedTransportRefusesCalls() {
+    HttpTransport t = transport();
+    t.close();
+    assertThatThrownBy(() -> t.execute(post())).isInstanceOf(IllegalStateException.class);
+    assertThat(t.executeAsync(post())).isCompletedExceptionally();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void exceptionsCarryContextButNeverTheKey() {
+    server.enqueue(json(401, "{\"message\":\"bad key " + KEY + "\"}"));
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            PayClientException.class,
+            e -> {
+              assertThat(e.vendor()).isEqualTo("testvendor");
+              assertThat(e.toString()).doesNotContain(KEY);
+            });
+  }
+
+  /** {"message": …, "field": …} */
+  static final class TestErrorParser implements ErrorParser {
+    @Override
+    public ApiError parse(int status, JsonReader r) throws IOException {
+      String message = null;
+      String field = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        switch (r.nextName()) {
+          case "message" -> message = r.nextString();
+          case "field" -> field = r.nextString();
+          default -> r.skipValue();
+        }
+      }
+      r.endObject();
+      String m = message == null ? "HTTP " + status : message;
+      return new ApiError(
+          status,
+          null,
+          m,
+          field == null ? List.of() : List.of(FieldError.of(field, m)),
+          null,
+          null,
+          null);
+    }
+  }
+}
