@@ -32,5 +32,4 @@ public record ApiError(
     Objects.requireNonNull(message, "message");
     fieldErrors = List.copyOf(fieldErrors);
   }
-
 }

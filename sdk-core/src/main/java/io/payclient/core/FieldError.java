@@ -23,9 +23,9 @@ public record FieldError(String field, String message, @Nullable String code) {
     return new FieldError(field, message, null);
   }
 
-  /** {@code field: message}, with {@code (code)} when there is one. */
+  /** {@code field: message}, with {@code (code)} when there is one that says something more. */
   @Override
   public String toString() {
-    return field + ": " + message + (code == null ? "" : " (" + code + ")");
+    return field + ": " + message + (code == null || code.equals(message) ? "" : " (" + code + ")");
   }
 }

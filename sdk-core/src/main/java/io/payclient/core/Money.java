@@ -89,10 +89,11 @@ public final class Money implements Comparable<Money> {
     if (subunitToUnit <= 0) {
       throw new IllegalArgumentException("subunitToUnit must be positive: " + subunitToUnit);
     }
-    BigDecimal value = BigDecimal.valueOf(minorUnits);
-    if (subunitToUnit != 1) {
-      value = exactQuotient(value, BigDecimal.valueOf(subunitToUnit));
-    }
+    int digits = powerOfTen(subunitToUnit);
+    BigDecimal value =
+        digits >= 0
+            ? BigDecimal.valueOf(minorUnits, digits) // 1250 / 100 -> 12.50, keeping the scale
+            : exactQuotient(BigDecimal.valueOf(minorUnits), BigDecimal.valueOf(subunitToUnit));
     return new Money(value, currency);
   }
 
@@ -192,6 +193,15 @@ public final class Money implements Comparable<Money> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Unknown currency code: '" + code + "'", e);
     }
+  }
+
+  private static int powerOfTen(long n) {
+    int digits = 0;
+    while (n % 10 == 0) {
+      n /= 10;
+      digits++;
+    }
+    return n == 1 ? digits : -1;
   }
 
   private static BigDecimal exactQuotient(BigDecimal dividend, BigDecimal divisor) {
