@@ -78,8 +78,8 @@ public final class LagoClient implements PaymentsClient {
    */
   @Override
   public Payment create(PaymentCreateRequest request, RequestOptions options) {
-    return LagoMapping.toPayment(
-        payments.create(LagoMapping.toLago(request, options), options), false);
+    LagoPayments.Created created = payments.created(LagoMapping.toLago(request, options), options);
+    return LagoMapping.toPayment(created.payment(), created.reconciled());
   }
 
   @Override
@@ -88,8 +88,8 @@ public final class LagoClient implements PaymentsClient {
     return VendorSupport.async(
         () ->
             payments
-                .createAsync(LagoMapping.toLago(request, options), options)
-                .thenApply(p -> LagoMapping.toPayment(p, false)));
+                .createdAsync(LagoMapping.toLago(request, options), options)
+                .thenApply(c -> LagoMapping.toPayment(c.payment(), c.reconciled())));
   }
 
   @Override

@@ -3,26 +3,36 @@ package io.payclient.lago;
 import io.payclient.core.ApiException;
 import io.payclient.core.ConnectionException;
 import io.payclient.core.NotFoundException;
+import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.Reconciler;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.core.internal.Violations;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoMapping;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Lago's payment operations, typed. Get it from {@link LagoClient#payments()}. Thread-safe.
  *
- * <p><b>Duplicates.</b> Lago has no idempotency: two identical creates make two payments. The SDK
- * therefore never re-sends a create after an ambiguous failure (timeout or reset after sending,
- * 5xx); it throws with {@link PayClientException#outcomeUnknown()} {@code true}. It does retry when
- * the request provably never left (connect failure) and on 429.
+ * <p><b>Duplicates.</b> Lago has no idempotency: two identical creates make two payments, so the
+ * payment's {@code reference} is the de-duplication key. After an ambiguous failure of a create (a
+ * timeout or reset after the request was sent, a 408 or 5xx), the SDK waits its backoff delay, then
+ * lists the invoice's payments (every page) and, if one has the same {@code reference} and {@code
+ * amount_cents}, returns it instead of creating again; only when none exists does it send the
+ * create again. If that lookup fails, or retries run out, the exception says {@link
+ * PayClientException#outcomeUnknown()}. Give each intended payment its own reference: a second
+ * payment with the same reference and amount on the same invoice would be taken for the first.
+ *
+ * <p>A create that provably never left (connect failure) and a 429 are retried directly.
  */
 public final class LagoPayments {
   private final HttpTransport transport;
@@ -58,7 +68,7 @@ public final class LagoPayments {
    * @throws ApiException and the other exceptions of {@link #create(LagoPaymentCreateRequest)}
    */
   public LagoPayment create(LagoPaymentCreateRequest request, RequestOptions options) {
-    return transport.execute(createCall(request, options));
+    return transport.execute(createCall(request, options)).payment();
   }
 
   /**
@@ -79,7 +89,8 @@ public final class LagoPayments {
    */
   public CompletableFuture<LagoPayment> createAsync(
       LagoPaymentCreateRequest request, RequestOptions options) {
-    return VendorSupport.async(() -> transport.executeAsync(createCall(request, options)));
+    return VendorSupport.async(
+        () -> transport.executeAsync(createCall(request, options)).thenApply(Created::payment));
   }
 
   /**
@@ -102,16 +113,129 @@ public final class LagoPayments {
     return VendorSupport.async(() -> transport.executeAsync(retrieveCall(lagoId)));
   }
 
-  private ApiCall<LagoPayment> createCall(LagoPaymentCreateRequest request, RequestOptions opts) {
+  /**
+   * Lists payments, newest first: {@code GET /payments}. Lago's empty result has {@code
+   * current_page} 0.
+   *
+   * <pre>{@code
+   * for (LagoPayment p : lago.payments().list(LagoPaymentListParams.builder()
+   *     .invoiceId(invoiceId).build()).autoPagingIterable()) { ... }
+   * }</pre>
+   *
+   * @return the requested page; {@link Page#nextPage()} and the auto-paging views fetch the
+   *     following pages lazily
+   * @throws PayClientException if the request fails (retried when transient)
+   */
+  public Page<LagoPayment> list(LagoPaymentListParams params) {
+    return transport.execute(listCall(params));
+  }
+
+  /**
+   * Lists payments without blocking.
+   *
+   * @return a future of the page, or of the exceptions of {@link #list(LagoPaymentListParams)}
+   */
+  public CompletableFuture<Page<LagoPayment>> listAsync(LagoPaymentListParams params) {
+    return VendorSupport.async(() -> transport.executeAsync(listCall(params)));
+  }
+
+  /** The created payment, and whether it was found by reconciliation instead of created now. */
+  record Created(LagoPayment payment, boolean reconciled) {}
+
+  CompletableFuture<Created> createdAsync(LagoPaymentCreateRequest request, RequestOptions opts) {
+    return VendorSupport.async(() -> transport.executeAsync(createCall(request, opts)));
+  }
+
+  Created created(LagoPaymentCreateRequest request, RequestOptions opts) {
+    return transport.execute(createCall(request, opts));
+  }
+
+  private ApiCall<Created> createCall(LagoPaymentCreateRequest request, RequestOptions opts) {
     Objects.requireNonNull(request, "request");
     Violations v = new Violations(LagoClient.VENDOR);
     LagoMapping.noIdempotencyKey(v, opts.idempotencyKey().isPresent());
     v.throwIfAny();
     return ApiCall.post(
-            LagoJson.createBody(request), (status, r) -> LagoJson.readPaymentEnvelope(r))
+            LagoJson.createBody(request),
+            (status, r) -> new Created(LagoJson.readPaymentEnvelope(r), false))
         .path("payments")
         .options(opts)
+        .reconciler(new ByReference(request))
         .build();
+  }
+
+  private ApiCall<Page<LagoPayment>> listCall(LagoPaymentListParams params) {
+    Objects.requireNonNull(params, "params");
+    return ApiCall.get((status, r) -> toPage(params, LagoJson.readPaymentList(r)))
+        .path("payments")
+        .query("invoice_id", params.invoiceId())
+        .query("external_customer_id", params.externalCustomerId())
+        .query("page", params.page())
+        .query("per_page", params.perPage())
+        .build();
+  }
+
+  private Page<LagoPayment> toPage(LagoPaymentListParams params, LagoJson.PaymentList list) {
+    Integer next = list.meta().nextPage();
+    Page.Fetcher<LagoPayment> fetcher =
+        next == null
+            ? null
+            : new Page.Fetcher<>() {
+              private final LagoPaymentListParams nextParams =
+                  params.toBuilder().page(next).build();
+
+              @Override
+              public Page<LagoPayment> fetch() {
+                return list(nextParams);
+              }
+
+              @Override
+              public CompletableFuture<Page<LagoPayment>> fetchAsync() {
+                return listAsync(nextParams);
+              }
+            };
+    return Page.of(list.payments(), fetcher, list.meta().totalCount());
+  }
+
+  /** Finds a payment on the same invoice with the same reference and amount, across all pages. */
+  private final class ByReference implements Reconciler<Created> {
+    private final LagoPaymentCreateRequest request;
+    private final LagoPaymentListParams params;
+
+    ByReference(LagoPaymentCreateRequest request) {
+      this.request = request;
+      this.params = LagoPaymentListParams.builder().invoiceId(request.invoiceId()).build();
+    }
+
+    private boolean matches(LagoPayment p) {
+      return request.reference().equals(p.reference())
+          && Long.valueOf(request.amountCents()).equals(p.amountCents());
+    }
+
+    @Override
+    public Optional<Created> find() {
+      for (LagoPayment p : list(params).autoPagingIterable()) {
+        if (matches(p)) {
+          return Optional.of(new Created(p, true));
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public CompletableFuture<Optional<Created>> findAsync() {
+      AtomicReference<LagoPayment> found = new AtomicReference<>();
+      return listAsync(params)
+          .thenCompose(
+              page ->
+                  page.autoPagingForEachAsync(
+                      p -> {
+                        if (matches(p)) {
+                          found.compareAndSet(null, p);
+                        }
+                      }))
+          .thenApply(done -> Optional.ofNullable(found.get()).map(p -> new Created(p, true)));
+    }
   }
 
   private ApiCall<LagoPayment> retrieveCall(String lagoId) {

@@ -261,17 +261,19 @@ class LagoClientTest {
   }
 
   @Test
-  void aServerErrorOnCreateIsNotResentAndSaysTheOutcomeIsUnknown() {
+  void withRetriesOffAServerErrorOnCreateIsNotResentAndSaysTheOutcomeIsUnknown() {
     enqueue(500, "{\"status\":500,\"error\":\"Internal Server Error\"}");
-    enqueue(200, Fixtures.read("payment-manual.json"));
     LagoPaymentCreateRequest request =
         LagoPaymentCreateRequest.builder().invoiceId(INVOICE).amountCents(1).reference("r").build();
-    assertThatThrownBy(() -> client().payments().create(request))
+    assertThatThrownBy(
+            () ->
+                client().payments().create(request, RequestOptions.builder().maxRetries(0).build()))
         .isInstanceOfSatisfying(
             ServerException.class,
             e -> {
               assertThat(e.outcomeUnknown()).isTrue();
               assertThat(e.idempotencyKey()).isNull();
+              assertThat(e.attempts()).isEqualTo(1);
             })
         .satisfies(record());
     assertThat(server.getRequestCount()).isEqualTo(1);

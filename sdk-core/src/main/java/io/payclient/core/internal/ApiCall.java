@@ -24,6 +24,7 @@ public final class ApiCall<T> {
   final boolean idempotent;
   final RequestOptions options;
   final ResponseParser<T> parser;
+  final @Nullable Reconciler<T> reconciler;
 
   private ApiCall(Builder<T> b) {
     this.method = b.method;
@@ -35,6 +36,7 @@ public final class ApiCall<T> {
     this.idempotent = b.method.equals("GET") || b.idempotencyKey != null;
     this.options = b.options;
     this.parser = Objects.requireNonNull(b.parser, "parser");
+    this.reconciler = b.reconciler;
   }
 
   /** A GET. */
@@ -87,6 +89,7 @@ public final class ApiCall<T> {
     private byte @Nullable [] body;
     private @Nullable String idempotencyKey;
     private RequestOptions options = RequestOptions.none();
+    private @Nullable Reconciler<T> reconciler;
 
     private Builder(String method, ResponseParser<T> parser) {
       this.method = method;
@@ -140,6 +143,16 @@ public final class ApiCall<T> {
     /** Per-call options (deadline, retries). */
     public Builder<T> options(RequestOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * For a create without idempotency: how to find what an ambiguous attempt created, so the call
+     * can be retried without risking a duplicate. Without one, such a call is never retried after
+     * an ambiguous failure.
+     */
+    public Builder<T> reconciler(@Nullable Reconciler<T> reconciler) {
+      this.reconciler = reconciler;
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -139,6 +140,18 @@ public final class HttpTransport implements AutoCloseable {
   public <T> T execute(ApiCall<T> call) {
     Run<T> run = start(call);
     while (true) {
+      if (run.reconcileNext) {
+        run.reconcileNext = false;
+        Optional<T> found;
+        try {
+          found = Objects.requireNonNull(call.reconciler).find();
+        } catch (RuntimeException e) {
+          throw run.reconcileFailed(e);
+        }
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
       SendTracker tracker = new SendTracker();
       Call http = run.newCall(tracker);
       long started = System.nanoTime();
@@ -192,6 +205,22 @@ public final class HttpTransport implements AutoCloseable {
 
   private <T> void attemptAsync(Run<T> run, CompletableFuture<T> future) {
     if (future.isDone()) {
+      return;
+    }
+    if (run.reconcileNext) {
+      run.reconcileNext = false;
+      Objects.requireNonNull(run.call.reconciler)
+          .findAsync()
+          .whenComplete(
+              (found, error) -> {
+                if (error != null) {
+                  future.completeExceptionally(run.reconcileFailed(error));
+                } else if (found.isPresent()) {
+                  future.complete(found.get());
+                } else {
+                  attemptAsync(run, future);
+                }
+              });
       return;
     }
     SendTracker tracker = new SendTracker();
@@ -266,6 +295,16 @@ public final class HttpTransport implements AutoCloseable {
     return Secrets.redact(text, apiKey);
   }
 
+  /** Whether a failed attempt may be sent again. */
+  private enum Retry {
+    /** Not again. */
+    NO,
+    /** Again, after a delay. */
+    YES,
+    /** Again after a delay, but only if the reconciler finds nothing the attempt created. */
+    AFTER_RECONCILING
+  }
+
   /** Marks whether an attempt got as far as a connection (so bytes may have been sent). */
   static final class SendTracker {
     volatile boolean connected;
@@ -294,6 +333,8 @@ public final class HttpTransport implements AutoCloseable {
     final int maxRetries;
     int attempts;
     volatile @Nullable Call current;
+    volatile boolean reconcileNext;
+    volatile @Nullable PayClientException lastError;
 
     Run(ApiCall<T> call) {
       this.call = call;
@@ -345,7 +386,7 @@ public final class HttpTransport implements AutoCloseable {
                 status,
                 null,
                 call.mayCreate() && response.isSuccessful()),
-            false,
+            Retry.NO,
             null);
       } catch (IOException e) {
         return onFailure(e, tracker); // truncated or reset mid-body: the request was processed
@@ -367,12 +408,19 @@ public final class HttpTransport implements AutoCloseable {
         return parseSuccess(response, status, bytes);
       }
       ApiError error = parseError(response, status, bytes);
-      boolean retryable =
-          status == 429
-              || (call.idempotent()
-                  && (status == 408 || status >= 500 || errorParser.isTransient(error)));
+      boolean ambiguous = status == 408 || status >= 500;
+      Retry mode;
+      if (status == 429) {
+        mode = Retry.YES; // the server refused the request: nothing happened
+      } else if (call.idempotent() && (ambiguous || errorParser.isTransient(error))) {
+        mode = Retry.YES;
+      } else if (ambiguous && call.reconciler != null) {
+        mode = Retry.AFTER_RECONCILING;
+      } else {
+        mode = Retry.NO;
+      }
       ApiException ex = ApiException.of(error, context(), call.mayCreate());
-      return decide(ex, retryable, error.retryAfter());
+      return decide(ex, mode, error.retryAfter());
     }
 
     Step<T> onFailure(IOException e, SendTracker tracker) {
@@ -396,7 +444,11 @@ public final class HttpTransport implements AutoCloseable {
               context(),
               sent,
               unknown);
-      return decide(ex, !sent || call.idempotent(), null);
+      Retry mode =
+          !sent || call.idempotent()
+              ? Retry.YES
+              : call.reconciler != null ? Retry.AFTER_RECONCILING : Retry.NO;
+      return decide(ex, mode, null);
     }
 
     private Step<T> parseSuccess(Response response, int status, Buffer bytes) {
@@ -405,7 +457,7 @@ public final class HttpTransport implements AutoCloseable {
         return decide(
             formatError(
                 "expected JSON but got " + type.type() + "/" + type.subtype(), null, status, bytes),
-            false,
+            Retry.NO,
             null);
       }
       try {
@@ -415,7 +467,7 @@ public final class HttpTransport implements AutoCloseable {
       } catch (IOException | JsonDataException | ArithmeticException | IllegalArgumentException e) {
         return decide(
             formatError("could not read the response: " + e.getMessage(), e, status, bytes),
-            false,
+            Retry.NO,
             null);
       }
     }
@@ -474,10 +526,10 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** Reports the failed attempt once, then retries it if allowed and time remains. */
-    private Step<T> decide(
-        PayClientException error, boolean retryable, @Nullable Duration serverDelay) {
+    private Step<T> decide(PayClientException error, Retry mode, @Nullable Duration serverDelay) {
       safely(() -> listener.attemptFailed(event, attempts, error));
-      if (!retryable || attempts > maxRetries) {
+      lastError = error;
+      if (mode == Retry.NO || attempts > maxRetries) {
         return fail(error);
       }
       Duration delay;
@@ -493,6 +545,7 @@ public final class HttpTransport implements AutoCloseable {
       if (System.nanoTime() + delayNanos >= deadlineNanos) {
         return fail(error);
       }
+      reconcileNext = mode == Retry.AFTER_RECONCILING;
       safely(() -> listener.retryScheduled(event, attempts + 1, delay));
       LOG.log(
           Level.DEBUG,
@@ -503,6 +556,13 @@ public final class HttpTransport implements AutoCloseable {
           attempts,
           delay.toMillis());
       return new Step<>(null, error, delayNanos);
+    }
+
+    /** The lookup before a retry failed: nothing is re-sent; the outcome stays unknown. */
+    PayClientException reconcileFailed(Throwable lookupFailure) {
+      PayClientException error = Objects.requireNonNull(lastError);
+      error.addSuppressed(lookupFailure);
+      return error;
     }
 
     private Step<T> fail(PayClientException error) {

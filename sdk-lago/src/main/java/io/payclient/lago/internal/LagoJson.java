@@ -3,6 +3,7 @@ package io.payclient.lago.internal;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import io.payclient.core.internal.Json;
+import io.payclient.lago.LagoPaginationMeta;
 import io.payclient.lago.LagoPayableType;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
@@ -10,6 +11,7 @@ import io.payclient.lago.LagoPaymentProviderType;
 import io.payclient.lago.LagoPaymentType;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +94,58 @@ public final class LagoJson {
     LagoPayment p = readFields(r);
     r.endObject();
     return p;
+  }
+
+  /** A page of payments: {@code {"payments":[…],"meta":{…}}}. */
+  public record PaymentList(List<LagoPayment> payments, LagoPaginationMeta meta) {}
+
+  /** Reads {@code {"payments":[…],"meta":{…}}}; a missing meta means a single page. */
+  public static PaymentList readPaymentList(JsonReader r) throws IOException {
+    List<LagoPayment> payments = new ArrayList<>();
+    LagoPaginationMeta meta = new LagoPaginationMeta(1, null, null, null, null);
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.nextName()) {
+        case "payments" -> {
+          r.beginArray();
+          while (r.hasNext()) {
+            payments.add(readPayment(r));
+          }
+          r.endArray();
+        }
+        case "meta" -> meta = readMeta(r);
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return new PaymentList(List.copyOf(payments), meta);
+  }
+
+  /** Reads Lago's pagination {@code meta}. */
+  public static LagoPaginationMeta readMeta(JsonReader r) throws IOException {
+    Long current = null;
+    Long next = null;
+    Long prev = null;
+    Long pages = null;
+    Long count = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.nextName()) {
+        case "current_page" -> current = Json.nextLong(r);
+        case "next_page" -> next = Json.nextLong(r);
+        case "prev_page" -> prev = Json.nextLong(r);
+        case "total_pages" -> pages = Json.nextLong(r);
+        case "total_count" -> count = Json.nextLong(r);
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return new LagoPaginationMeta(
+        current == null ? 1 : Math.toIntExact(current),
+        next == null ? null : Math.toIntExact(next),
+        prev == null ? null : Math.toIntExact(prev),
+        pages == null ? null : Math.toIntExact(pages),
+        count);
   }
 
   /** Whether the object at the reader has the named field, without consuming anything. */

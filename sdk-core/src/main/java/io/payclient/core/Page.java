@@ -1,0 +1,211 @@
+package io.payclient.core;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of a list, and the way to the next. Immutable and thread-safe; fetching the next page is
+ * always an explicit or lazy call, never done ahead of time.
+ *
+ * <pre>{@code
+ * Page<LagoPayment> page = lago.payments().list(LagoPaymentListParams.builder().perPage(50).build());
+ * for (LagoPayment p : page.autoPagingIterable()) {   // fetches page 2, 3, ... only when reached
+ *   ...
+ * }
+ * }</pre>
+ *
+ * @param <T> the item type
+ */
+public final class Page<T> {
+  /**
+   * Fetches the page after a given one. Vendor modules implement it; applications only call {@link
+   * Page#nextPage()}.
+   *
+   * @param <T> the item type
+   */
+  public interface Fetcher<T> {
+    /**
+     * Fetches the next page on the calling thread.
+     *
+     * @throws PayClientException if the request fails
+     */
+    Page<T> fetch();
+
+    /**
+     * Fetches the next page without blocking.
+     *
+     * @return a future completed with the page or a {@link PayClientException}
+     */
+    CompletableFuture<Page<T>> fetchAsync();
+  }
+
+  private final List<T> items;
+  private final @Nullable Fetcher<T> next;
+  private final @Nullable Long totalCount;
+
+  private Page(List<T> items, @Nullable Fetcher<T> next, @Nullable Long totalCount) {
+    this.items = List.copyOf(items);
+    this.next = next;
+    this.totalCount = totalCount;
+  }
+
+  /**
+   * Returns a page.
+   *
+   * @param items the items of this page
+   * @param next how to fetch the next page, or {@code null} when this is the last
+   * @param totalCount the total number of items across all pages if the vendor says, else {@code
+   *     null}
+   */
+  public static <T> Page<T> of(
+      List<T> items, @Nullable Fetcher<T> next, @Nullable Long totalCount) {
+    return new Page<>(items, next, totalCount);
+  }
+
+  /** The items of this page only. */
+  public List<T> items() {
+    return items;
+  }
+
+  /** Whether the vendor says there are more pages. */
+  public boolean hasNextPage() {
+    return next != null;
+  }
+
+  /** The number of items across all pages, when the vendor reports it. */
+  public OptionalLong totalCount() {
+    return totalCount == null ? OptionalLong.empty() : OptionalLong.of(totalCount);
+  }
+
+  /**
+   * Fetches the next page.
+   *
+   * @throws NoSuchElementException if this is the last page
+   * @throws PayClientException if the request fails
+   */
+  public Page<T> nextPage() {
+    if (next == null) {
+      throw new NoSuchElementException("This is the last page");
+    }
+    return next.fetch();
+  }
+
+  /**
+   * Fetches the next page without blocking.
+   *
+   * @return a future completed with the next page, or exceptionally with {@link
+   *     NoSuchElementException} on the last page or a {@link PayClientException}
+   */
+  public CompletableFuture<Page<T>> nextPageAsync() {
+    if (next == null) {
+      return CompletableFuture.failedFuture(new NoSuchElementException("This is the last page"));
+    }
+    return next.fetchAsync();
+  }
+
+  /**
+   * Every item of this page and the pages after it, fetched lazily: the next page is requested only
+   * when the iteration reaches the end of the current one. Each call starts again from this page.
+   * Iterating may throw {@link PayClientException} when a page request fails.
+   */
+  public Iterable<T> autoPagingIterable() {
+    return () -> new AutoPager<>(this);
+  }
+
+  /** {@link #autoPagingIterable()} as a sequential, lazy stream. */
+  public Stream<T> autoPagingStream() {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            new AutoPager<>(this), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /**
+   * Calls {@code action} for every item of this page and the pages after it, fetching each next
+   * page asynchronously only after the current one was processed. No thread waits in between.
+   *
+   * @return a future completed when every item was processed, or exceptionally with the first
+   *     failure (a page request's {@link PayClientException}, or what {@code action} threw)
+   */
+  public CompletableFuture<Void> autoPagingForEachAsync(Consumer<? super T> action) {
+    Objects.requireNonNull(action, "action");
+    try {
+      items.forEach(action);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (next == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return next.fetchAsync().thenCompose(page -> page.autoPagingForEachAsync(action));
+  }
+
+  /**
+   * Returns a page of converted items whose next pages are converted too (vendor payments to
+   * neutral {@link Payment}s).
+   */
+  public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+    List<R> mapped = items.stream().<R>map(mapper).toList();
+    Fetcher<T> source = next;
+    Fetcher<R> mappedNext =
+        source == null
+            ? null
+            : new Fetcher<>() {
+              @Override
+              public Page<R> fetch() {
+                return source.fetch().map(mapper);
+              }
+
+              @Override
+              public CompletableFuture<Page<R>> fetchAsync() {
+                return source.fetchAsync().thenApply(p -> p.map(mapper));
+              }
+            };
+    return new Page<>(mapped, mappedNext, totalCount);
+  }
+
+  @Override
+  public String toString() {
+    return "Page{items=" + items.size() + ", hasNextPage=" + hasNextPage() + '}';
+  }
+
+  private static final class AutoPager<T> implements Iterator<T> {
+    private Page<T> page;
+    private int index;
+
+    AutoPager(Page<T> first) {
+      this.page = first;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (index >= page.items.size()) {
+        if (!page.hasNextPage()) {
+          return false;
+        }
+        page = page.nextPage();
+        index = 0;
+      }
+      return true;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.items.get(index++);
+    }
+  }
+}
