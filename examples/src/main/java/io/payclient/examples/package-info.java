@@ -1,0 +1,5 @@
+/** Runnable demos. */
+@NullMarked
+package io.payclient.examples;
+
+import org.jspecify.annotations.NullMarked;
