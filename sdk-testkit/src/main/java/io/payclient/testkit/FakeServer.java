@@ -1,0 +1,313 @@
+package io.payclient.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
+import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The common part of the fake vendor servers: an in-process HTTP server on 127.0.0.1 and a random
+ * port, bearer-key authentication, fault injection, and counters. Thread-safe.
+ *
+ * <p>Use it directly ({@code try (FakeLago lago = FakeLago.start()) {…}}) or as a JUnit 5
+ * extension, which starts it before the tests and closes it after:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final FakeLago lago = new FakeLago();   // shared by the class
+ * @RegisterExtension final FakeLago lago = new FakeLago();          // fresh for each test
+ * }</pre>
+ */
+public abstract class FakeServer
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback {
+  private final String apiKey;
+  private final String basePath;
+  private final MockWebServer server = new MockWebServer();
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger created = new AtomicInteger();
+  private volatile boolean started;
+  private volatile boolean startedForClass;
+
+  /**
+   * Creates a server that is not started yet.
+   *
+   * @param apiKey the only bearer key it accepts
+   * @param basePath the path prefix of the vendor's API, such as {@code /api/v1}
+   */
+  protected FakeServer(String apiKey, String basePath) {
+    this.apiKey = Objects.requireNonNull(apiKey);
+    this.basePath = Objects.requireNonNull(basePath);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return FakeServer.this.dispatch(request);
+          }
+        });
+  }
+
+  /**
+   * Starts the server on 127.0.0.1 and a free port; does nothing if it is running.
+   *
+   * @throws UncheckedIOException if it cannot bind
+   */
+  public synchronized void startServer() {
+    if (started) {
+      return;
+    }
+    try {
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    started = true;
+  }
+
+  /** The vendor base URL of this server, such as {@code http://127.0.0.1:40000/api/v1}. */
+  public String baseUrl() {
+    startServer();
+    return "http://127.0.0.1:" + server.getPort() + basePath;
+  }
+
+  /** The API key this server accepts. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** Makes the next requests fail, one fault per request, in order. */
+  public void failNext(Fault... next) {
+    synchronized (faults) {
+      faults.addAll(Arrays.asList(next));
+    }
+  }
+
+  /** Faults queued and not yet used. */
+  public List<Fault> pendingFaults() {
+    synchronized (faults) {
+      return List.copyOf(faults);
+    }
+  }
+
+  /** How many payments this server really created (each create processed counts once). */
+  public int createdPayments() {
+    return created.get();
+  }
+
+  /** How many HTTP requests reached the server. */
+  public int requestCount() {
+    return requests.get();
+  }
+
+  /** Stops the server. */
+  @Override
+  public synchronized void close() {
+    if (started) {
+      server.close();
+      started = false;
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    startedForClass = true;
+    startServer();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    startServer();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!startedForClass) {
+      close();
+    }
+  }
+
+  /** Counts a payment created; subclasses call it once per processed create. */
+  protected final void countCreated() {
+    created.incrementAndGet();
+  }
+
+  /**
+   * Handles an authenticated request whose path starts with the base path.
+   *
+   * @param request the request
+   * @param path the path after the base path, percent-decoded segments
+   */
+  protected abstract Reply handle(RecordedRequest request, List<String> path);
+
+  /** The vendor's error body for a status, code and message. */
+  protected abstract String errorBody(int status, String code, String message);
+
+  /** A reply: status, JSON body and extra headers. */
+  protected record Reply(int status, String json, String... headers) {}
+
+  /** A JSON reply. */
+  protected static Reply reply(int status, String json, String... headers) {
+    return new Reply(status, json, headers);
+  }
+
+  private MockResponse dispatch(RecordedRequest request) {
+    requests.incrementAndGet();
+    Fault fault;
+    synchronized (faults) {
+      fault = faults.pollFirst();
+    }
+    if (fault != null && !fault.processesRequest()) {
+      return before(fault);
+    }
+    MockResponse response = toResponse(process(request));
+    return fault == null ? response : after(fault, response);
+  }
+
+  private Reply process(RecordedRequest request) {
+    if (!("Bearer " + apiKey).equals(request.getHeaders().get("Authorization"))) {
+      return reply(401, errorBody(401, "unauthorized", "Unauthorized"));
+    }
+    HttpUrl url = request.getUrl();
+    List<String> segments = url.pathSegments();
+    List<String> base = HttpUrl.get("http://x" + basePath).pathSegments();
+    if (segments.size() < base.size() || !segments.subList(0, base.size()).equals(base)) {
+      return reply(404, errorBody(404, "not_found", "Not Found"));
+    }
+    return handle(request, segments.subList(base.size(), segments.size()));
+  }
+
+  private MockResponse before(Fault fault) {
+    return switch (fault.kind()) {
+      case RESET_BEFORE_PROCESSING ->
+          new MockResponse.Builder()
+              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+              .build();
+      case RATE_LIMITED ->
+          toResponse(
+              reply(
+                  429,
+                  errorBody(429, "too_many_requests", "Too Many Requests"),
+                  "Retry-After",
+                  String.valueOf((fault.delay().toMillis() + 999) / 1000)));
+      case SERVER_ERROR ->
+          toResponse(
+              reply(
+                  fault.status(),
+                  errorBody(fault.status(), "internal_server_error", "Internal Server Error")));
+      case HTML_PAGE ->
+          new MockResponse.Builder()
+              .code(fault.status())
+              .addHeader("Content-Type", "text/html; charset=utf-8")
+              .body(
+                  "<html><head><title>"
+                      + fault.status()
+                      + "</title></head><body>gateway</body></html>")
+              .build();
+      case CONFLICT_IN_FLIGHT ->
+          toResponse(
+              reply(
+                  409,
+                  errorBody(
+                      409,
+                      "idempotency_key_in_use",
+                      "A request with this idempotency key is in progress")));
+      default -> throw new IllegalStateException("not a before-processing fault: " + fault);
+    };
+  }
+
+  private MockResponse after(Fault fault, MockResponse processed) {
+    return switch (fault.kind()) {
+      case RESET_AFTER_PROCESSING ->
+          new MockResponse.Builder()
+              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+              .build();
+      case DELAY ->
+          processed
+              .newBuilder()
+              .headersDelay(fault.delay().toMillis(), TimeUnit.MILLISECONDS)
+              .build();
+      case TRUNCATED_BODY -> truncate(processed);
+      case SERVER_ERROR_AFTER_PROCESSING ->
+          toResponse(
+              reply(
+                  fault.status(),
+                  errorBody(fault.status(), "internal_server_error", "Internal Server Error")));
+      default -> throw new IllegalStateException("not an after-processing fault: " + fault);
+    };
+  }
+
+  private static MockResponse truncate(MockResponse processed) {
+    MockResponseBody full = Objects.requireNonNull(processed.getBody());
+    okio.Buffer bytes = new okio.Buffer();
+    byte[] half;
+    try {
+      full.writeTo(bytes);
+      half = bytes.readByteArray(bytes.size() / 2);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long length = full.getContentLength();
+    return processed
+        .newBuilder()
+        .body(
+            new MockResponseBody() {
+              @Override
+              public long getContentLength() {
+                return length;
+              }
+
+              @Override
+              public void writeTo(BufferedSink sink) throws IOException {
+                sink.write(half);
+              }
+            })
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+        .build();
+  }
+
+  private static MockResponse toResponse(Reply reply) {
+    MockResponse.Builder b =
+        new MockResponse.Builder()
+            .code(reply.status())
+            .addHeader("Content-Type", "application/json; charset=utf-8")
+            .body(new okio.Buffer().writeString(reply.json(), StandardCharsets.UTF_8));
+    for (int i = 0; i + 1 < reply.headers().length; i += 2) {
+      b.addHeader(reply.headers()[i], reply.headers()[i + 1]);
+    }
+    return b.build();
+  }
+
+  /** The value of a query parameter, or {@code null}. */
+  protected static @Nullable String query(RecordedRequest request, String name) {
+    return request.getUrl().queryParameter(name);
+  }
+}
