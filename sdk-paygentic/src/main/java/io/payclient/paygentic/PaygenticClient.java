@@ -1,0 +1,208 @@
+package io.payclient.paygentic;
+
+import io.payclient.core.ClientBuilder;
+import io.payclient.core.ClientOptions;
+import io.payclient.core.Payment;
+import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentsClient;
+import io.payclient.core.RequestOptions;
+import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.Secrets;
+import io.payclient.core.internal.VendorSupport;
+import io.payclient.paygentic.internal.PaygenticErrorParser;
+import io.payclient.paygentic.internal.PaygenticMapping;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Paygentic client: typed operations through {@link #payments()}, and the vendor-neutral {@link
+ * PaymentsClient} API. Immutable and thread-safe; build one per API key and share it.
+ *
+ * <pre>{@code
+ * try (PaygenticClient paygentic = PaygenticClient.builder()
+ *     .apiKey(System.getenv("PAYGENTIC_API_KEY"))   // or leave unset: PAYGENTIC_API_KEY is read
+ *     .environment(PaygenticEnvironment.SANDBOX)     // sk_test_ keys; PRODUCTION for sk_live_
+ *     .merchantId("org_123")                         // when the key spans several merchants
+ *     .build()) {
+ *   PaygenticPayment payment = paygentic.payments().create(PaygenticPaymentCreateRequest.builder()
+ *       .amount(Money.of("10.50", "USD"))
+ *       .reference("Order #12345")
+ *       .expiresIn(Duration.ofDays(7))
+ *       .build());
+ *   URI payHere = payment.paymentUrl();
+ * }
+ * }</pre>
+ *
+ * <p>Every create carries an idempotency key and is retried safely: see {@link PaygenticPayments}.
+ */
+public final class PaygenticClient implements PaymentsClient {
+  /** The vendor name, {@code "paygentic"}. */
+  public static final String VENDOR = "paygentic";
+
+  /** The environment variable read when no API key is set: {@code PAYGENTIC_API_KEY}. */
+  public static final String API_KEY_ENV = "PAYGENTIC_API_KEY";
+
+  private final HttpTransport transport;
+  private final @Nullable String merchantId;
+  private final PaygenticPayments payments;
+
+  private PaygenticClient(HttpTransport transport, @Nullable String merchantId) {
+    this.transport = transport;
+    this.merchantId = merchantId;
+    this.payments = new PaygenticPayments(transport, merchantId);
+  }
+
+  /** Returns a builder; defaults: {@link PaygenticEnvironment#PRODUCTION}, key from the env. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Paygentic's payment operations, typed. */
+  public PaygenticPayments payments() {
+    return payments;
+  }
+
+  /** The base URL in use. */
+  public String baseUrl() {
+    return transport.baseUrl().toString();
+  }
+
+  /** The merchant id sent with creates that set none, if one was configured. */
+  public Optional<String> merchantId() {
+    return Optional.ofNullable(merchantId);
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  /**
+   * Creates a payment from a neutral request: {@code amount} is required (its currency is sent as
+   * {@code currency}); {@code customerId}, {@code reference}, {@code metadata} and the idempotency
+   * key are sent as they are; {@code target} and {@code paidAt} are refused (a Paygentic payment is
+   * a new one-off charge). {@link Payment#replayed()} says whether Paygentic returned an existing
+   * payment for the idempotency key.
+   *
+   * @throws io.payclient.core.RequestValidationException before any I/O, naming each field
+   */
+  @Override
+  public Payment create(PaymentCreateRequest request, RequestOptions options) {
+    PaygenticPaymentCreateRequest typed = PaygenticMapping.toPaygentic(request, options);
+    return PaygenticMapping.toPayment(
+        payments.create(typed, options), typed.idempotencyKey().orElse(null));
+  }
+
+  @Override
+  public CompletableFuture<Payment> createAsync(
+      PaymentCreateRequest request, RequestOptions options) {
+    return VendorSupport.async(
+        () -> {
+          PaygenticPaymentCreateRequest typed = PaygenticMapping.toPaygentic(request, options);
+          String key = typed.idempotencyKey().orElse(null);
+          return payments
+              .createAsync(typed, options)
+              .thenApply(p -> PaygenticMapping.toPayment(p, key));
+        });
+  }
+
+  @Override
+  public Payment retrieve(String paymentId) {
+    return PaygenticMapping.toPayment(payments.retrieve(paymentId), null);
+  }
+
+  @Override
+  public CompletableFuture<Payment> retrieveAsync(String paymentId) {
+    return payments.retrieveAsync(paymentId).thenApply(p -> PaygenticMapping.toPayment(p, null));
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PaygenticClient{baseUrl=" + baseUrl() + ", merchantId=" + merchantId + "}";
+  }
+
+  /** Builds a {@link PaygenticClient}. */
+  public static final class Builder extends ClientBuilder<Builder, PaygenticClient> {
+    private PaygenticEnvironment environment = PaygenticEnvironment.PRODUCTION;
+    private @Nullable String merchantId;
+
+    private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * The environment; {@link PaygenticEnvironment#PRODUCTION} by default. An explicit {@link
+     * #baseUrl(String)} wins.
+     */
+    public Builder environment(PaygenticEnvironment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * The merchant id sent as {@code merchantId} with every create that sets none; needed when the
+     * key is not scoped to a single merchant.
+     */
+    public Builder merchantId(@Nullable String merchantId) {
+      this.merchantId = merchantId;
+      return this;
+    }
+
+    /**
+     * Builds the client. Nothing is sent.
+     *
+     * @throws IllegalArgumentException if no API key is set or in {@code PAYGENTIC_API_KEY}; the
+     *     base URL is unusable or plain http to a non-loopback host; a {@code sk_test_} key is used
+     *     with the production host or a {@code sk_live_} key with the sandbox host (the message
+     *     names the host the key belongs to, never the key); or the merchant id is blank
+     */
+    @Override
+    public PaygenticClient build() {
+      ClientOptions options = clientOptions();
+      String apiKey = VendorSupport.apiKey(options, VENDOR, API_KEY_ENV);
+      HttpUrl baseUrl = VendorSupport.baseUrl(options, environment.baseUrl());
+      checkKeyMatchesHost(apiKey, baseUrl.host());
+      if (merchantId != null && (merchantId.isBlank() || Secrets.hasControlCharacter(merchantId))) {
+        throw new IllegalArgumentException(
+            "merchantId must be non-blank without control characters");
+      }
+      return new PaygenticClient(
+          new HttpTransport(VENDOR, baseUrl, apiKey, options, PaygenticErrorParser.INSTANCE),
+          merchantId);
+    }
+
+    /** Fails fast instead of a confusing 401: each key works on one official host only. */
+    private static void checkKeyMatchesHost(String apiKey, String host) {
+      PaygenticEnvironment target = PaygenticEnvironment.forHost(host).orElse(null);
+      PaygenticEnvironment keyFor = PaygenticEnvironment.forKey(apiKey).orElse(null);
+      if (target == null || keyFor == null || target == keyFor) {
+        return; // a fake, a proxy or a key of another shape: nothing to compare
+      }
+      throw new IllegalArgumentException(
+          "This Paygentic API key is a "
+              + keyFor.keyPrefix()
+              + " key: it belongs to the "
+              + keyFor.name().toLowerCase(java.util.Locale.ROOT)
+              + " host "
+              + keyFor.host()
+              + ", not "
+              + target.host()
+              + ". Use environment(PaygenticEnvironment."
+              + keyFor.name()
+              + ") or a "
+              + target.keyPrefix()
+              + " key (the key was not shown)");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.payclient.paygentic;
+
+import io.payclient.core.Money;
+import io.payclient.core.PaymentStatus;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Paygentic payment with every field of Paygentic's Payment object, plus whether the create was
+ * an idempotent replay. Fields the server omits, or sends in a shape this SDK cannot read (a
+ * non-decimal amount, a malformed timestamp or URL), are {@code null} or empty here rather than a
+ * failure; an unknown status maps to {@link PaygenticPaymentStatus#UNKNOWN} and keeps the raw
+ * value.
+ *
+ * @param id {@code id}: the payment id ({@code pay_…})
+ * @param object {@code object}: {@code "payment"}
+ * @param amount {@code amount}: the decimal string as an exact decimal, scale kept ({@code 10.50})
+ * @param currency {@code currency}: the ISO 4217 code
+ * @param status {@code status}, mapped
+ * @param rawStatus {@code status} as sent
+ * @param createdAt {@code createdAt}
+ * @param paymentUrl {@code paymentUrl}: where the customer pays
+ * @param customerId {@code customerId}
+ * @param idempotencyKey {@code idempotencyKey}: as the server echoes it
+ * @param reference {@code reference}
+ * @param metadata {@code metadata}; empty when none
+ * @param lineItems {@code lineItems}; empty when none
+ * @param expiresAt {@code expiresAt}
+ * @param replayed whether the create was answered with an existing payment (HTTP 200, idempotency
+ *     match) instead of a new one (HTTP 201); always {@code false} for a retrieve
+ */
+public record PaygenticPayment(
+    String id,
+    @Nullable String object,
+    @Nullable BigDecimal amount,
+    @Nullable String currency,
+    PaygenticPaymentStatus status,
+    @Nullable String rawStatus,
+    @Nullable Instant createdAt,
+    @Nullable URI paymentUrl,
+    @Nullable String customerId,
+    @Nullable String idempotencyKey,
+    @Nullable String reference,
+    Map<String, String> metadata,
+    List<PaygenticLineItem> lineItems,
+    @Nullable Instant expiresAt,
+    boolean replayed) {
+
+  /** Checks the id and copies the collections. */
+  public PaygenticPayment {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(status, "status");
+    metadata =
+        metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
+  }
+
+  /** {@code status} mapped to the neutral status ({@code completed} → {@code SUCCEEDED}). */
+  public PaymentStatus neutralStatus() {
+    return PaymentStatus.fromWire(rawStatus);
+  }
+
+  /**
+   * The amount and currency as money; empty when either is missing or the currency code is unknown
+   * to Java.
+   */
+  public Optional<Money> money() {
+    if (amount == null || currency == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Money.of(amount, currency));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

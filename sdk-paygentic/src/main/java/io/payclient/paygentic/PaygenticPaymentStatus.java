@@ -1,0 +1,55 @@
+package io.payclient.paygentic;
+
+import io.payclient.core.PaymentStatus;
+import java.util.Locale;
+
+/**
+ * The status of a Paygentic payment. The lifecycle is pending → processing → completed; an unpaid
+ * payment expires at its {@code expiresAt}. Values this SDK does not know map to {@link #UNKNOWN};
+ * the raw value is kept on {@link PaygenticPayment#rawStatus()}.
+ */
+public enum PaygenticPaymentStatus {
+  /** {@code pending}: waiting for the customer. */
+  PENDING("pending"),
+  /** {@code processing}: the provider is processing the payment. */
+  PROCESSING("processing"),
+  /** {@code completed}: paid. */
+  COMPLETED("completed"),
+  /** {@code expired}: not paid before {@code expiresAt}. */
+  EXPIRED("expired"),
+  /** {@code cancelled}. */
+  CANCELLED("cancelled"),
+  /** {@code failed}: not in the payment spec, but the payment sessions behind payments know it. */
+  FAILED("failed"),
+  /** A value this SDK version does not know. */
+  UNKNOWN(null);
+
+  private final String wire;
+
+  PaygenticPaymentStatus(String wire) {
+    this.wire = wire;
+  }
+
+  /** The wire value, or {@code null} for {@link #UNKNOWN}. */
+  public String wireValue() {
+    return wire;
+  }
+
+  /** The vendor-neutral status ({@code completed} → {@code SUCCEEDED}). */
+  public PaymentStatus toNeutral() {
+    return PaymentStatus.fromWire(wire);
+  }
+
+  /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
+  public static PaygenticPaymentStatus fromWire(String value) {
+    if (value != null) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      for (PaygenticPaymentStatus s : values()) {
+        if (s.wire != null && s.wire.equals(v)) {
+          return s;
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+}

@@ -1,0 +1,142 @@
+package io.payclient.paygentic;
+
+import io.payclient.core.ApiException;
+import io.payclient.core.ConnectionException;
+import io.payclient.core.NotFoundException;
+import io.payclient.core.PayClientException;
+import io.payclient.core.RequestOptions;
+import io.payclient.core.RequestValidationException;
+import io.payclient.core.ResponseFormatException;
+import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.VendorSupport;
+import io.payclient.paygentic.internal.PaygenticJson;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Paygentic's payment operations, typed. Get it from {@link PaygenticClient#payments()}.
+ * Thread-safe.
+ *
+ * <p><b>Idempotency.</b> Every create carries the body field {@code idempotencyKey}: the key in
+ * {@link RequestOptions} wins, else the request's, else a UUID generated for that create. Because
+ * Paygentic answers a repeated key with the existing payment, the SDK retries a create after a
+ * timeout, a reset or a 5xx with the same body bytes, and the answer is then either the new payment
+ * (HTTP 201) or the one already created (HTTP 200, {@link PaygenticPayment#replayed()} true). Both
+ * are successes. When retries run out the exception carries the key: create again later with the
+ * same key to get the original payment rather than a second one.
+ */
+public final class PaygenticPayments {
+  private final HttpTransport transport;
+  private final @Nullable String defaultMerchantId;
+
+  PaygenticPayments(HttpTransport transport, @Nullable String defaultMerchantId) {
+    this.transport = transport;
+    this.defaultMerchantId = defaultMerchantId;
+  }
+
+  /**
+   * Creates a payment: {@code POST /v0/payments}.
+   *
+   * <pre>{@code
+   * PaygenticPayment payment = paygentic.payments().create(PaygenticPaymentCreateRequest.builder()
+   *     .amount(Money.of("10.50", "USD")).reference("Order #12345").build());
+   * URI payHere = payment.paymentUrl();
+   * }</pre>
+   *
+   * @return the payment; {@link PaygenticPayment#replayed()} is true when Paygentic returned an
+   *     existing payment for the idempotency key (HTTP 200)
+   * @throws RequestValidationException before any I/O if the request's idempotency key is unusable
+   * @throws io.payclient.core.InvalidRequestException 400 ({@code Error} or {@code ValidationError}
+   *     with field errors)
+   * @throws io.payclient.core.AuthenticationException 401
+   * @throws io.payclient.core.PermissionException 403
+   * @throws ConnectionException network failure after retries; {@code outcomeUnknown()} if it was
+   *     sent: create again with {@link PayClientException#idempotencyKey()}
+   * @throws io.payclient.core.ServerException 5xx after retries; the payment may exist
+   * @throws ResponseFormatException an unreadable 2xx; the payment probably exists
+   * @throws ApiException any other status, with the raw body kept
+   */
+  public PaygenticPayment create(PaygenticPaymentCreateRequest request) {
+    return create(request, RequestOptions.none());
+  }
+
+  /**
+   * Creates a payment with per-call options (idempotency key, deadline, retries).
+   *
+   * @throws RequestValidationException before any I/O if the options' idempotency key is blank,
+   *     over 255 characters or not printable ASCII
+   * @throws ApiException and the other exceptions of {@link #create(PaygenticPaymentCreateRequest)}
+   */
+  public PaygenticPayment create(PaygenticPaymentCreateRequest request, RequestOptions options) {
+    return transport.execute(createCall(request, options));
+  }
+
+  /**
+   * Creates a payment without blocking.
+   *
+   * @return a future completed with the payment or with the exceptions of {@link
+   *     #create(PaygenticPaymentCreateRequest)}
+   */
+  public CompletableFuture<PaygenticPayment> createAsync(PaygenticPaymentCreateRequest request) {
+    return createAsync(request, RequestOptions.none());
+  }
+
+  /**
+   * Creates a payment without blocking, with per-call options.
+   *
+   * @return a future completed with the payment or with the exceptions of {@link
+   *     #create(PaygenticPaymentCreateRequest, RequestOptions)}
+   */
+  public CompletableFuture<PaygenticPayment> createAsync(
+      PaygenticPaymentCreateRequest request, RequestOptions options) {
+    return VendorSupport.async(() -> transport.executeAsync(createCall(request, options)));
+  }
+
+  /**
+   * Retrieves a payment: {@code GET /v0/payments/{id}}, the id percent-encoded as one path segment.
+   *
+   * @throws NotFoundException 404
+   * @throws IllegalArgumentException if the id is blank or has control characters
+   * @throws PayClientException on other failures (retried when transient)
+   */
+  public PaygenticPayment retrieve(String id) {
+    return transport.execute(retrieveCall(id));
+  }
+
+  /**
+   * Retrieves a payment without blocking.
+   *
+   * @return a future completed with the payment or with the exceptions of {@link #retrieve(String)}
+   */
+  public CompletableFuture<PaygenticPayment> retrieveAsync(String id) {
+    return VendorSupport.async(() -> transport.executeAsync(retrieveCall(id)));
+  }
+
+  private ApiCall<PaygenticPayment> createCall(
+      PaygenticPaymentCreateRequest request, RequestOptions opts) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(opts, "options");
+    String key =
+        VendorSupport.idempotencyKey(
+            PaygenticClient.VENDOR,
+            "idempotencyKey",
+            request.idempotencyKey().orElse(null),
+            opts,
+            PaygenticPaymentCreateRequest.MAX_IDEMPOTENCY_KEY_LENGTH);
+    return ApiCall.post(
+            PaygenticJson.createBody(request, key, defaultMerchantId),
+            (status, r) -> PaygenticJson.readPayment(r, status == 200))
+        .path("v0", "payments")
+        .idempotencyKey(key)
+        .options(opts)
+        .build();
+  }
+
+  private ApiCall<PaygenticPayment> retrieveCall(String id) {
+    return ApiCall.get((status, r) -> PaygenticJson.readPayment(r, false))
+        .path("v0", "payments", Objects.requireNonNull(id, "id"))
+        .build();
+  }
+}

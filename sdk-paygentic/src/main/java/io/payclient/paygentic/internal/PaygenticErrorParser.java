@@ -1,0 +1,111 @@
+package io.payclient.paygentic.internal;
+
+import com.squareup.moshi.JsonReader;
+import io.payclient.core.ApiError;
+import io.payclient.core.FieldError;
+import io.payclient.core.internal.ErrorParser;
+import io.payclient.core.internal.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Paygentic's two error bodies, told apart by the presence of {@code errors}:
+ *
+ * <ul>
+ *   <li>{@code Error}: {@code {error?, message, code?, details?}}: the code is {@code code} (the
+ *       business code, such as {@code TAX_NOT_ENABLED}) or else {@code error} (the coarse category,
+ *       such as {@code not_found}); {@code details} is appended to the message;
+ *   <li>{@code ValidationError} (400): {@code {error:"validation_error", message, errors:[{field,
+ *       message, code?}]}}: each entry of {@code errors} becomes a field error.
+ * </ul>
+ *
+ * <p>Neither shape is ever a failure in its details: missing fields fall back to the HTTP status.
+ */
+public final class PaygenticErrorParser implements ErrorParser {
+  /** The shared instance. */
+  public static final PaygenticErrorParser INSTANCE = new PaygenticErrorParser();
+
+  private static final int MAX_DETAILS = 300;
+
+  private PaygenticErrorParser() {}
+
+  @Override
+  public ApiError parse(int httpStatus, JsonReader r) throws IOException {
+    String error = null;
+    String message = null;
+    String code = null;
+    Object details = null;
+    List<FieldError> fieldErrors = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.nextName()) {
+        case "error" -> error = PaygenticJson.string(r);
+        case "message" -> message = PaygenticJson.string(r);
+        case "code" -> code = PaygenticJson.string(r);
+        case "details" -> details = Json.nextValue(r);
+        case "errors" -> fieldErrors = fieldErrors(r);
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    StringBuilder text =
+        new StringBuilder(
+            message != null && !message.isBlank()
+                ? message
+                : error != null ? error : "HTTP " + httpStatus);
+    if (fieldErrors == null && details != null) {
+      String rendered = String.valueOf(details);
+      if (rendered.length() > MAX_DETAILS) {
+        rendered = rendered.substring(0, MAX_DETAILS) + "…";
+      }
+      text.append(" (details: ").append(rendered).append(')');
+    }
+    return new ApiError(
+        httpStatus,
+        code != null ? code : error,
+        text.toString(),
+        fieldErrors == null ? List.of() : fieldErrors,
+        null,
+        null,
+        null);
+  }
+
+  private static List<FieldError> fieldErrors(JsonReader r) throws IOException {
+    List<FieldError> out = new ArrayList<>();
+    if (r.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      r.skipValue();
+      return out;
+    }
+    r.beginArray();
+    while (r.hasNext()) {
+      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        r.skipValue();
+        continue;
+      }
+      String field = null;
+      String message = null;
+      String code = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        switch (r.nextName()) {
+          case "field" -> field = PaygenticJson.string(r);
+          case "message" -> message = PaygenticJson.string(r);
+          case "code" -> code = PaygenticJson.string(r);
+          default -> r.skipValue();
+        }
+      }
+      r.endObject();
+      out.add(
+          new FieldError(
+              orElse(field, "<request>"), orElse(message, orElse(code, "invalid")), code));
+    }
+    r.endArray();
+    return out;
+  }
+
+  private static String orElse(@Nullable String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

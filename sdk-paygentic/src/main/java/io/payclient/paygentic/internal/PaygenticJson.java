@@ -1,0 +1,319 @@
+package io.payclient.paygentic.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import io.payclient.core.internal.Json;
+import io.payclient.paygentic.PaygenticLineItem;
+import io.payclient.paygentic.PaygenticPayment;
+import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.paygentic.PaygenticPaymentStatus;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Paygentic's wire format: the create body, and payment objects. Streaming, no reflection. Reading
+ * is tolerant: unknown fields are skipped, and an optional value of an unexpected shape becomes
+ * {@code null} instead of losing the payment.
+ */
+public final class PaygenticJson {
+  private static final long SECONDS_PER_DAY = 86_400;
+
+  private static final JsonReader.Options PAYMENT_FIELDS =
+      JsonReader.Options.of(
+          "id",
+          "object",
+          "amount",
+          "currency",
+          "status",
+          "createdAt",
+          "paymentUrl",
+          "customerId",
+          "idempotencyKey",
+          "reference",
+          "metadata",
+          "lineItems",
+          "expiresAt");
+
+  private static final JsonReader.Options LINE_ITEM_FIELDS =
+      JsonReader.Options.of("description", "amount", "quantity");
+
+  private PaygenticJson() {}
+
+  /** The create body with exactly the request's fields (its own idempotency key, if any). */
+  public static byte[] createBody(PaygenticPaymentCreateRequest request) {
+    return createBody(request, request.idempotencyKey().orElse(null), null);
+  }
+
+  /**
+   * The create body. Fields are written in the spec's order and only when set.
+   *
+   * @param request the checked request
+   * @param idempotencyKey the key to send in place of the request's, or {@code null} for the
+   *     request's own
+   * @param defaultMerchantId sent as {@code merchantId} when the request has none, or {@code null}
+   */
+  public static byte[] createBody(
+      PaygenticPaymentCreateRequest request,
+      @Nullable String idempotencyKey,
+      @Nullable String defaultMerchantId) {
+    String key = idempotencyKey != null ? idempotencyKey : request.idempotencyKey().orElse(null);
+    String merchantId = request.merchantId().orElse(defaultMerchantId);
+    return Json.write(
+        w -> {
+          w.beginObject();
+          w.name("amount").value(request.amount());
+          w.name("currency").value(request.currency());
+          Json.writeOptional(w, "merchantId", merchantId);
+          Json.writeOptional(w, "customerId", request.customerId().orElse(null));
+          Json.writeOptional(w, "idempotencyKey", key);
+          Json.writeOptional(w, "reference", request.reference().orElse(null));
+          if (!request.metadata().isEmpty()) {
+            w.name("metadata").beginObject();
+            for (Map.Entry<String, String> e : request.metadata().entrySet()) {
+              w.name(e.getKey()).value(e.getValue());
+            }
+            w.endObject();
+          }
+          if (!request.lineItems().isEmpty()) {
+            w.name("lineItems").beginArray();
+            for (PaygenticLineItem item : request.lineItems()) {
+              writeLineItem(w, item);
+            }
+            w.endArray();
+          }
+          if (request.successRedirectUrl().isPresent()) {
+            w.name("successRedirectUrl").value(request.successRedirectUrl().get().toString());
+          }
+          if (request.failureRedirectUrl().isPresent()) {
+            w.name("failureRedirectUrl").value(request.failureRedirectUrl().get().toString());
+          }
+          if (request.savePaymentMethod().isPresent()) {
+            w.name("savePaymentMethod").value(request.savePaymentMethod().get().booleanValue());
+          }
+          if (request.expiresIn().isPresent()) {
+            w.name("expiresIn").value(isoDuration(request.expiresIn().get()));
+          }
+          w.endObject();
+        });
+  }
+
+  private static void writeLineItem(JsonWriter w, PaygenticLineItem item) throws IOException {
+    w.beginObject();
+    Json.writeOptional(w, "description", item.description());
+    Json.writeOptional(w, "amount", item.amount());
+    if (item.quantity() != null) {
+      w.name("quantity").value(item.quantity().longValue());
+    }
+    w.endObject();
+  }
+
+  /**
+   * A duration in ISO-8601 with whole days written as days: 7 days → {@code P7D}, 1 hour → {@code
+   * PT1H}, 90 minutes → {@code PT1H30M}, 1 day 2 hours → {@code P1DT2H}. ({@link
+   * Duration#toString()} would write 7 days as {@code PT168H}.)
+   *
+   * @throws IllegalArgumentException if the duration is negative or zero
+   */
+  public static String isoDuration(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("Not a positive duration: " + d);
+    }
+    long days = d.getSeconds() / SECONDS_PER_DAY;
+    Duration rest = d.minusDays(days);
+    if (days == 0) {
+      return rest.toString();
+    }
+    return rest.isZero() ? "P" + days + "D" : "P" + days + "D" + rest.toString().substring(1);
+  }
+
+  /**
+   * Reads one payment object.
+   *
+   * @param replayed whether the HTTP status said the payment already existed (a create's 200)
+   * @throws JsonDataException if it is not an object or has no {@code id}
+   */
+  public static PaygenticPayment readPayment(JsonReader r, boolean replayed) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected a Paygentic payment object at " + r.getPath());
+    }
+    String id = null;
+    String object = null;
+    BigDecimal amount = null;
+    String currency = null;
+    String status = null;
+    Instant createdAt = null;
+    URI paymentUrl = null;
+    String customerId = null;
+    String idempotencyKey = null;
+    String reference = null;
+    Map<String, String> metadata = Map.of();
+    List<PaygenticLineItem> lineItems = List.of();
+    Instant expiresAt = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(PAYMENT_FIELDS)) {
+        case 0 -> id = string(r);
+        case 1 -> object = string(r);
+        case 2 -> amount = decimal(r);
+        case 3 -> currency = string(r);
+        case 4 -> status = string(r);
+        case 5 -> createdAt = instant(r);
+        case 6 -> paymentUrl = uri(r);
+        case 7 -> customerId = string(r);
+        case 8 -> idempotencyKey = string(r);
+        case 9 -> reference = string(r);
+        case 10 -> metadata = stringMap(r);
+        case 11 -> lineItems = lineItems(r);
+        case 12 -> expiresAt = instant(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    if (id == null || id.isBlank()) {
+      throw new JsonDataException("A Paygentic payment without 'id' at " + r.getPath());
+    }
+    return new PaygenticPayment(
+        id,
+        object,
+        amount,
+        currency,
+        PaygenticPaymentStatus.fromWire(status),
+        status,
+        createdAt,
+        paymentUrl,
+        customerId,
+        idempotencyKey,
+        reference,
+        metadata,
+        lineItems,
+        expiresAt,
+        replayed);
+  }
+
+  /** A scalar as text, or {@code null}; an object or array is skipped. */
+  static @Nullable String string(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case STRING, NUMBER, BOOLEAN, NULL -> Json.nextString(r);
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
+  }
+
+  private static @Nullable BigDecimal decimal(JsonReader r) throws IOException {
+    String text = string(r);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Instant instant(JsonReader r) throws IOException {
+    String text = string(r);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable URI uri(JsonReader r) throws IOException {
+    String text = string(r);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new URI(text.trim());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> stringMap(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      r.skipValue(); // null, or [] for an empty map
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      String key = r.nextName();
+      String value = string(r);
+      if (value != null) {
+        out.put(key, value);
+      }
+    }
+    r.endObject();
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static List<PaygenticLineItem> lineItems(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      r.skipValue();
+      return List.of();
+    }
+    List<PaygenticLineItem> out = new ArrayList<>();
+    r.beginArray();
+    while (r.hasNext()) {
+      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        r.skipValue();
+        continue;
+      }
+      String description = null;
+      String amount = null;
+      Integer quantity = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        switch (r.selectName(LINE_ITEM_FIELDS)) {
+          case 0 -> description = string(r);
+          case 1 -> amount = string(r);
+          case 2 -> quantity = integer(r);
+          default -> {
+            r.skipName();
+            r.skipValue();
+          }
+        }
+      }
+      r.endObject();
+      out.add(new PaygenticLineItem(description, amount, quantity));
+    }
+    r.endArray();
+    return Collections.unmodifiableList(out);
+  }
+
+  private static @Nullable Integer integer(JsonReader r) throws IOException {
+    String text = string(r);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.trim()).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+}
