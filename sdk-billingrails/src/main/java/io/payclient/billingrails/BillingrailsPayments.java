@@ -1,0 +1,160 @@
+package io.payclient.billingrails;
+
+import io.payclient.billingrails.internal.BillingrailsJson;
+import io.payclient.core.ApiException;
+import io.payclient.core.ConflictException;
+import io.payclient.core.ConnectionException;
+import io.payclient.core.NotFoundException;
+import io.payclient.core.PayClientException;
+import io.payclient.core.RequestOptions;
+import io.payclient.core.RequestValidationException;
+import io.payclient.core.ResponseFormatException;
+import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.VendorSupport;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Billingrails' payment operations, typed. Get it from {@link BillingrailsClient#payments()}.
+ * Thread-safe.
+ *
+ * <p><b>Idempotency.</b> Every create carries an {@code Idempotency-Key} header: the key from
+ * {@link RequestOptions#idempotencyKey()}, else {@link
+ * BillingrailsPaymentCreateRequest#idempotencyKey()}, else a random UUID generated once for that
+ * call. The same key is sent on every retry of the call, so the SDK safely retries timeouts,
+ * resets, 5xx, 429 and a 409 that says the first request is still in flight: Billingrails returns
+ * the original payment instead of creating a second one. The key is on every exception ({@link
+ * PayClientException#idempotencyKey()}): after an unknown outcome, create again with that key to
+ * get the original payment. Billingrails keeps keys 24 hours; reusing a key with a different body
+ * gives a {@link ConflictException}, which is not retried.
+ */
+public final class BillingrailsPayments {
+  private final HttpTransport transport;
+
+  BillingrailsPayments(HttpTransport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Creates a payment: {@code POST /payments} (200 or 201).
+   *
+   * <pre>{@code
+   * BillingrailsPayment payment = billingrails.payments().create(
+   *     BillingrailsPaymentCreateRequest.builder()
+   *         .accountId("acc_IhMUl3rrZ3").referenceId("PAY-REF-001").invoiceId("inv_IhMUl3rrZ3")
+   *         .build());
+   * }</pre>
+   *
+   * @throws io.payclient.core.InvalidRequestException 400/422 {@code validation_error}, with {@link
+   *     ApiException#fieldErrors()} from {@code error.details}
+   * @throws io.payclient.core.AuthenticationException 401 {@code unauthorized}
+   * @throws io.payclient.core.PermissionException 403 {@code forbidden}
+   * @throws NotFoundException 404, e.g. an unknown account or invoice
+   * @throws ConflictException 409: the idempotency key was used with a different body (nothing new
+   *     was created), or the first request stayed in flight through every retry
+   * @throws io.payclient.core.RateLimitException 429 after the retries
+   * @throws io.payclient.core.ServerException 5xx after the retries; the payment may exist: create
+   *     again with {@link PayClientException#idempotencyKey()}
+   * @throws ConnectionException network failure; {@code outcomeUnknown()} if it was sent
+   * @throws ResponseFormatException an unreadable 2xx; the payment probably exists
+   */
+  public BillingrailsPayment create(BillingrailsPaymentCreateRequest request) {
+    return create(request, RequestOptions.none());
+  }
+
+  /**
+   * Creates a payment with per-call options (idempotency key, deadline, retries).
+   *
+   * @throws RequestValidationException before any I/O, if the options' idempotency key is blank,
+   *     over 180 characters or not printable ASCII
+   * @throws ApiException and the other exceptions of {@link
+   *     #create(BillingrailsPaymentCreateRequest)}
+   */
+  public BillingrailsPayment create(
+      BillingrailsPaymentCreateRequest request, RequestOptions options) {
+    return created(request, options).payment();
+  }
+
+  /**
+   * Creates a payment without blocking.
+   *
+   * @return a future completed with the payment or with the exceptions of {@link
+   *     #create(BillingrailsPaymentCreateRequest)}
+   */
+  public CompletableFuture<BillingrailsPayment> createAsync(
+      BillingrailsPaymentCreateRequest request) {
+    return createAsync(request, RequestOptions.none());
+  }
+
+  /**
+   * Creates a payment without blocking, with per-call options.
+   *
+   * @return a future completed with the payment or with the exceptions of {@link
+   *     #create(BillingrailsPaymentCreateRequest, RequestOptions)} (validation failures included)
+   */
+  public CompletableFuture<BillingrailsPayment> createAsync(
+      BillingrailsPaymentCreateRequest request, RequestOptions options) {
+    return createdAsync(request, options).thenApply(Created::payment);
+  }
+
+  /**
+   * Retrieves a payment: {@code GET /payments/{id}}, the id percent-encoded as one path segment.
+   * The response's {@code meta.request_id} is on {@link BillingrailsPayment#requestId()}.
+   *
+   * @throws NotFoundException if there is no such payment
+   * @throws IllegalArgumentException if the id is blank or has control characters
+   * @throws PayClientException on other failures (retried when transient)
+   */
+  public BillingrailsPayment retrieve(String paymentId) {
+    return transport.execute(retrieveCall(paymentId));
+  }
+
+  /**
+   * Retrieves a payment without blocking.
+   *
+   * @return a future completed with the payment or with the exceptions of {@link #retrieve(String)}
+   */
+  public CompletableFuture<BillingrailsPayment> retrieveAsync(String paymentId) {
+    return VendorSupport.async(() -> transport.executeAsync(retrieveCall(paymentId)));
+  }
+
+  /** A created payment and the idempotency key it was created with. */
+  record Created(BillingrailsPayment payment, String idempotencyKey) {}
+
+  Created created(BillingrailsPaymentCreateRequest request, RequestOptions options) {
+    return transport.execute(createCall(request, options));
+  }
+
+  CompletableFuture<Created> createdAsync(
+      BillingrailsPaymentCreateRequest request, RequestOptions options) {
+    return VendorSupport.async(() -> transport.executeAsync(createCall(request, options)));
+  }
+
+  private ApiCall<Created> createCall(
+      BillingrailsPaymentCreateRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(options, "options");
+    String key =
+        VendorSupport.idempotencyKey(
+            BillingrailsClient.VENDOR,
+            BillingrailsPaymentCreateRequest.IDEMPOTENCY_KEY_HEADER,
+            request.idempotencyKey().orElse(null),
+            options,
+            BillingrailsPaymentCreateRequest.MAX_IDEMPOTENCY_KEY_LENGTH);
+    return ApiCall.post(
+            BillingrailsJson.createBody(request),
+            (status, r) -> new Created(BillingrailsJson.readPaymentEnvelope(r), key))
+        .path("payments")
+        .header(BillingrailsPaymentCreateRequest.IDEMPOTENCY_KEY_HEADER, key)
+        .idempotencyKey(key)
+        .options(options)
+        .build();
+  }
+
+  private ApiCall<BillingrailsPayment> retrieveCall(String paymentId) {
+    return ApiCall.get((status, r) -> BillingrailsJson.readPaymentEnvelope(r))
+        .path("payments", Objects.requireNonNull(paymentId, "paymentId"))
+        .build();
+  }
+}

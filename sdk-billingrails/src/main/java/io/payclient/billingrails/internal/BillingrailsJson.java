@@ -1,0 +1,291 @@
+package io.payclient.billingrails.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.payclient.billingrails.BillingrailsPayment;
+import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
+import io.payclient.billingrails.BillingrailsPaymentFailureReason;
+import io.payclient.billingrails.BillingrailsPaymentMethod;
+import io.payclient.billingrails.BillingrailsPaymentStatus;
+import io.payclient.core.internal.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Billingrails' wire format: the create body, and payment objects in their envelopes. Streaming, no
+ * reflection; unknown fields are skipped and optional fields tolerate {@code null}.
+ */
+public final class BillingrailsJson {
+  private static final JsonReader.Options ENVELOPE_FIELDS =
+      JsonReader.Options.of("payment", "payment_link", "meta");
+
+  private static final JsonReader.Options PAYMENT_FIELDS =
+      JsonReader.Options.of(
+          "object",
+          "id",
+          "account_id",
+          "amount",
+          "currency",
+          "description",
+          "payment_method",
+          "payment_method_id",
+          "reference_id",
+          "reference",
+          "status",
+          "failure_reason",
+          "created_at",
+          "payment_link");
+
+  private static final JsonReader.Options METHOD_FIELDS =
+      JsonReader.Options.of(
+          "object",
+          "id",
+          "status",
+          "type",
+          "provider",
+          "channel",
+          "account_id",
+          "account_name",
+          "details",
+          "created_at");
+
+  private BillingrailsJson() {}
+
+  /**
+   * The create body: {@code mode}, {@code account_id}, {@code reference_id}, then each optional
+   * field that is set ({@code succeeded_at} as an ISO-8601 UTC date-time, {@code integration_id},
+   * {@code payment_method_id}, and the one target id). Unset fields are omitted, never {@code
+   * null}. The idempotency key is a header, not part of the body.
+   */
+  public static byte[] createBody(BillingrailsPaymentCreateRequest request) {
+    return Json.write(
+        w -> {
+          w.beginObject();
+          w.name("mode").value(request.mode().wireValue());
+          w.name("account_id").value(request.accountId());
+          w.name("reference_id").value(request.referenceId());
+          Json.writeOptional(
+              w, "succeeded_at", request.succeededAt().map(Instant::toString).orElse(null));
+          Json.writeOptional(w, "integration_id", request.integrationId().orElse(null));
+          Json.writeOptional(w, "payment_method_id", request.paymentMethodId().orElse(null));
+          Json.writeOptional(w, "invoice_id", request.invoiceId().orElse(null));
+          Json.writeOptional(w, "payment_request_id", request.paymentRequestId().orElse(null));
+          Json.writeOptional(w, "credit_grant_id", request.creditGrantId().orElse(null));
+          Json.writeOptional(w, "order_id", request.orderId().orElse(null));
+          w.endObject();
+        });
+  }
+
+  /**
+   * Reads a create or retrieve response: {@code {"payment":{…},"payment_link":…,"meta":{…}}} in any
+   * field order; {@code payment_link} and {@code meta.request_id} go onto the payment. A bare
+   * payment object (no {@code payment} member) is accepted too.
+   *
+   * @throws JsonDataException if there is no payment object, or it has no {@code id}
+   */
+  public static BillingrailsPayment readPaymentEnvelope(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected a JSON object at " + r.getPath());
+    }
+    if (!hasTopLevelField(r, "payment")) {
+      return readPayment(r);
+    }
+    BillingrailsPayment payment = null;
+    URI link = null;
+    String requestId = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(ENVELOPE_FIELDS)) {
+        case 0 -> {
+          if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            throw new JsonDataException("'payment' is not an object at " + r.getPath());
+          }
+          payment = readPayment(r);
+        }
+        case 1 -> link = Json.nextUri(r);
+        case 2 -> requestId = readRequestId(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    if (payment == null) {
+      throw new JsonDataException("'payment' is missing");
+    }
+    return withEnvelope(payment, link, requestId);
+  }
+
+  /** Reads one payment object (its own {@code payment_link}, if any, is kept). */
+  public static BillingrailsPayment readPayment(JsonReader r) throws IOException {
+    String object = null;
+    String id = null;
+    String accountId = null;
+    Long amount = null;
+    String currency = null;
+    String description = null;
+    BillingrailsPaymentMethod method = null;
+    String paymentMethodId = null;
+    String referenceId = null;
+    String legacyReference = null;
+    String status = null;
+    String failureReason = null;
+    Instant createdAt = null;
+    URI link = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(PAYMENT_FIELDS)) {
+        case 0 -> object = Json.nextString(r);
+        case 1 -> id = Json.nextString(r);
+        case 2 -> accountId = Json.nextString(r);
+        case 3 -> amount = Json.nextLong(r);
+        case 4 -> currency = Json.nextString(r);
+        case 5 -> description = Json.nextString(r);
+        case 6 -> method = readPaymentMethod(r);
+        case 7 -> paymentMethodId = Json.nextString(r);
+        case 8 -> referenceId = Json.nextString(r);
+        case 9 -> legacyReference = Json.nextString(r);
+        case 10 -> status = Json.nextString(r);
+        case 11 -> failureReason = Json.nextString(r);
+        case 12 -> createdAt = Json.nextInstant(r);
+        case 13 -> link = Json.nextUri(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    if (id == null || id.isBlank()) {
+      throw new JsonDataException("A Billingrails payment without 'id' at " + r.getPath());
+    }
+    return new BillingrailsPayment(
+        object,
+        id,
+        accountId,
+        amount,
+        currency,
+        description,
+        method,
+        paymentMethodId,
+        referenceId != null ? referenceId : legacyReference,
+        BillingrailsPaymentStatus.fromWire(status),
+        status,
+        BillingrailsPaymentFailureReason.fromWire(failureReason),
+        failureReason,
+        createdAt,
+        link,
+        null);
+  }
+
+  /**
+   * Reads a {@code payment_method} object; {@code null} or a value that is not an object gives
+   * {@code null} (an unexpected shape never loses the payment).
+   */
+  static @Nullable BillingrailsPaymentMethod readPaymentMethod(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      r.skipValue();
+      return null;
+    }
+    String object = null;
+    String id = null;
+    String status = null;
+    String type = null;
+    String provider = null;
+    String channel = null;
+    String accountId = null;
+    String accountName = null;
+    Map<String, @Nullable Object> details = Map.of();
+    Instant createdAt = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(METHOD_FIELDS)) {
+        case 0 -> object = Json.nextString(r);
+        case 1 -> id = Json.nextString(r);
+        case 2 -> status = Json.nextString(r);
+        case 3 -> type = Json.nextString(r);
+        case 4 -> provider = Json.nextString(r);
+        case 5 -> channel = Json.nextString(r);
+        case 6 -> accountId = Json.nextString(r);
+        case 7 -> accountName = Json.nextString(r);
+        case 8 -> details = readDetails(r);
+        case 9 -> createdAt = Json.nextInstant(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    return new BillingrailsPaymentMethod(
+        object, id, status, type, provider, channel, accountId, accountName, details, createdAt);
+  }
+
+  private static Map<String, @Nullable Object> readDetails(JsonReader r) throws IOException {
+    JsonReader.Token t = r.peek();
+    if (t == JsonReader.Token.BEGIN_OBJECT
+        || t == JsonReader.Token.NULL
+        || t == JsonReader.Token.BEGIN_ARRAY) {
+      return Json.nextObject(r);
+    }
+    r.skipValue(); // a scalar where an object was expected: dropped, the payment is kept
+    return Map.of();
+  }
+
+  /** Reads {@code meta.request_id}; other meta fields (pagination) are skipped. */
+  static @Nullable String readRequestId(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      r.skipValue();
+      return null;
+    }
+    String requestId = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      if (r.nextName().equals("request_id")) {
+        requestId = Json.nextString(r);
+      } else {
+        r.skipValue();
+      }
+    }
+    r.endObject();
+    return requestId;
+  }
+
+  private static BillingrailsPayment withEnvelope(
+      BillingrailsPayment p, @Nullable URI link, @Nullable String requestId) {
+    return new BillingrailsPayment(
+        p.object(),
+        p.id(),
+        p.accountId(),
+        p.amountMinor(),
+        p.currency(),
+        p.description(),
+        p.paymentMethod(),
+        p.paymentMethodId(),
+        p.referenceId(),
+        p.status(),
+        p.rawStatus(),
+        p.failureReason(),
+        p.rawFailureReason(),
+        p.createdAt(),
+        link != null ? link : p.paymentLink(),
+        requestId != null ? requestId : p.requestId());
+  }
+
+  /** Whether the object at the reader has the named field, without consuming anything. */
+  static boolean hasTopLevelField(JsonReader r, String field) throws IOException {
+    JsonReader peek = r.peekJson();
+    peek.beginObject();
+    while (peek.hasNext()) {
+      if (peek.nextName().equals(field)) {
+        return true;
+      }
+      peek.skipValue();
+    }
+    return false;
+  }
+}
