@@ -57,7 +57,7 @@ public abstract class FakeServer
    * Creates a server that is not started yet.
    *
    * @param apiKey the only bearer key it accepts
-   * @param basePath the path prefix of the vendor's API, such as {@code /api/v1}
+   * @param basePath the path prefix of the vendor's API, such as {@code /api/v1}, or {@code ""}
    */
   protected FakeServer(String apiKey, String basePath) {
     this.apiKey = Objects.requireNonNull(apiKey);
@@ -198,7 +198,8 @@ public abstract class FakeServer
     }
     HttpUrl url = request.getUrl();
     List<String> segments = url.pathSegments();
-    List<String> base = HttpUrl.get("http://x" + basePath).pathSegments();
+    List<String> base =
+        basePath.isEmpty() ? List.of() : HttpUrl.get("http://x" + basePath).pathSegments();
     if (segments.size() < base.size() || !segments.subList(0, base.size()).equals(base)) {
       return reply(404, errorBody(404, "not_found", "Not Found"));
     }
