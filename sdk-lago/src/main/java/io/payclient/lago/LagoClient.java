@@ -43,10 +43,12 @@ public final class LagoClient implements PaymentsClient {
 
   private final HttpTransport transport;
   private final LagoPayments payments;
+  private final LagoPaymentRequests paymentRequests;
 
   private LagoClient(HttpTransport transport) {
     this.transport = transport;
     this.payments = new LagoPayments(transport);
+    this.paymentRequests = new LagoPaymentRequests(transport);
   }
 
   /** Returns a builder; defaults: {@link LagoRegion#US}, key from {@code LAGO_API_KEY}. */
@@ -57,6 +59,11 @@ public final class LagoClient implements PaymentsClient {
   /** Lago's payment operations, typed. */
   public LagoPayments payments() {
     return payments;
+  }
+
+  /** Lago's payment requests (dunning), typed. */
+  public LagoPaymentRequests paymentRequests() {
+    return paymentRequests;
   }
 
   /** The base URL in use. */

@@ -109,4 +109,14 @@ public record LagoPayment(
     }
     return Optional.empty();
   }
+
+  /**
+   * The Lago id of the payment request this payment pays, when {@code payable_type} is {@code
+   * PaymentRequest} ({@code lago_payable_id}); empty for invoice payments.
+   */
+  public Optional<String> paymentRequestId() {
+    return payableType == LagoPayableType.PAYMENT_REQUEST
+        ? Optional.ofNullable(lagoPayableId)
+        : Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package io.payclient.core.internal;
 
 import io.payclient.core.FieldError;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.lang.reflect.Field;
@@ -89,8 +90,8 @@ public final class Validation {
           sb.append('[').append(at).append(']');
         }
       }
-      if (node.getName() == null) {
-        continue; // a container element itself
+      if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+        continue; // a list element itself ("<list element>"): only its index counts
       }
       Class<?> nodeOwner = nodes.hasNext() ? owner : v.getLeafBean().getClass();
       String name = WIRE_NAMES.get(nodeOwner).getOrDefault(node.getName(), node.getName());

@@ -31,6 +31,9 @@ class ValidationTest {
     @WireName("line_items")
     final List<@Valid Item> items;
 
+    @WireName("tags")
+    final List<@NotBlank String> tags = List.of("ok", " ");
+
     final String unnamed;
 
     Bean(String referenceId, List<Item> items, String unnamed) {
@@ -47,13 +50,15 @@ class ValidationTest {
     assertThat(errors)
         .containsExactly(
             FieldError.of("line_items[1].unit_amount", "must not be blank"),
-            FieldError.of("reference_id", "must be at most 3 characters"));
+            FieldError.of("reference_id", "must be at most 3 characters"),
+            FieldError.of("tags[1]", "must not be blank"));
   }
 
   @Test
   void violationsCollectorThrowsAllAtOnceAndCanSkipFields() {
     Violations v = new Violations("testvendor");
-    v.add("amount", "precise message").validate(new Bean("abcd", List.of(), "x"), "reference_id");
+    v.add("amount", "precise message")
+        .validate(new Bean("abcd", List.of(), "x"), "reference_id", "tags[1]");
     assertThat(v.has("reference_id")).isFalse();
     v.require(false, "mode", "bad mode");
     try {
