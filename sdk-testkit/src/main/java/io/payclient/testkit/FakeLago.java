@@ -18,8 +18,11 @@ import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fake Lago: {@code POST /payments}, {@code GET /payments/{lago_id}} and {@code GET /payments}
- * under {@code /api/v1}, as the real server behaves (see the project's vendor facts).
+ * A fake Lago: payments ({@code POST /payments}, {@code GET /payments/{lago_id}}, {@code GET
+ * /payments}) and payment requests ({@code POST}, {@code GET} one and list) under {@code /api/v1},
+ * as the real server behaves (see the project's vendor facts). Payment requests take overdue
+ * invoices of one customer ({@link #seedOverdueInvoice}); others give 405 {@code
+ * invoices_not_overdue} or {@code invoices_have_different_currencies}.
  *
  * <ul>
  *   <li>Invoices are seeded with {@link #seedInvoice(String, long)}; a create needs a known invoice
@@ -35,10 +38,12 @@ public final class FakeLago extends FakeServer {
   /** The key a {@code new FakeLago()} accepts. */
   public static final String DEFAULT_API_KEY = "fake-lago-key";
 
-  private record Invoice(String currency, long dueCents, String externalCustomerId) {}
+  private record Invoice(
+      String currency, long dueCents, String externalCustomerId, boolean overdue) {}
 
   private final Map<String, Invoice> invoices = new ConcurrentHashMap<>();
   private final List<Map<String, @Nullable Object>> payments = new ArrayList<>(); // oldest first
+  private final List<Map<String, @Nullable Object>> paymentRequests = new ArrayList<>();
 
   /** A fake accepting {@link #DEFAULT_API_KEY}; not started until used. */
   public FakeLago() {
@@ -66,11 +71,23 @@ public final class FakeLago extends FakeServer {
     return seedInvoice(UUID.randomUUID().toString(), currency, amountDueCents, "customer-1");
   }
 
-  /** Adds an invoice with the given id, currency, amount due and external customer id. */
+  /** Adds an invoice (not overdue) with the given id, currency, amount due and customer. */
   public String seedInvoice(
       String lagoId, String currency, long amountDueCents, String externalCustomerId) {
-    invoices.put(lagoId, new Invoice(currency, amountDueCents, externalCustomerId));
+    invoices.put(lagoId, new Invoice(currency, amountDueCents, externalCustomerId, false));
     return lagoId;
+  }
+
+  /**
+   * Adds an overdue invoice of a customer, which payment requests can include.
+   *
+   * @return the invoice's Lago id
+   */
+  public String seedOverdueInvoice(
+      String currency, long amountDueCents, String externalCustomerId) {
+    String id = UUID.randomUUID().toString();
+    invoices.put(id, new Invoice(currency, amountDueCents, externalCustomerId, true));
+    return id;
   }
 
   /** The amount still due on an invoice, in {@code amount_cents}. */
@@ -84,9 +101,12 @@ public final class FakeLago extends FakeServer {
     if (path.size() == 1 && path.get(0).equals("payments")) {
       return switch (method) {
         case "POST" -> create(request);
-        case "GET" -> list(request);
+        case "GET" -> listPayments(request);
         default -> reply(405, errorBody(405, "method_not_allowed", "Method Not Allowed"));
       };
+    }
+    if (!path.isEmpty() && path.get(0).equals("payment_requests")) {
+      return paymentRequest(request, path);
     }
     if (path.size() == 2 && path.get(0).equals("payments") && method.equals("GET")) {
       synchronized (payments) {
@@ -166,7 +186,10 @@ public final class FakeLago extends FakeServer {
       invoices.put(
           invoiceId,
           new Invoice(
-              current.currency(), current.dueCents() - cents, current.externalCustomerId()));
+              current.currency(),
+              current.dueCents() - cents,
+              current.externalCustomerId(),
+              current.overdue()));
       Map<String, @Nullable Object> payment =
           payment(invoiceId, current, cents, (String) reference);
       payments.add(payment);
@@ -175,11 +198,9 @@ public final class FakeLago extends FakeServer {
     }
   }
 
-  private Reply list(RecordedRequest request) {
+  private Reply listPayments(RecordedRequest request) {
     String invoiceId = query(request, "invoice_id");
     String customer = query(request, "external_customer_id");
-    int page = positive(query(request, "page"), 1);
-    int perPage = positive(query(request, "per_page"), 100);
     List<Map<String, @Nullable Object>> matching = new ArrayList<>();
     synchronized (payments) {
       for (int i = payments.size() - 1; i >= 0; i--) { // newest first
@@ -193,11 +214,149 @@ public final class FakeLago extends FakeServer {
         }
       }
     }
+    return reply(200, JsonTree.write(paged("payments", matching, request)));
+  }
+
+  private Reply paymentRequest(RecordedRequest request, List<String> path) {
+    if (path.size() == 2 && request.getMethod().equals("GET")) {
+      synchronized (paymentRequests) {
+        for (Map<String, @Nullable Object> pr : paymentRequests) {
+          if (path.get(1).equals(pr.get("lago_id"))) {
+            return reply(200, JsonTree.write(obj("payment_request", pr)));
+          }
+        }
+      }
+      return reply(404, errorBody(404, "payment_request_not_found", "Not Found"));
+    }
+    if (path.size() != 1) {
+      return reply(404, errorBody(404, "not_found", "Not Found"));
+    }
+    if (request.getMethod().equals("GET")) {
+      return listPaymentRequests(request);
+    }
+    Map<String, @Nullable Object> body = JsonTree.parseObject(request.getBody());
+    if (body == null || !(body.get("payment_request") instanceof Map<?, ?> input)) {
+      return reply(
+          400,
+          JsonTree.write(
+              obj(
+                  "status",
+                  400,
+                  "error",
+                  "BadRequest: param is missing or the value is empty or invalid: payment_request")));
+    }
+    String customer = input.get("external_customer_id") instanceof String c ? c : null;
+    if (customer == null
+        || invoices.values().stream().noneMatch(i -> i.externalCustomerId().equals(customer))) {
+      return reply(404, errorBody(404, "customer_not_found", "Not Found"));
+    }
+    List<String> ids = new ArrayList<>();
+    if (input.get("lago_invoice_ids") instanceof List<?> list) {
+      list.forEach(id -> ids.add(String.valueOf(id)));
+    }
+    List<Map<String, @Nullable Object>> included = new ArrayList<>();
+    String currency = null;
+    long total = 0;
+    for (String id : ids) {
+      Invoice invoice = invoices.get(id);
+      if (invoice == null || !invoice.externalCustomerId().equals(customer)) {
+        return reply(404, errorBody(404, "invoice_not_found", "Not Found"));
+      }
+      if (!invoice.overdue()) {
+        return reply(405, errorBody(405, "invoices_not_overdue", "Method Not Allowed"));
+      }
+      if (currency != null && !currency.equals(invoice.currency())) {
+        return reply(
+            405, errorBody(405, "invoices_have_different_currencies", "Method Not Allowed"));
+      }
+      currency = invoice.currency();
+      total += invoice.dueCents();
+      included.add(
+          obj(
+              "lago_id",
+              id,
+              "payment_overdue",
+              true,
+              "status",
+              "finalized",
+              "payment_status",
+              "pending",
+              "currency",
+              invoice.currency(),
+              "total_amount_cents",
+              invoice.dueCents(),
+              "total_due_amount_cents",
+              invoice.dueCents()));
+    }
+    if (included.isEmpty()) {
+      return reply(
+          422,
+          JsonTree.write(
+              obj(
+                  "status",
+                  422,
+                  "error",
+                  "Unprocessable Entity",
+                  "code",
+                  "validation_errors",
+                  "error_details",
+                  obj("lago_invoice_ids", List.of("value_is_mandatory")))));
+    }
+    String customerEmail = customer + "@customers.example";
+    Map<String, @Nullable Object> pr =
+        obj(
+            "lago_id",
+            UUID.randomUUID().toString(),
+            "email",
+            input.get("email") instanceof String e ? e : customerEmail,
+            "amount_cents",
+            total,
+            "amount_currency",
+            currency,
+            "payment_status",
+            "pending",
+            "created_at",
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            "customer",
+            obj(
+                "lago_id", UUID.nameUUIDFromBytes(customer.getBytes()).toString(),
+                "external_id", customer,
+                "email", customerEmail,
+                "currency", currency),
+            "invoices",
+            included);
+    synchronized (paymentRequests) {
+      paymentRequests.add(pr);
+    }
+    return reply(200, JsonTree.write(obj("payment_request", pr)));
+  }
+
+  private Reply listPaymentRequests(RecordedRequest request) {
+    String customer = query(request, "external_customer_id");
+    String currency = query(request, "currency");
+    String status = query(request, "payment_status");
+    List<Map<String, @Nullable Object>> matching = new ArrayList<>();
+    synchronized (paymentRequests) {
+      for (int i = paymentRequests.size() - 1; i >= 0; i--) {
+        Map<String, @Nullable Object> pr = paymentRequests.get(i);
+        Map<?, ?> c = (Map<?, ?>) Objects.requireNonNull(pr.get("customer"));
+        if ((customer == null || customer.equals(c.get("external_id")))
+            && (currency == null || currency.equals(pr.get("amount_currency")))
+            && (status == null || status.equals(pr.get("payment_status")))) {
+          matching.add(pr);
+        }
+      }
+    }
+    return reply(200, JsonTree.write(paged("payment_requests", matching, request)));
+  }
+
+  private static Map<String, @Nullable Object> paged(
+      String name, List<Map<String, @Nullable Object>> matching, RecordedRequest request) {
+    int page = positive(query(request, "page"), 1);
+    int perPage = positive(query(request, "per_page"), 100);
     int total = matching.size();
     int totalPages = (total + perPage - 1) / perPage;
     int from = Math.min((page - 1) * perPage, total);
-    List<Map<String, @Nullable Object>> items =
-        matching.subList(from, Math.min(from + perPage, total));
     Map<String, @Nullable Object> meta =
         obj(
             "current_page",
@@ -210,7 +369,7 @@ public final class FakeLago extends FakeServer {
             totalPages,
             "total_count",
             total);
-    return reply(200, JsonTree.write(obj("payments", items, "meta", meta)));
+    return obj(name, matching.subList(from, Math.min(from + perPage, total)), "meta", meta);
   }
 
   private static Map<String, @Nullable Object> payment(

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payclient.core.ConnectionException;
+import io.payclient.core.InvalidRequestException;
 import io.payclient.core.Money;
+import io.payclient.core.NotFoundException;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentTarget;
 import io.payclient.lago.LagoClient;
+import io.payclient.lago.LagoInvoice;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
 import io.payclient.lago.LagoPaymentListParams;
+import io.payclient.lago.LagoPaymentRequest;
+import io.payclient.lago.LagoPaymentRequestCreateRequest;
+import io.payclient.lago.LagoPaymentRequestListParams;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -222,5 +228,58 @@ class FakeLagoTest {
             });
     assertThat(lago.createdPayments()).isEqualTo(1);
     assertThat(lago.requestCount()).isEqualTo(4); // 1 POST, 3 GETs, no second POST
+  }
+
+  @Test
+  void paymentRequestsThroughTheSdk() {
+    String a = lago.seedOverdueInvoice("EUR", 1_000, "gavin_001");
+    String b = lago.seedOverdueInvoice("EUR", 250, "gavin_001");
+    String usd = lago.seedOverdueInvoice("USD", 5, "gavin_001");
+    String notOverdue = lago.seedInvoice("inv-x", "EUR", 5, "gavin_001");
+    LagoPaymentRequest pr =
+        client()
+            .paymentRequests()
+            .create(
+                LagoPaymentRequestCreateRequest.builder()
+                    .externalCustomerId("gavin_001")
+                    .addInvoiceId(a)
+                    .addInvoiceId(b)
+                    .build());
+    assertThat(pr.amount()).contains(Money.of("12.50", "EUR"));
+    assertThat(pr.email()).isEqualTo("gavin_001@customers.example");
+    assertThat(pr.customer().externalId()).isEqualTo("gavin_001");
+    assertThat(pr.invoices()).extracting(LagoInvoice::lagoId).containsExactly(a, b);
+    assertThat(client().paymentRequests().retrieve(pr.lagoId())).isEqualTo(pr);
+    assertThat(
+            client()
+                .paymentRequests()
+                .list(
+                    LagoPaymentRequestListParams.builder().externalCustomerId("gavin_001").build())
+                .items())
+        .containsExactly(pr);
+    assertThatThrownBy(() -> createRequest("gavin_001", a, usd))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.code()).isEqualTo("invoices_have_different_currencies"));
+    assertThatThrownBy(() -> createRequest("gavin_001", notOverdue))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.code()).isEqualTo("invoices_not_overdue"));
+    assertThatThrownBy(() -> createRequest("nobody", a))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.code()).isEqualTo("customer_not_found"));
+    assertThatThrownBy(() -> createRequest("gavin_001", "missing"))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.code()).isEqualTo("invoice_not_found"));
+  }
+
+  private LagoPaymentRequest createRequest(String customer, String... invoices) {
+    return client()
+        .paymentRequests()
+        .create(
+            LagoPaymentRequestCreateRequest.builder()
+                .externalCustomerId(customer)
+                .lagoInvoiceIds(List.of(invoices))
+                .build());
   }
 }
