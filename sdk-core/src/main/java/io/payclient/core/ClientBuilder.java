@@ -114,6 +114,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
+  /** See {@link ClientOptions.Builder#logBodies(boolean)}. */
+  public B logBodies(boolean logBodies) {
+    options.logBodies(logBodies);
+    return self();
+  }
+
   /** The shared settings as set so far. */
   protected ClientOptions clientOptions() {
     return options.build();

@@ -57,6 +57,7 @@ public final class ClientOptions {
   private final @Nullable String userAgentSuffix;
   private final PaymentsListener listener;
   private final boolean allowInsecureHttp;
+  private final boolean logBodies;
 
   private ClientOptions(Builder b) {
     this.apiKey = b.apiKey;
@@ -72,6 +73,7 @@ public final class ClientOptions {
     this.userAgentSuffix = b.userAgentSuffix;
     this.listener = b.listener;
     this.allowInsecureHttp = b.allowInsecureHttp;
+    this.logBodies = b.logBodies;
   }
 
   /** Returns a builder with the defaults. */
@@ -95,6 +97,7 @@ public final class ClientOptions {
     b.userAgentSuffix = userAgentSuffix;
     b.listener = listener;
     b.allowInsecureHttp = allowInsecureHttp;
+    b.logBodies = logBodies;
     return b;
   }
 
@@ -166,6 +169,14 @@ public final class ClientOptions {
     return allowInsecureHttp;
   }
 
+  /**
+   * Whether request and response bodies are logged at DEBUG (capped, with the API key redacted).
+   * Off by default: bodies hold customer data.
+   */
+  public boolean logBodies() {
+    return logBodies;
+  }
+
   /** Shows every setting except the API key, which shows as {@code ****} when set. */
   @Override
   public String toString() {
@@ -191,6 +202,8 @@ public final class ClientOptions {
         + userAgentSuffix
         + ", allowInsecureHttp="
         + allowInsecureHttp
+        + ", logBodies="
+        + logBodies
         + '}';
   }
 
@@ -209,6 +222,7 @@ public final class ClientOptions {
     private @Nullable String userAgentSuffix;
     private PaymentsListener listener = PaymentsListener.NONE;
     private boolean allowInsecureHttp;
+    private boolean logBodies;
 
     private Builder() {}
 
@@ -330,6 +344,16 @@ public final class ClientOptions {
      */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /**
+     * Logs request and response bodies at DEBUG through {@code System.Logger} ({@code
+     * io.payclient.transport}), capped at 2 KiB and with the API key redacted. Off by default:
+     * bodies hold customer data. Headers are always limited to an allow-list.
+     */
+    public Builder logBodies(boolean logBodies) {
+      this.logBodies = logBodies;
       return this;
     }
 

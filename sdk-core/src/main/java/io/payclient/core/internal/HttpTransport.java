@@ -61,6 +61,10 @@ public final class HttpTransport implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.payclient.transport");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final int RAW_BODY_EXCERPT = 2048;
+
+  /** Concurrent calls to the vendor's host on an OkHttp client the SDK created itself. */
+  static final int MAX_REQUESTS_PER_HOST = 64;
+
   private static final Interceptor SEND_TRACKER =
       chain -> {
         SendTracker tracker = chain.request().tag(SendTracker.class);
@@ -107,8 +111,17 @@ public final class HttpTransport implements AutoCloseable {
     this.userAgent = Version.userAgent(vendor, options.userAgentSuffix().orElse(null));
     OkHttpClient given = options.okHttpClient().orElse(null);
     this.ownsClient = given == null;
+    OkHttpClient.Builder builder;
+    if (given != null) {
+      builder = given.newBuilder(); // shares the caller's pool and dispatcher
+    } else {
+      // OkHttp allows 5 concurrent calls per host by default; one payments API is one host.
+      okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+      dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
+      builder = new OkHttpClient.Builder().dispatcher(dispatcher);
+    }
     this.http =
-        (given != null ? given.newBuilder() : new OkHttpClient.Builder())
+        builder
             .connectTimeout(options.connectTimeout())
             .readTimeout(options.readTimeout())
             .writeTimeout(options.writeTimeout())
@@ -289,6 +302,10 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  private @Nullable String redact(@Nullable String text) {
+    return text == null ? null : Secrets.redact(text, apiKey);
+  }
+
   private String excerpt(Buffer body) {
     long n = Math.min(body.size(), RAW_BODY_EXCERPT);
     String text = body.snapshot((int) n).utf8();
@@ -394,15 +411,7 @@ public final class HttpTransport implements AutoCloseable {
       Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
       safely(() -> listener.responseReceived(event, attempts, status, took));
       if (LOG.isLoggable(Level.DEBUG)) {
-        LOG.log(
-            Level.DEBUG,
-            "{0} {1} {2} -> {3} in {4} ms (attempt {5})",
-            vendor,
-            call.method,
-            url.encodedPath(),
-            status,
-            took.toMillis(),
-            attempts);
+        LOG.log(Level.DEBUG, describeExchange(response, status, took, bytes));
       }
       if (response.isSuccessful()) {
         return parseSuccess(response, status, bytes);
@@ -514,11 +523,15 @@ public final class HttpTransport implements AutoCloseable {
       // A server may echo the key back (e.g. "invalid key sk_..."): it never reaches an exception.
       return new ApiError(
           status,
-          parsed.code(),
+          redact(parsed.code()),
           Secrets.redact(parsed.message(), apiKey),
           parsed.fieldErrors().stream()
               .map(
-                  fe -> new FieldError(fe.field(), Secrets.redact(fe.message(), apiKey), fe.code()))
+                  fe ->
+                      new FieldError(
+                          Secrets.redact(fe.field(), apiKey),
+                          Secrets.redact(fe.message(), apiKey),
+                          redact(fe.code())))
               .toList(),
           requestId,
           raw,
@@ -572,6 +585,55 @@ public final class HttpTransport implements AutoCloseable {
     private String describe() {
       return vendor + " " + call.method + " " + url.encodedPath();
     }
+
+    /** One DEBUG line: allow-listed headers only; bodies only when enabled, key redacted. */
+    private String describeExchange(Response response, int status, Duration took, Buffer body) {
+      StringBuilder sb =
+          new StringBuilder(describe())
+              .append(" -> ")
+              .append(status)
+              .append(" in ")
+              .append(took.toMillis())
+              .append(" ms (attempt ")
+              .append(attempts)
+              .append(')');
+      appendHeaders(sb, " request", response.request().headers());
+      appendHeaders(sb, " response", response.headers());
+      if (options.logBodies()) {
+        if (call.body != null) {
+          sb.append(" request-body=").append(excerpt(new Buffer().write(call.body)));
+        }
+        sb.append(" response-body=").append(excerpt(body));
+      }
+      return sb.toString();
+    }
+  }
+
+  /** Headers that may be logged; everything else (Authorization first) never is. */
+  private static final java.util.Set<String> LOGGABLE_HEADERS =
+      java.util.Set.of(
+          "content-type",
+          "content-length",
+          "user-agent",
+          "idempotency-key",
+          "x-request-id",
+          "request-id",
+          "retry-after",
+          "x-ratelimit-limit",
+          "x-ratelimit-remaining",
+          "x-ratelimit-reset");
+
+  private static void appendHeaders(StringBuilder sb, String label, okhttp3.Headers headers) {
+    sb.append(label).append(" headers {");
+    boolean first = true;
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      if (LOGGABLE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        sb.append(first ? "" : ", ").append(name).append(": ").append(headers.value(i));
+        first = false;
+      }
+    }
+    sb.append('}');
   }
 
   private Buffer readCapped(ResponseBody body) throws IOException {

@@ -448,6 +448,19 @@ class HttpTransportTest {
             });
   }
 
+  @Test
+  void deeplyNestedOrMistypedBodiesBecomeFormatErrors() {
+    server.enqueue(json(200, "{\"x\":" + "[".repeat(400) + "]".repeat(400) + ",\"id\":\"p\"}"));
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOf(ResponseFormatException.class);
+    server.enqueue(json(200, "{\"id\":{\"unexpected\":\"object\"}}"));
+    assertThatThrownBy(() -> transport.execute(post()))
+        .isInstanceOf(ResponseFormatException.class)
+        .hasMessageContaining("could not read the response");
+    server.enqueue(json(500, "[".repeat(400)));
+    assertThatThrownBy(() -> transport.execute(post())).isInstanceOf(ServerException.class);
+  }
+
   /** {"message": …, "field": …} */
   static final class TestErrorParser implements ErrorParser {
     @Override
