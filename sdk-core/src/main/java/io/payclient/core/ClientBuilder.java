@@ -120,6 +120,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
+  /** See {@link ClientOptions.Builder#backoff(Duration, Duration)}. */
+  public B backoff(Duration base, Duration cap) {
+    options.backoff(base, cap);
+    return self();
+  }
+
   /** The shared settings as set so far. */
   protected ClientOptions clientOptions() {
     return options.build();

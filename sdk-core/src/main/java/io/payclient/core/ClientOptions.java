@@ -41,6 +41,12 @@ public final class ClientOptions {
   /** Default longest delay the SDK waits for a {@code Retry-After}: 60 s. */
   public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
+  /** Default longest wait before the first retry: 0.5 s. */
+  public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(500);
+
+  /** Default longest wait between retries: 8 s. */
+  public static final Duration DEFAULT_BACKOFF_CAP = Duration.ofSeconds(8);
+
   /** Default cap on a response body: 8 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
@@ -58,6 +64,8 @@ public final class ClientOptions {
   private final PaymentsListener listener;
   private final boolean allowInsecureHttp;
   private final boolean logBodies;
+  private final Duration backoffBase;
+  private final Duration backoffCap;
 
   private ClientOptions(Builder b) {
     this.apiKey = b.apiKey;
@@ -74,6 +82,8 @@ public final class ClientOptions {
     this.listener = b.listener;
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.logBodies = b.logBodies;
+    this.backoffBase = b.backoffBase;
+    this.backoffCap = b.backoffCap;
   }
 
   /** Returns a builder with the defaults. */
@@ -98,6 +108,8 @@ public final class ClientOptions {
     b.listener = listener;
     b.allowInsecureHttp = allowInsecureHttp;
     b.logBodies = logBodies;
+    b.backoffBase = backoffBase;
+    b.backoffCap = backoffCap;
     return b;
   }
 
@@ -177,6 +189,16 @@ public final class ClientOptions {
     return logBodies;
   }
 
+  /** The longest wait before the first retry (full jitter doubles it per retry up to the cap). */
+  public Duration backoffBase() {
+    return backoffBase;
+  }
+
+  /** The longest computed wait between two attempts. */
+  public Duration backoffCap() {
+    return backoffCap;
+  }
+
   /** Shows every setting except the API key, which shows as {@code ****} when set. */
   @Override
   public String toString() {
@@ -204,6 +226,10 @@ public final class ClientOptions {
         + allowInsecureHttp
         + ", logBodies="
         + logBodies
+        + ", backoff="
+        + backoffBase
+        + ".."
+        + backoffCap
         + '}';
   }
 
@@ -223,6 +249,8 @@ public final class ClientOptions {
     private PaymentsListener listener = PaymentsListener.NONE;
     private boolean allowInsecureHttp;
     private boolean logBodies;
+    private Duration backoffBase = DEFAULT_BACKOFF_BASE;
+    private Duration backoffCap = DEFAULT_BACKOFF_CAP;
 
     private Builder() {}
 
@@ -354,6 +382,22 @@ public final class ClientOptions {
      */
     public Builder logBodies(boolean logBodies) {
       this.logBodies = logBodies;
+      return this;
+    }
+
+    /**
+     * The exponential backoff between retries when the server names no wait: a random delay in
+     * {@code [0, min(cap, base × 2^(retry-1))]} ("full jitter"). Defaults: 0.5 s and 8 s.
+     *
+     * @throws IllegalArgumentException if base is negative or cap is below base
+     */
+    public Builder backoff(Duration base, Duration cap) {
+      nonNegative(base, "backoff base");
+      if (cap.compareTo(base) < 0) {
+        throw new IllegalArgumentException("backoff cap " + cap + " is below its base " + base);
+      }
+      this.backoffBase = base;
+      this.backoffCap = cap;
       return this;
     }
 

@@ -90,6 +90,13 @@ public final class FakeLago extends FakeServer {
     return id;
   }
 
+  /** How many payments this fake holds with the given reference (a duplicate shows as 2). */
+  public int paymentsWithReference(String reference) {
+    synchronized (payments) {
+      return (int) payments.stream().filter(p -> reference.equals(p.get("reference"))).count();
+    }
+  }
+
   /** The amount still due on an invoice, in {@code amount_cents}. */
   public long amountDue(String invoiceId) {
     return Objects.requireNonNull(invoices.get(invoiceId), "no such invoice").dueCents();

@@ -62,6 +62,7 @@ public abstract class FakeServer
   protected FakeServer(String apiKey, String basePath) {
     this.apiKey = Objects.requireNonNull(apiKey);
     this.basePath = Objects.requireNonNull(basePath);
+    server.setServerSocketFactory(NoDelayServerSocketFactory.INSTANCE);
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -103,6 +104,13 @@ public abstract class FakeServer
   public void failNext(Fault... next) {
     synchronized (faults) {
       faults.addAll(Arrays.asList(next));
+    }
+  }
+
+  /** Drops the faults not used yet. */
+  public void clearFaults() {
+    synchronized (faults) {
+      faults.clear();
     }
   }
 

@@ -11,28 +11,23 @@ import org.jspecify.annotations.Nullable;
 
 /** Retry delays: exponential backoff with full jitter, and server-requested waits. */
 public final class Backoff {
-  /** The first retry waits up to this long. */
-  public static final Duration BASE = Duration.ofMillis(500);
-
-  /** No computed wait is longer than this. */
-  public static final Duration CAP = Duration.ofSeconds(8);
-
   private Backoff() {}
 
   /**
-   * Full jitter: a uniform random wait in {@code [0, min(CAP, BASE × 2^(retry-1))]}.
+   * Full jitter: a uniform random wait in {@code [0, min(cap, base × 2^(retry-1))]}.
    *
    * @param retry 1 for the first retry
    */
-  public static Duration fullJitter(int retry) {
-    long ceiling = ceilingMillis(retry);
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+  public static Duration fullJitter(int retry, Duration base, Duration cap) {
+    long ceiling = ceilingNanos(retry, base, cap);
+    return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 
-  /** The upper bound of {@link #fullJitter(int)} for a retry, in milliseconds. */
-  static long ceilingMillis(int retry) {
+  /** The upper bound of {@link #fullJitter} for a retry, in nanoseconds. */
+  static long ceilingNanos(int retry, Duration base, Duration cap) {
     int shift = Math.min(Math.max(retry - 1, 0), 20);
-    return Math.min(CAP.toMillis(), BASE.toMillis() << shift);
+    long doubled = base.toNanos() << shift;
+    return Math.min(cap.toNanos(), doubled < 0 ? Long.MAX_VALUE : doubled);
   }
 
   /**

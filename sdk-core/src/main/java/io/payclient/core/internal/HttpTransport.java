@@ -552,7 +552,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         delay = serverDelay;
       } else {
-        delay = Backoff.fullJitter(attempts);
+        delay = Backoff.fullJitter(attempts, options.backoffBase(), options.backoffCap());
       }
       long delayNanos = delay.toNanos();
       if (System.nanoTime() + delayNanos >= deadlineNanos) {

@@ -11,19 +11,34 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
+  private static final Duration BASE = Duration.ofMillis(500);
+  private static final Duration CAP = Duration.ofSeconds(8);
+
   @Test
   void ceilingDoublesFromHalfASecondUpToEightSeconds() {
-    assertThat(Backoff.ceilingMillis(1)).isEqualTo(500);
-    assertThat(Backoff.ceilingMillis(2)).isEqualTo(1000);
-    assertThat(Backoff.ceilingMillis(4)).isEqualTo(4000);
-    assertThat(Backoff.ceilingMillis(5)).isEqualTo(8000);
-    assertThat(Backoff.ceilingMillis(60)).isEqualTo(8000);
+    assertThat(Backoff.ceilingNanos(1, BASE, CAP)).isEqualTo(Duration.ofMillis(500).toNanos());
+    assertThat(Backoff.ceilingNanos(2, BASE, CAP)).isEqualTo(Duration.ofMillis(1000).toNanos());
+    assertThat(Backoff.ceilingNanos(4, BASE, CAP)).isEqualTo(Duration.ofMillis(4000).toNanos());
+    assertThat(Backoff.ceilingNanos(5, BASE, CAP)).isEqualTo(CAP.toNanos());
+    assertThat(Backoff.ceilingNanos(60, BASE, CAP)).isEqualTo(CAP.toNanos());
   }
 
   @RepeatedTest(20)
   void fullJitterStaysWithinTheCeiling() {
-    Duration d = Backoff.fullJitter(3);
+    Duration d = Backoff.fullJitter(3, BASE, CAP);
     assertThat(d).isBetween(Duration.ZERO, Duration.ofMillis(2000));
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    io.payclient.core.ClientOptions o = io.payclient.core.ClientOptions.builder().build();
+    assertThat(o.backoffBase()).isEqualTo(BASE);
+    assertThat(o.backoffCap()).isEqualTo(CAP);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                io.payclient.core.ClientOptions.builder()
+                    .backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
