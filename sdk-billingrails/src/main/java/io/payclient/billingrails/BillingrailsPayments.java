@@ -5,6 +5,7 @@ import io.payclient.core.ApiException;
 import io.payclient.core.ConflictException;
 import io.payclient.core.ConnectionException;
 import io.payclient.core.NotFoundException;
+import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
@@ -117,6 +118,97 @@ public final class BillingrailsPayments {
    */
   public CompletableFuture<BillingrailsPayment> retrieveAsync(String paymentId) {
     return VendorSupport.async(() -> transport.executeAsync(retrieveCall(paymentId)));
+  }
+
+  /**
+   * Lists payments: {@code GET /payments?page=&per_page=}. A next page exists when the page was not
+   * empty and {@code meta.current_page × meta.per_page < meta.total_count}; {@link
+   * Page#totalCount()} is {@code meta.total_count}. Each payment carries the response's {@code
+   * meta.request_id}.
+   *
+   * <pre>{@code
+   * Page<BillingrailsPayment> page = billingrails.payments().list(
+   *     BillingrailsPaymentListParams.builder().perPage(50).build());
+   * page.autoPagingStream().limit(120).forEach(p -> ...);   // fetches page 2, 3 only when reached
+   * }</pre>
+   *
+   * @return the requested page; {@link Page#nextPage()} and the auto-paging views fetch the
+   *     following pages lazily, one request each
+   * @throws io.payclient.core.AuthenticationException 401 {@code unauthorized}
+   * @throws ResponseFormatException if the body is not a payment list
+   * @throws PayClientException on other failures (retried when transient: a list creates nothing)
+   */
+  public Page<BillingrailsPayment> list(BillingrailsPaymentListParams params) {
+    return transport.execute(listCall(params));
+  }
+
+  /**
+   * Lists payments without blocking.
+   *
+   * @return a future of the page, or of the exceptions of {@link
+   *     #list(BillingrailsPaymentListParams)}
+   */
+  public CompletableFuture<Page<BillingrailsPayment>> listAsync(
+      BillingrailsPaymentListParams params) {
+    return VendorSupport.async(() -> transport.executeAsync(listCall(params)));
+  }
+
+  private ApiCall<Page<BillingrailsPayment>> listCall(BillingrailsPaymentListParams params) {
+    Objects.requireNonNull(params, "params");
+    return ApiCall.get((status, r) -> toPage(params, BillingrailsJson.readPaymentList(r)))
+        .path("payments")
+        .query("page", params.page())
+        .query("per_page", params.perPage())
+        .build();
+  }
+
+  /**
+   * The page and, when more exist, a fetcher of the page after the one requested. The next page
+   * number counts from the request (not from the server's echo), so a server that repeats its
+   * {@code current_page} cannot make auto-paging loop; without {@code per_page} in the meta the
+   * requested size, else this page's size, is used.
+   */
+  private Page<BillingrailsPayment> toPage(
+      BillingrailsPaymentListParams params, BillingrailsJson.PaymentList list) {
+    int requested = params.page() == null ? 1 : params.page();
+    long current = list.currentPage() != null ? list.currentPage() : requested;
+    long perPage =
+        list.perPage() != null
+            ? list.perPage()
+            : params.perPage() != null ? params.perPage() : list.payments().size();
+    Long total = list.totalCount();
+    boolean more =
+        !list.payments().isEmpty()
+            && total != null
+            && requested < Integer.MAX_VALUE
+            && productBelow(current, perPage, total);
+    Page.Fetcher<BillingrailsPayment> fetcher =
+        !more
+            ? null
+            : new Page.Fetcher<>() {
+              private final BillingrailsPaymentListParams nextParams =
+                  params.toBuilder().page(requested + 1).build();
+
+              @Override
+              public Page<BillingrailsPayment> fetch() {
+                return list(nextParams);
+              }
+
+              @Override
+              public CompletableFuture<Page<BillingrailsPayment>> fetchAsync() {
+                return listAsync(nextParams);
+              }
+            };
+    return Page.of(list.payments(), fetcher, total);
+  }
+
+  /** {@code a × b < c}; an overflowing product is not below anything. */
+  private static boolean productBelow(long a, long b, long c) {
+    try {
+      return Math.multiplyExact(a, b) < c;
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   /** A created payment and the idempotency key it was created with. */

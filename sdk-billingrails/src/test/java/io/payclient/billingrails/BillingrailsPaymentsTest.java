@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payclient.core.ApiException;
+import io.payclient.core.AuthenticationException;
 import io.payclient.core.ConflictException;
 import io.payclient.core.FieldError;
 import io.payclient.core.NotFoundException;
+import io.payclient.core.Page;
 import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
@@ -411,5 +413,214 @@ class BillingrailsPaymentsTest {
         .satisfies(record());
     assertThat(payments().retrieveAsync(" ")).isCompletedExceptionally();
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  // ---- listing ----
+
+  private static String listed(String id) {
+    return "{\"object\":\"payment\",\"id\":\""
+        + id
+        + "\",\"account_id\":\"acc_1\",\"amount\":1000,\"currency\":\"USD\","
+        + "\"reference_id\":\"ref-"
+        + id
+        + "\",\"status\":\"succeeded\",\"created_at\":\"2025-02-14T17:33:40.843Z\"}";
+  }
+
+  private static String listPage(long current, long perPage, long total, String... ids) {
+    List<String> items = new ArrayList<>();
+    for (String id : ids) {
+      items.add(listed(id));
+    }
+    return "{\"payments\":["
+        + String.join(",", items)
+        + "],\"meta\":{\"request_id\":\"req_p"
+        + current
+        + "\",\"current_page\":"
+        + current
+        + ",\"per_page\":"
+        + perPage
+        + ",\"total_count\":"
+        + total
+        + "}}";
+  }
+
+  private List<RecordedRequest> recorded() throws InterruptedException {
+    List<RecordedRequest> out = new ArrayList<>();
+    int n = server.getRequestCount();
+    for (int i = 0; i < n; i++) {
+      out.add(server.takeRequest());
+    }
+    return out;
+  }
+
+  @Test
+  void listOfNothingIsOneEmptyPage() throws Exception {
+    enqueue(200, listPage(1, 20, 0));
+    Page<BillingrailsPayment> page =
+        payments().list(BillingrailsPaymentListParams.builder().build());
+    assertThat(page.items()).isEmpty();
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(page.totalCount()).hasValue(0);
+    assertThat(page.autoPagingStream()).isEmpty();
+    assertThat(page.autoPagingIterable()).isEmpty();
+    List<RecordedRequest> requests = recorded();
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).getMethod()).isEqualTo("GET");
+    assertThat(requests.get(0).getTarget()).isEqualTo("/v1/payments");
+    assertThat(requests.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(requests.get(0).getHeaders().get("Idempotency-Key")).isNull();
+  }
+
+  @Test
+  void listOfOnePage() throws Exception {
+    enqueue(200, listPage(1, 20, 2, "pay_a", "pay_b"));
+    Page<BillingrailsPayment> page =
+        payments().list(BillingrailsPaymentListParams.builder().perPage(20).build());
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(page.totalCount()).hasValue(2);
+    assertThat(page.autoPagingStream().map(BillingrailsPayment::id))
+        .containsExactly("pay_a", "pay_b");
+    assertThat(page.items().get(0).amount()).contains(io.payclient.core.Money.of("10", "USD"));
+    assertThat(page.items().get(0).requestId()).isEqualTo("req_p1");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/payments?per_page=20");
+  }
+
+  @Test
+  void aFullLastPageHasNoNextPage() throws Exception {
+    enqueue(200, listPage(2, 2, 4, "pay_c", "pay_d"));
+    Page<BillingrailsPayment> page =
+        payments().list(BillingrailsPaymentListParams.builder().page(2).perPage(2).build());
+    assertThat(page.hasNextPage()).isFalse(); // 2 * 2 == 4
+    assertThat(page.autoPagingStream().count()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/payments?page=2&per_page=2");
+  }
+
+  @Test
+  void manyPagesAreFetchedLazily() throws Exception {
+    enqueue(200, listPage(1, 2, 5, "pay_a", "pay_b"));
+    enqueue(200, listPage(2, 2, 5, "pay_c", "pay_d"));
+    enqueue(200, listPage(3, 2, 5, "pay_e"));
+    Page<BillingrailsPayment> first =
+        payments().list(BillingrailsPaymentListParams.builder().perPage(2).build());
+    assertThat(first.hasNextPage()).isTrue();
+    assertThat(first.totalCount()).hasValue(5);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+
+    assertThat(first.autoPagingStream().limit(2).map(BillingrailsPayment::id))
+        .containsExactly("pay_a", "pay_b");
+    assertThat(server.getRequestCount()).as("the first page is enough").isEqualTo(1);
+
+    java.util.Iterator<BillingrailsPayment> it = first.autoPagingIterable().iterator();
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      seen.add(it.next().id());
+    }
+    assertThat(seen).containsExactly("pay_a", "pay_b", "pay_c");
+    assertThat(server.getRequestCount()).as("page 3 not fetched yet").isEqualTo(2);
+    it.forEachRemaining(p -> seen.add(p.id()));
+    assertThat(seen).containsExactly("pay_a", "pay_b", "pay_c", "pay_d", "pay_e");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(recorded())
+        .extracting(RecordedRequest::getTarget)
+        .containsExactly(
+            "/v1/payments?per_page=2",
+            "/v1/payments?page=2&per_page=2",
+            "/v1/payments?page=3&per_page=2");
+  }
+
+  @Test
+  void anEmptyPageEndsPagingEvenWhenTheCountSaysMore() throws Exception {
+    enqueue(200, listPage(1, 2, 9, "pay_a", "pay_b"));
+    enqueue(200, listPage(2, 2, 9)); // deleted meanwhile: the count is stale
+    Page<BillingrailsPayment> first =
+        payments().list(BillingrailsPaymentListParams.builder().perPage(2).build());
+    assertThat(first.autoPagingStream().map(BillingrailsPayment::id))
+        .containsExactly("pay_a", "pay_b");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void theNextPageCountsFromTheRequestNotFromTheServersEcho() throws Exception {
+    // A server that always says current_page 1 must not make paging loop on page 2.
+    enqueue(200, listPage(1, 1, 3, "pay_a"));
+    enqueue(200, listPage(1, 1, 3, "pay_b"));
+    enqueue(200, listPage(1, 1, 3, "pay_c"));
+    enqueue(200, listPage(1, 1, 3));
+    List<String> ids =
+        payments()
+            .list(BillingrailsPaymentListParams.builder().build())
+            .autoPagingStream()
+            .map(BillingrailsPayment::id)
+            .toList();
+    assertThat(ids).containsExactly("pay_a", "pay_b", "pay_c");
+    assertThat(recorded())
+        .extracting(RecordedRequest::getTarget)
+        .containsExactly(
+            "/v1/payments", "/v1/payments?page=2", "/v1/payments?page=3", "/v1/payments?page=4");
+  }
+
+  @Test
+  void withoutPerPageInTheMetaTheRequestedSizeIsUsed() throws Exception {
+    enqueue(
+        200,
+        "{\"payments\":[" + listed("pay_a") + "],\"meta\":{\"current_page\":1,\"total_count\":2}}");
+    enqueue(
+        200,
+        "{\"payments\":[" + listed("pay_b") + "],\"meta\":{\"current_page\":2,\"total_count\":2}}");
+    Page<BillingrailsPayment> first =
+        payments().list(BillingrailsPaymentListParams.builder().perPage(1).build());
+    assertThat(first.hasNextPage()).isTrue();
+    Page<BillingrailsPayment> second = first.nextPage();
+    assertThat(second.items()).extracting(BillingrailsPayment::id).containsExactly("pay_b");
+    assertThat(second.hasNextPage()).isFalse();
+    // without any meta there is nothing to page through
+    enqueue(200, "{\"payments\":[" + listed("pay_z") + "]}");
+    Page<BillingrailsPayment> bare =
+        payments().list(BillingrailsPaymentListParams.builder().build());
+    assertThat(bare.hasNextPage()).isFalse();
+    assertThat(bare.totalCount()).isEmpty();
+  }
+
+  @Test
+  void asyncAutoPaging() throws Exception {
+    enqueue(200, listPage(1, 2, 3, "pay_a", "pay_b"));
+    enqueue(200, listPage(2, 2, 3, "pay_c"));
+    List<String> ids = new CopyOnWriteArrayList<>();
+    payments()
+        .listAsync(BillingrailsPaymentListParams.builder().perPage(2).build())
+        .thenCompose(p -> p.autoPagingForEachAsync(x -> ids.add(x.id())))
+        .get(5, TimeUnit.SECONDS);
+    assertThat(ids).containsExactly("pay_a", "pay_b", "pay_c");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    enqueue(200, listPage(1, 2, 3, "pay_a", "pay_b"));
+    Page<BillingrailsPayment> again =
+        payments()
+            .listAsync(BillingrailsPaymentListParams.builder().build())
+            .get(5, TimeUnit.SECONDS);
+    assertThat(again.totalCount()).hasValue(3);
+    assertThat(server.getRequestCount()).as("no page fetched ahead").isEqualTo(3);
+  }
+
+  @Test
+  void listFailuresAreTypedAndRetriedWhenTransient() throws Exception {
+    enqueue(503, "{\"error\":{\"type\":\"request_error\",\"code\":\"internal_server_error\"}}");
+    enqueue(200, listPage(1, 20, 1, "pay_a"));
+    assertThat(payments().list(BillingrailsPaymentListParams.builder().build()).items()).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    enqueue(
+        401,
+        "{\"error\":{\"type\":\"request_error\",\"code\":\"unauthorized\","
+            + "\"message\":\"Invalid API key\"}}");
+    assertThatThrownBy(() -> payments().list(BillingrailsPaymentListParams.builder().build()))
+        .isInstanceOf(AuthenticationException.class)
+        .satisfies(record());
+    enqueue(200, "[]");
+    assertThatThrownBy(() -> payments().list(BillingrailsPaymentListParams.builder().build()))
+        .isInstanceOf(ResponseFormatException.class)
+        .satisfies(record());
+    assertThatThrownBy(() -> payments().list(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> payments().listAsync(null)).isInstanceOf(NullPointerException.class);
   }
 }

@@ -11,12 +11,15 @@ import io.payclient.core.internal.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Billingrails' wire format: the create body, and payment objects in their envelopes. Streaming, no
- * reflection; unknown fields are skipped and optional fields tolerate {@code null}.
+ * Billingrails' wire format: the create body, payment objects in their envelopes, and payment
+ * lists. Streaming, no reflection; unknown fields are skipped and optional fields tolerate {@code
+ * null}.
  */
 public final class BillingrailsJson {
   private static final JsonReader.Options ENVELOPE_FIELDS =
@@ -118,6 +121,80 @@ public final class BillingrailsJson {
       throw new JsonDataException("'payment' is missing");
     }
     return withEnvelope(payment, link, requestId);
+  }
+
+  /**
+   * A page of payments: {@code {"payments":[…],"meta":{request_id, current_page, per_page,
+   * total_count}}}. Meta fields the server left out are {@code null}.
+   *
+   * @param payments the payments, each carrying the response's {@code meta.request_id}
+   * @param currentPage {@code meta.current_page}
+   * @param perPage {@code meta.per_page}
+   * @param totalCount {@code meta.total_count}
+   * @param requestId {@code meta.request_id}
+   */
+  public record PaymentList(
+      List<BillingrailsPayment> payments,
+      @Nullable Long currentPage,
+      @Nullable Long perPage,
+      @Nullable Long totalCount,
+      @Nullable String requestId) {}
+
+  /**
+   * Reads a list response {@code {"payments":[…],"meta":{…}}} in any field order; unknown fields
+   * are skipped, a missing or {@code null} {@code payments} is an empty page.
+   *
+   * @throws JsonDataException if the body is not an object or a payment has no {@code id}
+   */
+  public static PaymentList readPaymentList(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected a JSON object at " + r.getPath());
+    }
+    List<BillingrailsPayment> payments = new ArrayList<>();
+    Long currentPage = null;
+    Long perPage = null;
+    Long totalCount = null;
+    String requestId = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.nextName()) {
+        case "payments" -> {
+          if (r.peek() == JsonReader.Token.NULL) {
+            r.skipValue();
+            continue;
+          }
+          r.beginArray();
+          while (r.hasNext()) {
+            payments.add(readPayment(r));
+          }
+          r.endArray();
+        }
+        case "meta" -> {
+          if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            r.skipValue();
+            continue;
+          }
+          r.beginObject();
+          while (r.hasNext()) {
+            switch (r.nextName()) {
+              case "request_id" -> requestId = Json.nextString(r);
+              case "current_page" -> currentPage = Json.nextLong(r);
+              case "per_page" -> perPage = Json.nextLong(r);
+              case "total_count" -> totalCount = Json.nextLong(r);
+              default -> r.skipValue();
+            }
+          }
+          r.endObject();
+        }
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    List<BillingrailsPayment> withRequestId = new ArrayList<>(payments.size());
+    for (BillingrailsPayment p : payments) {
+      withRequestId.add(withEnvelope(p, null, requestId));
+    }
+    return new PaymentList(List.copyOf(withRequestId), currentPage, perPage, totalCount, requestId);
   }
 
   /** Reads one payment object (its own {@code payment_link}, if any, is kept). */

@@ -269,4 +269,50 @@ class BillingrailsJsonTest {
     assertThatThrownBy(() -> parse("{\"payment\":{\"id\":\"p\",\"amount\":10.5}}"))
         .isInstanceOf(JsonDataException.class);
   }
+
+  @Test
+  void readsAPaymentListWithItsMetaInAnyFieldOrder() throws Exception {
+    BillingrailsJson.PaymentList list =
+        BillingrailsJson.readPaymentList(Fixtures.reader(Fixtures.read("list-payments.json")));
+    assertThat(list.currentPage()).isEqualTo(3);
+    assertThat(list.perPage()).isEqualTo(2);
+    assertThat(list.totalCount()).isEqualTo(41);
+    assertThat(list.requestId()).isEqualTo("req_list_7Hc2");
+    assertThat(list.payments())
+        .extracting(BillingrailsPayment::id)
+        .containsExactly("pay_list_1", "pay_list_2");
+    BillingrailsPayment first = list.payments().get(0);
+    assertThat(first.amount()).contains(Money.of("10.00", "USD"));
+    assertThat(first.referenceId()).isEqualTo("PAY-REF-001");
+    assertThat(first.status()).isEqualTo(BillingrailsPaymentStatus.SUCCEEDED);
+    assertThat(first.createdAt()).isEqualTo(Instant.parse("2025-02-14T17:33:40.843Z"));
+    assertThat(first.requestId()).isEqualTo("req_list_7Hc2");
+    BillingrailsPayment second = list.payments().get(1);
+    assertThat(second.amount()).contains(Money.ofMinor(125050, "JPY"));
+    assertThat(second.status()).isEqualTo(BillingrailsPaymentStatus.UNKNOWN);
+    assertThat(second.rawStatus()).isEqualTo("refunded_partially");
+    assertThat(second.referenceId()).isNull();
+    assertThat(second.paymentMethod()).isNull();
+    assertThat(second.failureReason()).isEqualTo(BillingrailsPaymentFailureReason.NONE);
+  }
+
+  @Test
+  void aListWithoutMetaOrPaymentsIsAnEmptySinglePage() throws Exception {
+    BillingrailsJson.PaymentList empty =
+        BillingrailsJson.readPaymentList(Fixtures.reader("{\"payments\":null,\"meta\":7}"));
+    assertThat(empty.payments()).isEmpty();
+    assertThat(empty.currentPage()).isNull();
+    assertThat(empty.perPage()).isNull();
+    assertThat(empty.totalCount()).isNull();
+    assertThat(empty.requestId()).isNull();
+    assertThat(BillingrailsJson.readPaymentList(Fixtures.reader("{}")).payments()).isEmpty();
+    assertThatThrownBy(() -> BillingrailsJson.readPaymentList(Fixtures.reader("[]")))
+        .isInstanceOf(JsonDataException.class);
+    assertThatThrownBy(
+            () ->
+                BillingrailsJson.readPaymentList(
+                    Fixtures.reader("{\"payments\":[{\"object\":\"payment\"}]}")))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("id");
+  }
 }
