@@ -43,21 +43,41 @@ public class ApiException extends PayClientException {
    *
    * @param error the parsed error
    * @param context vendor, idempotency key and attempts
-   * @param mayHaveTakenEffect whether a 5xx could hide a created payment (true for creates)
+   * @param mayHaveTakenEffect whether a 5xx or 408 could hide a created payment (true for creates)
    */
   public static ApiException of(ApiError error, Context context, boolean mayHaveTakenEffect) {
+    return of(error, context, mayHaveTakenEffect, false);
+  }
+
+  /**
+   * Returns the exception type for the error's HTTP status, for the last attempt of a call.
+   *
+   * @param error the parsed error
+   * @param context vendor, idempotency key and attempts
+   * @param mayHaveTakenEffect whether a 5xx or 408 could hide a created payment (true for creates)
+   * @param earlierAttemptMayHaveTakenEffect whether an earlier attempt of the same call may have
+   *     created something: then the outcome is unknown whatever this status says (a 409 or 422
+   *     after a lost success does not mean nothing was created)
+   */
+  public static ApiException of(
+      ApiError error,
+      Context context,
+      boolean mayHaveTakenEffect,
+      boolean earlierAttemptMayHaveTakenEffect) {
     int s = error.httpStatus();
+    boolean ambiguous = s >= 500 || s == 408;
+    boolean unknown = earlierAttemptMayHaveTakenEffect || (ambiguous && mayHaveTakenEffect);
     return switch (s) {
-      case 401 -> new AuthenticationException(error, context);
-      case 403 -> new PermissionException(error, context);
-      case 400, 405, 422 -> new InvalidRequestException(error, context);
-      case 404 -> new NotFoundException(error, context);
-      case 409 -> new ConflictException(error, context);
-      case 429 -> new RateLimitException(error, context);
+      case 401 -> new AuthenticationException(error, context, unknown);
+      case 403 -> new PermissionException(error, context, unknown);
+      case 400, 405, 422 -> new InvalidRequestException(error, context, unknown);
+      case 404 -> new NotFoundException(error, context, unknown);
+      case 409 -> new ConflictException(error, context, unknown);
+      case 429 -> new RateLimitException(error, context, unknown);
       default ->
           s >= 500
-              ? new ServerException(error, context, mayHaveTakenEffect)
-              : new ApiException(error, context, mayHaveTakenEffect && s == 408);
+              ? new ServerException(error, context, unknown)
+              : new ApiException(error, context, unknown);
     };
   }
 

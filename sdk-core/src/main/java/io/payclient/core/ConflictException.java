@@ -11,6 +11,17 @@ public final class ConflictException extends ApiException {
 
   /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
   public ConflictException(ApiError error, Context context) {
-    super(error, context, false);
+    this(error, context, false);
+  }
+
+  /**
+   * Creates the exception.
+   *
+   * @param error the parsed error
+   * @param context vendor, idempotency key and attempts
+   * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
+   */
+  public ConflictException(ApiError error, Context context, boolean outcomeUnknown) {
+    super(error, context, outcomeUnknown);
   }
 }

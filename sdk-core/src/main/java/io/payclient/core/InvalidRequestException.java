@@ -9,6 +9,17 @@ public final class InvalidRequestException extends ApiException {
 
   /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
   public InvalidRequestException(ApiError error, Context context) {
-    super(error, context, false);
+    this(error, context, false);
+  }
+
+  /**
+   * Creates the exception.
+   *
+   * @param error the parsed error
+   * @param context vendor, idempotency key and attempts
+   * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
+   */
+  public InvalidRequestException(ApiError error, Context context, boolean outcomeUnknown) {
+    super(error, context, outcomeUnknown);
   }
 }

@@ -12,7 +12,18 @@ public final class RateLimitException extends ApiException {
 
   /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
   public RateLimitException(ApiError error, Context context) {
-    super(error, context, false);
+    this(error, context, false);
+  }
+
+  /**
+   * Creates the exception.
+   *
+   * @param error the parsed error
+   * @param context vendor, idempotency key and attempts
+   * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
+   */
+  public RateLimitException(ApiError error, Context context, boolean outcomeUnknown) {
+    super(error, context, outcomeUnknown);
   }
 
   /** How long the server asked to wait ({@code Retry-After}, Lago's {@code X-RateLimit-Reset}). */

@@ -3,6 +3,9 @@ package io.payclient.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.payclient.billingrails.BillingrailsClient;
+import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
+import io.payclient.billingrails.BillingrailsPaymentMode;
 import io.payclient.core.Money;
 import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentTarget;
@@ -28,6 +31,7 @@ class InvalidRequestPropertyTest {
   static final long SEED = Long.getLong("property.seed", 7L);
 
   @RegisterExtension final FakeLago lago = new FakeLago();
+  @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
 
   /** Runs the attempt; it must throw only RequestValidationException. */
   static void assertRejectedBeforeIo(int i, Supplier<?> attempt) {
@@ -112,6 +116,60 @@ class InvalidRequestPropertyTest {
       }
     }
     assertThat(lago.requestCount()).as("requests that reached the server").isZero();
+  }
+
+  @Test
+  void billingrailsRejectsEveryInvalidRequestBeforeIo() {
+    Random r = new Random(SEED);
+    String account = billingrails.seedAccount();
+    String invoice = billingrails.seedInvoice(account, "USD", 1_000);
+    try (BillingrailsClient client =
+        BillingrailsClient.builder()
+            .apiKey(billingrails.apiKey())
+            .baseUrl(billingrails.baseUrl())
+            .build()) {
+      for (int i = 0; i < TRIES; i++) {
+        int n = i;
+        if (r.nextInt(4) == 0) {
+          // The neutral path: a field Billingrails cannot take, or a required one missing.
+          PaymentCreateRequest.Builder b =
+              PaymentCreateRequest.builder()
+                  .customerId(account)
+                  .reference("ref-" + i)
+                  .target(PaymentTarget.invoice(invoice));
+          switch (r.nextInt(4)) {
+            case 0 -> b.amount(Money.of("1.00", "USD"));
+            case 1 -> b.putMetadata("k", randomText(r, 10));
+            case 2 -> b.customerId(null);
+            default -> b.idempotencyKey("k".repeat(181 + r.nextInt(50)));
+          }
+          assertRejectedBeforeIo(n, () -> client.create(b.build()));
+          continue;
+        }
+        BillingrailsPaymentCreateRequest.Builder b =
+            BillingrailsPaymentCreateRequest.builder()
+                .accountId(account)
+                .referenceId("ref-" + i)
+                .invoiceId(invoice);
+        int rules = 1 + r.nextInt(3);
+        for (int k = 0; k < rules; k++) {
+          switch (r.nextInt(8)) {
+            case 0 -> b.invoiceId(null).orderId(null).creditGrantId(null).paymentRequestId(null);
+            case 1 -> b.invoiceId(invoice).orderId("o-" + i); // two targets
+            case 2 -> b.invoiceId(invoice).creditGrantId(" "); // two targets, one blank
+            case 3 -> b.mode(BillingrailsPaymentMode.ONLINE).succeededAt(Instant.EPOCH);
+            case 4 -> b.mode(BillingrailsPaymentMode.ONLINE); // no integration or payment method
+            case 5 -> b.accountId(r.nextBoolean() ? null : "");
+            case 6 -> b.referenceId(r.nextBoolean() ? null : "  ");
+            default ->
+                b.idempotencyKey(
+                    r.nextBoolean() ? "k".repeat(181 + r.nextInt(100)) : "key\r\nX: y");
+          }
+        }
+        assertRejectedBeforeIo(n, () -> client.payments().create(b.build()));
+      }
+    }
+    assertThat(billingrails.requestCount()).as("requests that reached the server").isZero();
   }
 
   private static Money badMoney(Random r) {

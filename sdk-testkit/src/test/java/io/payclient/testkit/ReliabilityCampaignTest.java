@@ -1,5 +1,7 @@
 package io.payclient.testkit;
 
+import io.payclient.billingrails.BillingrailsClient;
+import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
 import io.payclient.core.Money;
 import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentTarget;
@@ -14,6 +16,7 @@ class ReliabilityCampaignTest {
   private static final Duration PAST_READ_TIMEOUT = Duration.ofMillis(50);
 
   @RegisterExtension final FakeLago lago = new FakeLago();
+  @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
 
   @Test
   void lago() {
@@ -43,5 +46,44 @@ class ReliabilityCampaignTest {
                       .build()),
           i -> lago.paymentsWithReference("campaign-" + i));
     }
+  }
+
+  @Test
+  void billingrails() {
+    String account = billingrails.seedAccount();
+    String[] invoices = new String[Campaign.SIZE];
+    for (int i = 0; i < invoices.length; i++) {
+      invoices[i] = billingrails.seedInvoice(account, "USD", 1_000);
+    }
+    try (BillingrailsClient client =
+        BillingrailsClient.builder()
+            .apiKey(billingrails.apiKey())
+            .baseUrl(billingrails.baseUrl())
+            .readTimeout(READ_TIMEOUT)
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(4))
+            .maxRetries(2)
+            .build()) {
+      Campaign.run(
+          "billingrails",
+          billingrails,
+          Campaign.commonFaults(PAST_READ_TIMEOUT, Fault.conflictInFlight()),
+          i ->
+              client
+                  .payments()
+                  .create(
+                      BillingrailsPaymentCreateRequest.builder()
+                          .accountId(account)
+                          .referenceId("campaign-" + i)
+                          .invoiceId(invoices[i])
+                          .build()),
+          i -> countByReference(billingrails.payments(), "reference_id", "campaign-" + i));
+    }
+  }
+
+  static int countByReference(
+      java.util.List<java.util.Map<String, @org.jspecify.annotations.Nullable Object>> payments,
+      String field,
+      String reference) {
+    return (int) payments.stream().filter(p -> reference.equals(p.get(field))).count();
   }
 }

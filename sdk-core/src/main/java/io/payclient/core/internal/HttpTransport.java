@@ -164,6 +164,7 @@ public final class HttpTransport implements AutoCloseable {
         if (found.isPresent()) {
           return found.get();
         }
+        run.tookEffectMaybe = false; // the lookup showed the earlier attempts created nothing
       }
       SendTracker tracker = new SendTracker();
       Call http = run.newCall(tracker);
@@ -231,6 +232,7 @@ public final class HttpTransport implements AutoCloseable {
                 } else if (found.isPresent()) {
                   future.complete(found.get());
                 } else {
+                  run.tookEffectMaybe = false; // the earlier attempts created nothing
                   attemptAsync(run, future);
                 }
               });
@@ -353,6 +355,9 @@ public final class HttpTransport implements AutoCloseable {
     volatile boolean reconcileNext;
     volatile @Nullable PayClientException lastError;
 
+    /** An earlier attempt may have taken effect: every later failure has an unknown outcome. */
+    volatile boolean tookEffectMaybe;
+
     Run(ApiCall<T> call) {
       this.call = call;
       HttpUrl.Builder u = baseUrl.newBuilder();
@@ -402,7 +407,7 @@ public final class HttpTransport implements AutoCloseable {
                 context(),
                 status,
                 null,
-                call.mayCreate() && response.isSuccessful()),
+                (call.mayCreate() && response.isSuccessful()) || tookEffectMaybe),
             Retry.NO,
             null);
       } catch (IOException e) {
@@ -428,7 +433,7 @@ public final class HttpTransport implements AutoCloseable {
       } else {
         mode = Retry.NO;
       }
-      ApiException ex = ApiException.of(error, context(), call.mayCreate());
+      ApiException ex = ApiException.of(error, context(), call.mayCreate(), tookEffectMaybe);
       return decide(ex, mode, error.retryAfter());
     }
 
@@ -439,7 +444,7 @@ public final class HttpTransport implements AutoCloseable {
           sent
               ? (timedOut ? "timed out after the request was sent" : "failed after sending")
               : (timedOut ? "timed out before the request was sent" : "could not connect");
-      boolean unknown = sent && call.mayCreate();
+      boolean unknown = (sent && call.mayCreate()) || tookEffectMaybe;
       String consequence =
           unknown
               ? (call.idempotencyKey != null
@@ -542,6 +547,7 @@ public final class HttpTransport implements AutoCloseable {
     private Step<T> decide(PayClientException error, Retry mode, @Nullable Duration serverDelay) {
       safely(() -> listener.attemptFailed(event, attempts, error));
       lastError = error;
+      tookEffectMaybe |= error.outcomeUnknown();
       if (mode == Retry.NO || attempts > maxRetries) {
         return fail(error);
       }

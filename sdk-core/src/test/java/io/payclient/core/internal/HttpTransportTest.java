@@ -461,6 +461,25 @@ class HttpTransportTest {
     assertThatThrownBy(() -> transport.execute(post())).isInstanceOf(ServerException.class);
   }
 
+  @Test
+  void aFailureAfterAnAmbiguousAttemptKeepsTheOutcomeUnknown() {
+    // The first attempt may have created the payment; the second is refused. The refusal must not
+    // be read as "nothing was created".
+    server.enqueue(json(503, "{\"message\":\"busy\"}"));
+    server.enqueue(json(422, "{\"message\":\"amount exceeds amount due\",\"field\":\"amount\"}"));
+    assertThatThrownBy(() -> transport().execute(idempotentPost()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).isTrue();
+              assertThat(e.attempts()).isEqualTo(2);
+            });
+    server.enqueue(json(422, "{\"message\":\"bad\"}"));
+    assertThatThrownBy(() -> transport.execute(idempotentPost()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
+  }
+
   /** {"message": …, "field": …} */
   static final class TestErrorParser implements ErrorParser {
     @Override
