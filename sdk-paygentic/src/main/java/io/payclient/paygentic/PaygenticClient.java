@@ -2,8 +2,10 @@ package io.payclient.paygentic;
 
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.ClientOptions;
+import io.payclient.core.Page;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.internal.HttpTransport;
@@ -117,6 +119,26 @@ public final class PaygenticClient implements PaymentsClient {
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
     return payments.retrieveAsync(paymentId).thenApply(p -> PaygenticMapping.toPayment(p, null));
+  }
+
+  /**
+   * Lists Paygentic payments as neutral payments: {@code customerId}, {@code status} and {@code
+   * pageSize} apply (the client's default merchant too); a {@code target} is refused.
+   */
+  @Override
+  public Page<Payment> list(PaymentListParams params) {
+    return payments
+        .list(PaygenticMapping.toPaygentic(params))
+        .map(p -> PaygenticMapping.toPayment(p, null));
+  }
+
+  @Override
+  public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
+    return VendorSupport.async(
+        () ->
+            payments
+                .listAsync(PaygenticMapping.toPaygentic(params))
+                .thenApply(page -> page.map(p -> PaygenticMapping.toPayment(p, null))));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.payclient.paygentic;
 import io.payclient.core.ApiException;
 import io.payclient.core.ConnectionException;
 import io.payclient.core.NotFoundException;
+import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
@@ -26,8 +27,15 @@ import org.jspecify.annotations.Nullable;
  * (HTTP 201) or the one already created (HTTP 200, {@link PaygenticPayment#replayed()} true). Both
  * are successes. When retries run out the exception carries the key: create again later with the
  * same key to get the original payment rather than a second one.
+ *
+ * <p><b>Listing.</b> {@link #list(PaygenticPaymentListParams)} returns one page of Paygentic's
+ * offset pagination; {@link Page#autoPagingIterable()} and the other auto-paging views fetch the
+ * next pages (offset plus the items received) only when they are reached.
  */
 public final class PaygenticPayments {
+  /** Paygentic's page size when no {@code limit} is sent. */
+  static final int DEFAULT_LIMIT = 10;
+
   private final HttpTransport transport;
   private final @Nullable String defaultMerchantId;
 
@@ -112,6 +120,93 @@ public final class PaygenticPayments {
    */
   public CompletableFuture<PaygenticPayment> retrieveAsync(String id) {
     return VendorSupport.async(() -> transport.executeAsync(retrieveCall(id)));
+  }
+
+  /**
+   * Lists payments: {@code GET /v0/payments?merchantId&status&customerId&limit&offset}. The
+   * client's default merchant id is sent when the params have none. The page's {@link
+   * Page#totalCount()} is Paygentic's {@code pagination.total}; a next page exists while the offset
+   * plus the items received so far is below it (and the page was not empty).
+   *
+   * <pre>{@code
+   * Page<PaygenticPayment> page = paygentic.payments().list(PaygenticPaymentListParams.builder()
+   *     .customerId("cus_4711").limit(50).build());
+   * page.autoPagingStream().filter(p -> p.status() == PaygenticPaymentStatus.COMPLETED)...
+   * }</pre>
+   *
+   * @return the requested page; {@link Page#nextPage()} and the auto-paging views fetch the
+   *     following pages lazily, and may throw the same exceptions
+   * @throws io.payclient.core.AuthenticationException 401
+   * @throws io.payclient.core.PermissionException 403 (a merchant the key may not see)
+   * @throws io.payclient.core.InvalidRequestException 400 (a filter the server refused)
+   * @throws PayClientException on other failures (retried when transient: a list is a GET)
+   */
+  public Page<PaygenticPayment> list(PaygenticPaymentListParams params) {
+    return transport.execute(listCall(params));
+  }
+
+  /**
+   * Lists payments without blocking.
+   *
+   * @return a future completed with the page, or with the exceptions of {@link
+   *     #list(PaygenticPaymentListParams)}; {@link Page#nextPageAsync()} and {@link
+   *     Page#autoPagingForEachAsync} continue without blocking
+   */
+  public CompletableFuture<Page<PaygenticPayment>> listAsync(PaygenticPaymentListParams params) {
+    return VendorSupport.async(() -> transport.executeAsync(listCall(params)));
+  }
+
+  private ApiCall<Page<PaygenticPayment>> listCall(PaygenticPaymentListParams params) {
+    Objects.requireNonNull(params, "params");
+    String merchantId = params.merchantId() != null ? params.merchantId() : defaultMerchantId;
+    return ApiCall.get((status, r) -> toPage(params, PaygenticJson.readPaymentList(r)))
+        .path("v0", "payments")
+        .query("merchantId", merchantId)
+        .query("status", params.status())
+        .query("customerId", params.customerId())
+        .query("limit", params.limit())
+        .query("offset", params.offset())
+        .build();
+  }
+
+  /**
+   * The page, and how to get the next one: the offset that was asked for plus the items received,
+   * while that is below {@code pagination.total}. Without a total, a full page (as many items as
+   * the limit) is taken to mean there may be more.
+   */
+  private Page<PaygenticPayment> toPage(
+      PaygenticPaymentListParams params, PaygenticJson.PaymentList list) {
+    int received = list.payments().size();
+    long nextOffset = (params.offset() == null ? 0L : params.offset()) + received;
+    Long total = list.pagination().total();
+    boolean more;
+    if (received == 0 || nextOffset > Integer.MAX_VALUE) {
+      more = false;
+    } else if (total != null) {
+      more = nextOffset < total;
+    } else {
+      Integer limit =
+          list.pagination().limit() != null ? list.pagination().limit() : params.limit();
+      more = received >= (limit == null ? DEFAULT_LIMIT : limit);
+    }
+    Page.Fetcher<PaygenticPayment> fetcher =
+        !more
+            ? null
+            : new Page.Fetcher<>() {
+              private final PaygenticPaymentListParams nextParams =
+                  params.toBuilder().offset((int) nextOffset).build();
+
+              @Override
+              public Page<PaygenticPayment> fetch() {
+                return list(nextParams);
+              }
+
+              @Override
+              public CompletableFuture<Page<PaygenticPayment>> fetchAsync() {
+                return listAsync(nextParams);
+              }
+            };
+    return Page.of(list.payments(), fetcher, total);
   }
 
   private ApiCall<PaygenticPayment> createCall(

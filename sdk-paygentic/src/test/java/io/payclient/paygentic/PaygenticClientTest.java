@@ -413,4 +413,44 @@ class PaygenticClientTest {
     assertThat(f).isCompletedExceptionally();
     assertThat(server.getRequestCount()).isZero();
   }
+
+  @Test
+  void neutralListMapsCustomerStatusAndPageSize() throws Exception {
+    enqueue(
+        200,
+        "{\"object\":\"list\",\"data\":[{\"id\":\"pay_1\",\"object\":\"payment\","
+            + "\"amount\":\"10.50\",\"currency\":\"USD\",\"status\":\"completed\","
+            + "\"createdAt\":\"2026-01-01T00:00:00Z\"}],\"pagination\":{\"limit\":5,\"offset\":0,\"total\":1}}");
+    io.payclient.core.Page<io.payclient.core.Payment> page =
+        client()
+            .list(
+                io.payclient.core.PaymentListParams.builder()
+                    .customerId("cust 1")
+                    .status(io.payclient.core.PaymentStatus.SUCCEEDED)
+                    .pageSize(5)
+                    .build());
+    assertThat(page.items()).extracting(io.payclient.core.Payment::id).containsExactly("pay_1");
+    assertThat(page.items().get(0).amount()).contains(io.payclient.core.Money.of("10.50", "USD"));
+    String target = server.takeRequest().getTarget();
+    assertThat(target)
+        .startsWith("/v0/payments?")
+        .contains("status=completed")
+        .contains("customerId=cust%201")
+        .contains("limit=5");
+    assertThatThrownBy(
+            () ->
+                client()
+                    .list(
+                        io.payclient.core.PaymentListParams.builder()
+                            .target(io.payclient.core.PaymentTarget.invoice("i"))
+                            .pageSize(500)
+                            .build()))
+        .isInstanceOfSatisfying(
+            io.payclient.core.RequestValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(io.payclient.core.FieldError::field)
+                    .containsExactly("target", "limit"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 }

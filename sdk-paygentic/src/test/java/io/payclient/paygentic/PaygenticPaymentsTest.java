@@ -10,6 +10,7 @@ import io.payclient.core.FieldError;
 import io.payclient.core.InvalidRequestException;
 import io.payclient.core.Money;
 import io.payclient.core.NotFoundException;
+import io.payclient.core.Page;
 import io.payclient.core.PermissionException;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
@@ -21,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -437,5 +440,229 @@ class PaygenticPaymentsTest {
     CompletableFuture<PaygenticPayment> future = payments().createAsync(request().build());
     assertThat(future).isNotDone();
     assertThat(future.get(5, TimeUnit.SECONDS).replayed()).isTrue();
+  }
+
+  // ---- listing -------------------------------------------------------------------------------
+
+  static String listed(String id, String status) {
+    return "{\"id\":\""
+        + id
+        + "\",\"object\":\"payment\",\"amount\":\"10.00\",\"currency\":\"USD\","
+        + "\"status\":\""
+        + status
+        + "\",\"createdAt\":\"2026-03-02T10:15:30Z\"}";
+  }
+
+  /** A list body; {@code total} null leaves it out of {@code pagination}. */
+  static String listPage(int limit, int offset, Long total, String... ids) {
+    List<String> items = new ArrayList<>();
+    for (String id : ids) {
+      items.add(listed(id, "pending"));
+    }
+    return "{\"object\":\"list\",\"data\":["
+        + String.join(",", items)
+        + "],\"pagination\":{\"limit\":"
+        + limit
+        + ",\"offset\":"
+        + offset
+        + (total == null ? "" : ",\"total\":" + total)
+        + "}}";
+  }
+
+  private List<RecordedRequest> recorded() throws InterruptedException {
+    List<RecordedRequest> out = new ArrayList<>();
+    int n = server.getRequestCount();
+    for (int i = 0; i < n; i++) {
+      out.add(server.takeRequest());
+    }
+    return out;
+  }
+
+  private static PaygenticPaymentListParams.Builder params() {
+    return PaygenticPaymentListParams.builder();
+  }
+
+  @Test
+  void anEmptyListIsOneEmptyPage() throws Exception {
+    enqueue(200, listPage(10, 0, 0L));
+    Page<PaygenticPayment> page = payments().list(params().build());
+    assertThat(page.items()).isEmpty();
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(page.totalCount()).hasValue(0);
+    assertThat(page.autoPagingStream()).isEmpty();
+    assertThat(page.autoPagingIterable()).isEmpty();
+    assertThatThrownBy(page::nextPage).isInstanceOf(NoSuchElementException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    RecordedRequest req = server.takeRequest();
+    assertThat(req.getMethod()).isEqualTo("GET");
+    assertThat(req.getTarget()).isEqualTo("/v0/payments");
+    assertThat(req.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+  }
+
+  @Test
+  void onePageWhenTheTotalIsReached() throws Exception {
+    enqueue(200, listPage(10, 0, 2L, "pay_a", "pay_b"));
+    Page<PaygenticPayment> page = payments().list(params().build());
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(page.totalCount()).hasValue(2);
+    assertThat(page.autoPagingStream().map(PaygenticPayment::id)).containsExactly("pay_a", "pay_b");
+    assertThat(page.items()).allSatisfy(p -> assertThat(p.replayed()).isFalse());
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void manyPagesAreFetchedLazilyWithTheNextOffsetAndEncodedFilters() throws Exception {
+    enqueue(200, listPage(2, 0, 5L, "pay_a", "pay_b"));
+    enqueue(200, listPage(2, 2, 5L, "pay_c", "pay_d"));
+    enqueue(200, listPage(2, 4, 5L, "pay_e"));
+    String customer = "acme & co/1 ?x=y#z+%";
+    Page<PaygenticPayment> first =
+        payments().list(params().customerId(customer).status("completed").limit(2).build());
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(first.totalCount()).hasValue(5);
+    Iterator<PaygenticPayment> it = first.autoPagingIterable().iterator();
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      seen.add(it.next().id());
+    }
+    assertThat(seen).containsExactly("pay_a", "pay_b", "pay_c");
+    assertThat(server.getRequestCount()).isEqualTo(2); // the third page is not fetched yet
+    it.forEachRemaining(p -> seen.add(p.id()));
+    assertThat(seen).containsExactly("pay_a", "pay_b", "pay_c", "pay_d", "pay_e");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+
+    List<RecordedRequest> requests = recorded();
+    String filters =
+        "/v0/payments?status=completed&customerId=acme%20%26%20co%2F1%20%3Fx%3Dy%23z%2B%25";
+    assertThat(requests.get(0).getTarget()).isEqualTo(filters + "&limit=2");
+    assertThat(requests.get(1).getTarget()).isEqualTo(filters + "&limit=2&offset=2");
+    assertThat(requests.get(2).getTarget()).isEqualTo(filters + "&limit=2&offset=4");
+    for (RecordedRequest r : requests) {
+      assertThat(r.getUrl().queryParameter("customerId")).isEqualTo(customer);
+      assertThat(r.getUrl().queryParameterValues("customerId")).hasSize(1);
+    }
+    // Each auto-paging view starts again from its page: two items need no request.
+    assertThat(first.autoPagingStream().limit(2)).hasSize(2);
+    assertThat(server.getRequestCount()).isEqualTo(3); // the first page alone served them
+  }
+
+  @Test
+  void theNextOffsetCountsFromTheRequestedOffset() throws Exception {
+    enqueue(200, listPage(3, 4, 9L, "pay_e", "pay_f", "pay_g"));
+    enqueue(200, listPage(3, 7, 9L, "pay_h", "pay_i"));
+    Page<PaygenticPayment> page = payments().list(params().limit(3).offset(4).build());
+    assertThat(page.hasNextPage()).isTrue();
+    Page<PaygenticPayment> next = page.nextPage();
+    assertThat(next.items()).extracting(PaygenticPayment::id).containsExactly("pay_h", "pay_i");
+    assertThat(next.hasNextPage()).isFalse();
+    assertThat(next.totalCount()).hasValue(9);
+    List<RecordedRequest> requests = recorded();
+    assertThat(requests.get(0).getTarget()).isEqualTo("/v0/payments?limit=3&offset=4");
+    assertThat(requests.get(1).getTarget()).isEqualTo("/v0/payments?limit=3&offset=7");
+  }
+
+  @Test
+  void theClientsMerchantIdIsSentUnlessTheParamsHaveOne() throws Exception {
+    PaygenticPayments p = payments(PaygenticClient.builder().merchantId("org_default"));
+    enqueue(200, listPage(10, 0, 0L));
+    enqueue(200, listPage(10, 0, 0L));
+    p.list(params().build());
+    p.list(params().merchantId("org_other").status(PaygenticPaymentStatus.EXPIRED).build());
+    List<RecordedRequest> requests = recorded();
+    assertThat(requests.get(0).getTarget()).isEqualTo("/v0/payments?merchantId=org_default");
+    assertThat(requests.get(1).getTarget())
+        .isEqualTo("/v0/payments?merchantId=org_other&status=expired");
+  }
+
+  @Test
+  void theDefaultMerchantIdFollowsEveryNextPage() throws Exception {
+    PaygenticPayments p = payments(PaygenticClient.builder().merchantId("org_default"));
+    enqueue(200, listPage(1, 0, 2L, "pay_a"));
+    enqueue(200, listPage(1, 1, 2L, "pay_b"));
+    assertThat(p.list(params().limit(1).build()).autoPagingStream()).hasSize(2);
+    List<RecordedRequest> requests = recorded();
+    assertThat(requests.get(1).getTarget())
+        .isEqualTo("/v0/payments?merchantId=org_default&limit=1&offset=1");
+  }
+
+  @Test
+  void withoutATotalAFullPageMeansThereMayBeMore() throws Exception {
+    enqueue(200, listPage(2, 0, null, "pay_a", "pay_b"));
+    enqueue(200, listPage(2, 2, null, "pay_c"));
+    Page<PaygenticPayment> page = payments().list(params().limit(2).build());
+    assertThat(page.totalCount()).isEmpty();
+    assertThat(page.hasNextPage()).isTrue();
+    Page<PaygenticPayment> next = page.nextPage();
+    assertThat(next.hasNextPage()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyPageEndsThePagingEvenIfTheTotalSaysMore() throws Exception {
+    enqueue(200, listPage(2, 0, 10L));
+    Page<PaygenticPayment> page = payments().list(params().limit(2).build());
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(page.totalCount()).hasValue(10);
+  }
+
+  @Test
+  void asyncAutoPagingFetchesEachPageWithoutBlocking() throws Exception {
+    enqueue(200, listPage(2, 0, 5L, "pay_a", "pay_b"));
+    enqueue(200, listPage(2, 2, 5L, "pay_c", "pay_d"));
+    enqueue(200, listPage(2, 4, 5L, "pay_e"));
+    List<String> ids = new ArrayList<>();
+    CompletableFuture<Page<PaygenticPayment>> first =
+        payments().listAsync(params().limit(2).build());
+    assertThat(first.get(5, TimeUnit.SECONDS).totalCount()).hasValue(5);
+    first.thenCompose(p -> p.autoPagingForEachAsync(x -> ids.add(x.id()))).get(5, TimeUnit.SECONDS);
+    assertThat(ids).containsExactly("pay_a", "pay_b", "pay_c", "pay_d", "pay_e");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(recorded().get(2).getTarget()).isEqualTo("/v0/payments?limit=2&offset=4");
+  }
+
+  @Test
+  void nextPageAsync() throws Exception {
+    enqueue(200, listPage(1, 0, 2L, "pay_a"));
+    enqueue(200, listPage(1, 1, 2L, "pay_b"));
+    Page<PaygenticPayment> second =
+        payments()
+            .listAsync(params().limit(1).build())
+            .thenCompose(Page::nextPageAsync)
+            .get(5, TimeUnit.SECONDS);
+    assertThat(second.items()).extracting(PaygenticPayment::id).containsExactly("pay_b");
+    assertThat(second.nextPageAsync()).isCompletedExceptionally();
+  }
+
+  @Test
+  void aFailingListOrPageThrowsTheMappedException() throws Exception {
+    enqueue(401, "{\"error\":\"unauthorized\",\"message\":\"Invalid API key\"}");
+    assertThatThrownBy(() -> payments().list(params().build()))
+        .isInstanceOf(AuthenticationException.class)
+        .satisfies(record());
+    enqueue(200, listPage(1, 0, 2L, "pay_a"));
+    enqueue(403, "{\"error\":\"forbidden\",\"message\":\"Not your merchant\"}");
+    Iterator<PaygenticPayment> it =
+        payments().list(params().limit(1).build()).autoPagingIterable().iterator();
+    assertThat(it.next().id()).isEqualTo("pay_a");
+    assertThatThrownBy(it::hasNext).isInstanceOf(PermissionException.class).satisfies(record());
+    enqueue(401, "{\"error\":\"unauthorized\",\"message\":\"Invalid API key\"}");
+    assertThat(payments().listAsync(params().build()))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void aListIsAGetAndIsRetriedOnA5xx() throws Exception {
+    enqueue(503, "{\"error\":\"service_unavailable\",\"message\":\"try later\"}");
+    enqueue(200, listPage(10, 0, 1L, "pay_a"));
+    assertThat(payments().list(params().build()).items()).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void listNeedsParams() {
+    assertThatThrownBy(() -> payments().list(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> payments().listAsync(null)).isInstanceOf(NullPointerException.class);
   }
 }

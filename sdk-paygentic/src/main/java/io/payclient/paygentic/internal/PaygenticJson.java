@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.payclient.core.internal.Json;
 import io.payclient.paygentic.PaygenticLineItem;
+import io.payclient.paygentic.PaygenticPagination;
 import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import io.payclient.paygentic.PaygenticPaymentStatus;
@@ -24,9 +25,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Paygentic's wire format: the create body, and payment objects. Streaming, no reflection. Reading
- * is tolerant: unknown fields are skipped, and an optional value of an unexpected shape becomes
- * {@code null} instead of losing the payment.
+ * Paygentic's wire format: the create body, payment objects and lists. Streaming, no reflection.
+ * Reading is tolerant: unknown fields are skipped, and an optional value of an unexpected shape
+ * becomes {@code null} instead of losing the payment.
  */
 public final class PaygenticJson {
   private static final long SECONDS_PER_DAY = 86_400;
@@ -46,6 +47,11 @@ public final class PaygenticJson {
           "metadata",
           "lineItems",
           "expiresAt");
+
+  private static final JsonReader.Options LIST_FIELDS = JsonReader.Options.of("data", "pagination");
+
+  private static final JsonReader.Options PAGINATION_FIELDS =
+      JsonReader.Options.of("limit", "offset", "total");
 
   private static final JsonReader.Options LINE_ITEM_FIELDS =
       JsonReader.Options.of("description", "amount", "quantity");
@@ -204,6 +210,84 @@ public final class PaygenticJson {
         lineItems,
         expiresAt,
         replayed);
+  }
+
+  /** A page of payments: {@code {"object":"list","data":[…],"pagination":{…}}}. */
+  public record PaymentList(List<PaygenticPayment> payments, PaygenticPagination pagination) {}
+
+  /**
+   * Reads a list of payments. {@code object} and unknown fields are skipped; a missing or null
+   * {@code data} is an empty page, a missing {@code pagination} (or field of it) is unknown.
+   *
+   * @throws JsonDataException if it is not an object, or an item is not a payment with an {@code
+   *     id}
+   */
+  public static PaymentList readPaymentList(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected a Paygentic list object at " + r.getPath());
+    }
+    List<PaygenticPayment> payments = new ArrayList<>();
+    PaygenticPagination pagination = PaygenticPagination.unknown();
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(LIST_FIELDS)) {
+        case 0 -> {
+          if (r.peek() == JsonReader.Token.BEGIN_ARRAY) {
+            r.beginArray();
+            while (r.hasNext()) {
+              payments.add(readPayment(r, false));
+            }
+            r.endArray();
+          } else {
+            r.skipValue(); // null
+          }
+        }
+        case 1 -> pagination = readPagination(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    return new PaymentList(List.copyOf(payments), pagination);
+  }
+
+  /** Reads {@code pagination}; a value of another shape reads as unknown. */
+  static PaygenticPagination readPagination(JsonReader r) throws IOException {
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      r.skipValue();
+      return PaygenticPagination.unknown();
+    }
+    Integer limit = null;
+    Integer offset = null;
+    Long total = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(PAGINATION_FIELDS)) {
+        case 0 -> limit = integer(r);
+        case 1 -> offset = integer(r);
+        case 2 -> total = longValue(r);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    return new PaygenticPagination(limit, offset, total);
+  }
+
+  private static @Nullable Long longValue(JsonReader r) throws IOException {
+    String text = string(r);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.trim()).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   /** A scalar as text, or {@code null}; an object or array is skipped. */

@@ -3,6 +3,7 @@ package io.payclient.paygentic.internal;
 import io.payclient.core.FieldError;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.internal.VendorSupport;
@@ -10,6 +11,8 @@ import io.payclient.core.internal.Violations;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.paygentic.PaygenticPaymentListParams;
+import io.payclient.paygentic.PaygenticPaymentStatus;
 import org.jspecify.annotations.Nullable;
 
 /** Between the neutral model and Paygentic's. */
@@ -66,6 +69,41 @@ public final class PaygenticMapping {
         .reference(neutral.reference())
         .metadata(neutral.metadata())
         .idempotencyKey(key)
+        .build();
+  }
+
+  /**
+   * Maps neutral list filters: customer, status (SUCCEEDED is Paygentic's {@code completed}) and
+   * page size (Paygentic's {@code limit}, at most 100); a target is refused (Paygentic has none).
+   *
+   * @throws RequestValidationException naming the filter, before any I/O
+   */
+  public static PaygenticPaymentListParams toPaygentic(PaymentListParams neutral) {
+    Violations v = new Violations("paygentic");
+    v.require(neutral.target().isEmpty(), "target", "Paygentic payments have no target to list by");
+    PaygenticPaymentStatus status = null;
+    if (neutral.status().isPresent()) {
+      status =
+          switch (neutral.status().get()) {
+            case PENDING -> PaygenticPaymentStatus.PENDING;
+            case PROCESSING -> PaygenticPaymentStatus.PROCESSING;
+            case SUCCEEDED -> PaygenticPaymentStatus.COMPLETED;
+            case EXPIRED -> PaygenticPaymentStatus.EXPIRED;
+            case CANCELLED -> PaygenticPaymentStatus.CANCELLED;
+            case FAILED -> PaygenticPaymentStatus.FAILED;
+            case UNKNOWN -> null;
+          };
+    }
+    int max = PaygenticPaymentListParams.MAX_LIMIT;
+    v.require(
+        neutral.pageSize().orElse(1) <= max,
+        "limit",
+        "Paygentic returns at most " + max + " payments per page");
+    v.throwIfAny();
+    return PaygenticPaymentListParams.builder()
+        .customerId(neutral.customerId().orElse(null))
+        .status(status)
+        .limit(neutral.pageSize().isPresent() ? neutral.pageSize().getAsInt() : null)
         .build();
   }
 

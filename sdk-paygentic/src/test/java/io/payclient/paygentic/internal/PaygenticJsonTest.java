@@ -8,6 +8,7 @@ import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
 import io.payclient.paygentic.Fixtures;
 import io.payclient.paygentic.PaygenticLineItem;
+import io.payclient.paygentic.PaygenticPagination;
 import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import io.payclient.paygentic.PaygenticPaymentStatus;
@@ -249,5 +250,65 @@ class PaygenticJsonTest {
         .hasMessageContaining("id");
     assertThatThrownBy(() -> PaygenticJson.readPayment(Fixtures.reader("[1]"), false))
         .isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void aListReadsEveryPaymentAndThePagination() throws Exception {
+    PaygenticJson.PaymentList list =
+        PaygenticJson.readPaymentList(Fixtures.reader(Fixtures.read("payment-list.json")));
+    assertThat(list.pagination()).isEqualTo(new PaygenticPagination(2, 4, 7L));
+    assertThat(list.payments()).hasSize(2);
+    PaygenticPayment first = list.payments().get(0);
+    assertThat(first.id()).isEqualTo("pay_0a1b2c3d4e5f6071");
+    assertThat(first.status()).isEqualTo(PaygenticPaymentStatus.COMPLETED);
+    assertThat(first.money()).contains(Money.of("25.00", "EUR"));
+    assertThat(first.customerId()).isEqualTo("cus_4711");
+    assertThat(first.reference()).isEqualTo("Order #12346");
+    assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-03-03T08:00:00Z"));
+    assertThat(first.expiresAt()).isEqualTo(Instant.parse("2026-04-02T08:00:00Z"));
+    assertThat(first.replayed()).isFalse();
+    PaygenticPayment second = list.payments().get(1);
+    assertThat(second.status()).isEqualTo(PaygenticPaymentStatus.UNKNOWN);
+    assertThat(second.rawStatus()).isEqualTo("a_status_from_the_future");
+    assertThat(second.paymentUrl()).isNull();
+  }
+
+  @Test
+  void aListToleratesMissingOrOddParts() throws Exception {
+    PaygenticJson.PaymentList empty =
+        PaygenticJson.readPaymentList(
+            Fixtures.reader(
+                "{\"object\":\"list\",\"data\":[],"
+                    + "\"pagination\":{\"limit\":10,\"offset\":0,\"total\":0}}"));
+    assertThat(empty.payments()).isEmpty();
+    assertThat(empty.pagination()).isEqualTo(new PaygenticPagination(10, 0, 0L));
+
+    PaygenticJson.PaymentList bare = PaygenticJson.readPaymentList(Fixtures.reader("{}"));
+    assertThat(bare.payments()).isEmpty();
+    assertThat(bare.pagination()).isEqualTo(PaygenticPagination.unknown());
+
+    PaygenticJson.PaymentList odd =
+        PaygenticJson.readPaymentList(
+            Fixtures.reader(
+                "{\"data\":null,\"pagination\":{\"limit\":\"5\",\"offset\":1.5,"
+                    + "\"total\":{\"x\":1},\"next\":\"c\"}}"));
+    assertThat(odd.payments()).isEmpty();
+    assertThat(odd.pagination()).isEqualTo(new PaygenticPagination(5, null, null));
+
+    assertThat(PaygenticJson.readPaymentList(Fixtures.reader("{\"pagination\":[1]}")).pagination())
+        .isEqualTo(PaygenticPagination.unknown());
+  }
+
+  @Test
+  void aListThatIsNotAnObjectOrHasAPaymentWithoutIdIsADataError() {
+    assertThatThrownBy(() -> PaygenticJson.readPaymentList(Fixtures.reader("[]")))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("list");
+    assertThatThrownBy(
+            () ->
+                PaygenticJson.readPaymentList(
+                    Fixtures.reader("{\"data\":[{\"status\":\"pending\"}]}")))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("id");
   }
 }
