@@ -4,8 +4,10 @@ import io.payclient.billingrails.internal.BillingrailsErrorParser;
 import io.payclient.billingrails.internal.BillingrailsMapping;
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.ClientOptions;
+import io.payclient.core.Page;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.internal.HttpTransport;
@@ -110,6 +112,26 @@ public final class BillingrailsClient implements PaymentsClient {
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
     return payments.retrieveAsync(paymentId).thenApply(p -> BillingrailsMapping.toPayment(p, null));
+  }
+
+  /**
+   * Lists Billingrails payments as neutral payments. Only {@code pageSize} applies: a customer,
+   * target or status filter is refused (Billingrails' list has none).
+   */
+  @Override
+  public Page<Payment> list(PaymentListParams params) {
+    return payments
+        .list(BillingrailsMapping.toBillingrails(params))
+        .map(p -> BillingrailsMapping.toPayment(p, null));
+  }
+
+  @Override
+  public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
+    return VendorSupport.async(
+        () ->
+            payments
+                .listAsync(BillingrailsMapping.toBillingrails(params))
+                .thenApply(page -> page.map(p -> BillingrailsMapping.toPayment(p, null))));
   }
 
   @Override

@@ -329,4 +329,35 @@ class BillingrailsClientTest {
     assertThat(c.createAsync(neutral().build())).isCompletedExceptionally();
     assertThat(server.getRequestCount()).isZero();
   }
+
+  @Test
+  void neutralListUsesPageSizeAndRefusesFiltersBillingrailsCannotApply() throws Exception {
+    enqueue(
+        200,
+        "{\"payments\":[{\"object\":\"payment\",\"id\":\"pay_1\",\"amount\":4200,"
+            + "\"currency\":\"eur\",\"status\":\"succeeded\",\"reference_id\":\"r\"}],"
+            + "\"meta\":{\"current_page\":1,\"per_page\":5,\"total_count\":1}}");
+    io.payclient.core.Page<io.payclient.core.Payment> page =
+        client().list(io.payclient.core.PaymentListParams.builder().pageSize(5).build());
+    assertThat(page.items()).extracting(io.payclient.core.Payment::id).containsExactly("pay_1");
+    assertThat(page.items().get(0).status()).isEqualTo(io.payclient.core.PaymentStatus.SUCCEEDED);
+    assertThat(page.hasNextPage()).isFalse();
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/payments?per_page=5");
+    assertThatThrownBy(
+            () ->
+                client()
+                    .list(
+                        io.payclient.core.PaymentListParams.builder()
+                            .customerId("c")
+                            .target(io.payclient.core.PaymentTarget.invoice("i"))
+                            .status(io.payclient.core.PaymentStatus.PENDING)
+                            .build()))
+        .isInstanceOfSatisfying(
+            io.payclient.core.RequestValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(io.payclient.core.FieldError::field)
+                    .containsExactly("customerId", "target", "status"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 }

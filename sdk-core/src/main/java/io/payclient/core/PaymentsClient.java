@@ -92,6 +92,22 @@ public interface PaymentsClient extends AutoCloseable {
   CompletableFuture<Payment> retrieveAsync(String paymentId);
 
   /**
+   * Lists payments, newest first where the vendor orders them, as neutral {@link Payment}s. Later
+   * pages are fetched lazily ({@link Page#autoPagingIterable()}).
+   *
+   * @throws RequestValidationException before any I/O, if the vendor cannot apply a filter
+   * @throws PayClientException if the request fails (retried when transient)
+   */
+  Page<Payment> list(PaymentListParams params);
+
+  /**
+   * Lists payments without blocking.
+   *
+   * @return a future of the first page, or of the exceptions of {@link #list(PaymentListParams)}
+   */
+  CompletableFuture<Page<Payment>> listAsync(PaymentListParams params);
+
+  /**
    * Releases the client's resources. A client built on a caller-supplied {@code OkHttpClient}
    * leaves that client untouched. Calls after closing fail with {@link IllegalStateException}.
    */

@@ -2,8 +2,10 @@ package io.payclient.lago;
 
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.ClientOptions;
+import io.payclient.core.Page;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.internal.HttpTransport;
@@ -107,6 +109,24 @@ public final class LagoClient implements PaymentsClient {
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
     return payments.retrieveAsync(paymentId).thenApply(p -> LagoMapping.toPayment(p, false));
+  }
+
+  /**
+   * Lists Lago payments as neutral payments: {@code customerId} and an invoice {@code target} are
+   * applied; a {@code status} filter is refused (Lago cannot filter by it).
+   */
+  @Override
+  public Page<Payment> list(PaymentListParams params) {
+    return payments.list(LagoMapping.toLago(params)).map(p -> LagoMapping.toPayment(p, false));
+  }
+
+  @Override
+  public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
+    return VendorSupport.async(
+        () ->
+            payments
+                .listAsync(LagoMapping.toLago(params))
+                .thenApply(page -> page.map(p -> LagoMapping.toPayment(p, false))));
   }
 
   @Override

@@ -10,9 +10,11 @@ import io.payclient.core.FieldError;
 import io.payclient.core.InvalidRequestException;
 import io.payclient.core.Money;
 import io.payclient.core.NotFoundException;
+import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.PaymentsClient;
@@ -391,5 +393,42 @@ class LagoClientTest {
   void payClientExceptionIsTheRoot() {
     assertThat(RequestValidationException.class).isAssignableTo(PayClientException.class);
     assertThat(ServerException.class).isAssignableTo(PayClientException.class);
+  }
+
+  @Test
+  void neutralListAppliesLagosFiltersAndRefusesOthers() throws Exception {
+    enqueue(
+        200,
+        "{\"payments\":["
+            + Fixtures.read("payment-manual.json")
+                .replaceFirst("\\{\\s*\"payment\":", "")
+                .replaceAll("}\\s*$", "")
+            + "],\"meta\":{\"current_page\":1,\"next_page\":null,\"total_count\":1}}");
+    Page<Payment> page =
+        client()
+            .list(
+                PaymentListParams.builder()
+                    .customerId("cust 1")
+                    .target(PaymentTarget.invoice(INVOICE))
+                    .pageSize(10)
+                    .build());
+    assertThat(page.items())
+        .extracting(Payment::id)
+        .containsExactly("4cf085a7-c196-4f07-a543-97c50ec6e8b2");
+    assertThat(page.items().get(0).amount()).contains(Money.of("10.99", "USD"));
+    assertThat(server.takeRequest().getTarget())
+        .isEqualTo(
+            "/api/v1/payments?invoice_id="
+                + INVOICE
+                + "&external_customer_id=cust%201&per_page=10");
+    assertThatThrownBy(
+            () -> client().list(PaymentListParams.builder().status(PaymentStatus.FAILED).build()))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("status");
+    assertThat(
+            client()
+                .listAsync(PaymentListParams.builder().target(PaymentTarget.order("o")).build()))
+        .isCompletedExceptionally();
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -3,9 +3,11 @@ package io.payclient.billingrails.internal;
 import io.payclient.billingrails.BillingrailsClient;
 import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
+import io.payclient.billingrails.BillingrailsPaymentListParams;
 import io.payclient.core.FieldError;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.internal.Violations;
@@ -73,6 +75,24 @@ public final class BillingrailsMapping {
           fe.message().startsWith("one of") ? fe.message() + " (set target)" : fe.message();
       default -> fe.message();
     };
+  }
+
+  /**
+   * Maps neutral list filters: only the page size; Billingrails' list filters by nothing else, so a
+   * customer, target or status filter is refused rather than silently ignored.
+   *
+   * @throws RequestValidationException naming the filter, before any I/O
+   */
+  public static BillingrailsPaymentListParams toBillingrails(PaymentListParams neutral) {
+    Violations v = new Violations("billingrails");
+    String why = "Billingrails' payment list cannot filter by it";
+    v.require(neutral.customerId().isEmpty(), "customerId", why);
+    v.require(neutral.target().isEmpty(), "target", why);
+    v.require(neutral.status().isEmpty(), "status", why);
+    v.throwIfAny();
+    return BillingrailsPaymentListParams.builder()
+        .perPage(neutral.pageSize().isPresent() ? neutral.pageSize().getAsInt() : null)
+        .build();
   }
 
   /** The neutral view of a Billingrails payment, with the idempotency key sent (if any). */

@@ -2,12 +2,14 @@ package io.payclient.lago.internal;
 
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.internal.Violations;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.lago.LagoPaymentListParams;
 import java.time.ZoneOffset;
 
 /** Between the neutral model and Lago's. */
@@ -58,6 +60,28 @@ public final class LagoMapping {
         !present,
         "idempotencyKey",
         "Lago has no idempotency; the payment's reference is its de-duplication key");
+  }
+
+  /**
+   * Maps neutral list filters: customer and invoice; a status filter or another target is refused
+   * because Lago's list cannot apply it.
+   *
+   * @throws RequestValidationException naming the filter, before any I/O
+   */
+  public static LagoPaymentListParams toLago(PaymentListParams neutral) {
+    Violations v = new Violations("lago");
+    PaymentTarget target = neutral.target().orElse(null);
+    v.require(
+        target == null || target.type() == PaymentTarget.Type.INVOICE,
+        "target",
+        "Lago lists payments by invoice only");
+    v.require(neutral.status().isEmpty(), "status", "Lago's payment list cannot filter by status");
+    v.throwIfAny();
+    return LagoPaymentListParams.builder()
+        .externalCustomerId(neutral.customerId().orElse(null))
+        .invoiceId(target == null ? null : target.id())
+        .perPage(neutral.pageSize().isPresent() ? neutral.pageSize().getAsInt() : null)
+        .build();
   }
 
   /** The neutral view of a Lago payment. */
