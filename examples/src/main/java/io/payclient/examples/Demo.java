@@ -1,5 +1,8 @@
 package io.payclient.examples;
 
+import io.payclient.billingrails.BillingrailsClient;
+import io.payclient.billingrails.BillingrailsPayment;
+import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.Money;
 import io.payclient.core.PayClientException;
@@ -12,102 +15,196 @@ import io.payclient.core.RequestValidationException;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.paygentic.PaygenticClient;
+import io.payclient.paygentic.PaygenticPayment;
+import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.testkit.FakeBillingrails;
+import io.payclient.testkit.FakeLago;
+import io.payclient.testkit.FakePaygentic;
+import io.payclient.testkit.Fault;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The tour: creates and retrieves Lago payments through the typed and the neutral API, then shows a
- * validation error and a server error. With no configuration it runs on an embedded fake Lago
- * server; with {@code LAGO_API_KEY} set (and optionally {@code LAGO_BASE_URL}) it runs against that
- * Lago instead, on the invoice given by {@code LAGO_INVOICE_ID}.
+ * The tour of PayClient: a typed create on each vendor, a create through the neutral {@link
+ * PaymentsClients} API, retrievals, a validation error, a server error, and an idempotent retry
+ * after an injected fault, printed as a table.
+ *
+ * <p>With no configuration every vendor runs on an embedded fake server (sdk-testkit). A vendor
+ * whose API key variable is set runs against the real service instead: {@code LAGO_API_KEY} (+
+ * {@code LAGO_BASE_URL}, {@code LAGO_INVOICE_ID}), {@code BILLINGRAILS_API_KEY} (+ {@code
+ * BILLINGRAILS_BASE_URL}, {@code BILLINGRAILS_ACCOUNT_ID}, {@code BILLINGRAILS_INVOICE_ID}), {@code
+ * PAYGENTIC_API_KEY} (+ {@code PAYGENTIC_BASE_URL}, {@code PAYGENTIC_MERCHANT_ID}).
  */
 public final class Demo {
-  private Demo() {}
+  private final PrintStream out;
+  private final Function<String, String> env;
 
-  /** Runs the tour and prints what happened. */
-  public static void main(String[] args) throws Exception {
-    run(System.out);
+  Demo(PrintStream out, Function<String, String> env) {
+    this.out = out;
+    this.env = env;
   }
 
-  /** Runs the tour, printing to {@code out}. */
-  public static void run(PrintStream out) throws Exception {
-    String realKey = System.getenv("LAGO_API_KEY");
-    try (FakeLago fake = realKey == null ? FakeLago.start() : null) {
-      String invoiceId =
-          fake != null ? fake.seedInvoice("USD", 5_000) : requireEnv("LAGO_INVOICE_ID");
-      ClientOptions.Builder options = ClientOptions.builder();
-      if (fake != null) {
-        options.apiKey(FakeLago.API_KEY).baseUrl(fake.baseUrl());
-        out.println(
-            "Lago: embedded fake server at "
-                + fake.baseUrl()
-                + " (set LAGO_API_KEY to use a real one)");
-      } else {
-        options.apiKey(realKey).baseUrl(System.getenv("LAGO_BASE_URL"));
-        out.println("Lago: real service");
-      }
-      Table table = new Table(out);
-      try (LagoClient lago = LagoClient.builder().options(options.build()).build();
-          PaymentsClient neutral = PaymentsClients.create("lago", options.build())) {
-        // 1. Typed API
-        LagoPayment typed =
-            lago.payments()
-                .create(
-                    LagoPaymentCreateRequest.builder()
-                        .invoiceId(invoiceId)
-                        .amount(Money.of("12.50", "USD"))
-                        .reference("demo-typed-" + System.nanoTime() % 100_000)
-                        .paidAt(LocalDate.now())
-                        .build());
-        table.row("typed create", lago.retrieve(typed.lagoId()));
+  /** Runs the tour on standard output. */
+  public static void main(String[] args) {
+    new Demo(System.out, System::getenv).run();
+  }
 
-        // 2. Neutral API, found through ServiceLoader
-        Payment payment =
+  /** Runs the tour, printing to {@code out}, reading configuration from {@code env}. */
+  void run() {
+    try (FakeLago fakeLago = real("LAGO") ? null : FakeLago.start();
+        FakeBillingrails fakeBillingrails = real("BILLINGRAILS") ? null : FakeBillingrails.start();
+        FakePaygentic fakePaygentic = real("PAYGENTIC") ? null : FakePaygentic.start();
+        LagoClient lago = LagoClient.builder().options(options("LAGO", fakeLago)).build();
+        BillingrailsClient billingrails =
+            BillingrailsClient.builder()
+                .options(options("BILLINGRAILS", fakeBillingrails))
+                .build();
+        PaygenticClient paygentic =
+            PaygenticClient.builder()
+                .options(options("PAYGENTIC", fakePaygentic))
+                .merchantId(env.apply("PAYGENTIC_MERCHANT_ID"))
+                .build()) {
+      out.println("PayClient tour");
+      where("lago", fakeLago);
+      where("billingrails", fakeBillingrails);
+      where("paygentic", fakePaygentic);
+      out.println();
+
+      String lagoInvoice =
+          fakeLago != null ? fakeLago.seedInvoice("USD", 10_000) : env.apply("LAGO_INVOICE_ID");
+      String account =
+          fakeBillingrails != null
+              ? fakeBillingrails.seedAccount()
+              : env.apply("BILLINGRAILS_ACCOUNT_ID");
+      String brInvoice =
+          fakeBillingrails != null
+              ? fakeBillingrails.seedInvoice(account, "EUR", 4_200)
+              : env.apply("BILLINGRAILS_INVOICE_ID");
+      String run = UUID.randomUUID().toString().substring(0, 8);
+
+      Table table = new Table(out);
+      // 1. Typed creates, one per vendor.
+      LagoPayment l =
+          lago.payments()
+              .create(
+                  LagoPaymentCreateRequest.builder()
+                      .invoiceId(lagoInvoice)
+                      .amount(Money.of("12.50", "USD"))
+                      .reference("tour-" + run)
+                      .paidAt(LocalDate.now())
+                      .build());
+      BillingrailsPayment b =
+          billingrails
+              .payments()
+              .create(
+                  BillingrailsPaymentCreateRequest.builder()
+                      .accountId(account)
+                      .referenceId("tour-" + run)
+                      .invoiceId(brInvoice)
+                      .build());
+      PaygenticPayment p =
+          paygentic
+              .payments()
+              .create(
+                  PaygenticPaymentCreateRequest.builder()
+                      .amount(Money.of("25.00", "USD"))
+                      .reference("tour-" + run)
+                      .expiresIn(Duration.ofDays(7))
+                      .build());
+
+      // 2. Retrieve each through the neutral API.
+      table.row("typed create", lago.retrieve(l.lagoId()));
+      table.row("typed create", billingrails.retrieve(b.id()));
+      table.row("typed create", paygentic.retrieve(p.id()));
+
+      // 3. The same neutral code for any vendor, found with ServiceLoader.
+      try (PaymentsClient neutral =
+          PaymentsClients.create("paygentic", options("PAYGENTIC", fakePaygentic))) {
+        table.row(
+            "neutral create",
             neutral.create(
                 PaymentCreateRequest.builder()
-                    .amount(Money.of("7.25", "USD"))
-                    .target(PaymentTarget.invoice(invoiceId))
-                    .reference("demo-neutral-" + System.nanoTime() % 100_000)
-                    .build());
-        table.row("neutral create", payment);
-        table.row("retrieve", neutral.retrieve(payment.id()));
-
-        // 3. A validation error: caught before any request is sent
-        try {
-          neutral.create(
-              PaymentCreateRequest.builder()
-                  .amount(Money.of("10.005", "USD"))
-                  .target(PaymentTarget.invoice(invoiceId))
-                  .reference("x".repeat(41))
-                  .build());
-        } catch (RequestValidationException e) {
-          out.println("validation error (nothing sent): " + e.violations());
-        }
-
-        // 4. A server error: more than the amount due
-        try {
-          neutral.create(
-              PaymentCreateRequest.builder()
-                  .amount(Money.of("1000000", "USD"))
-                  .target(PaymentTarget.invoice(invoiceId))
-                  .reference("demo-too-much")
-                  .build());
-        } catch (PayClientException e) {
-          out.println("server error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+                    .amount(Money.of("9.99", "EUR"))
+                    .reference("tour-neutral-" + run)
+                    .putMetadata("source", "tour")
+                    .build()));
       }
-      if (fake != null) {
-        out.println("payments created on the fake server: " + fake.createdPayments());
+      out.println();
+
+      // 4. A validation error: caught before anything is sent.
+      try {
+        lago.create(
+            PaymentCreateRequest.builder()
+                .amount(Money.of("10.005", "USD"))
+                .target(PaymentTarget.invoice(lagoInvoice))
+                .reference("x".repeat(41))
+                .build());
+      } catch (RequestValidationException e) {
+        out.println("validation error (nothing sent): " + e.violations());
+      }
+
+      // 5. A server error: more than the invoice's amount due.
+      try {
+        lago.payments()
+            .create(
+                LagoPaymentCreateRequest.builder()
+                    .invoiceId(lagoInvoice)
+                    .amount(Money.of("1000000.00", "USD"))
+                    .reference("tour-too-much-" + run)
+                    .build());
+      } catch (PayClientException e) {
+        out.println("server error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+
+      // 6. An idempotent retry: the first answer is lost after the payment was made.
+      if (fakeBillingrails != null) {
+        int before = fakeBillingrails.createdPayments();
+        fakeBillingrails.failNext(Fault.resetAfterProcessing());
+        BillingrailsPayment retried =
+            billingrails
+                .payments()
+                .create(
+                    BillingrailsPaymentCreateRequest.builder()
+                        .accountId(account)
+                        .referenceId("tour-retry-" + run)
+                        .invoiceId(fakeBillingrails.seedInvoice(account, "EUR", 1_000))
+                        .build());
+        out.println(
+            "idempotent retry: connection reset after the payment was made; the SDK retried with"
+                + " the same Idempotency-Key -> "
+                + retried.id()
+                + ", payments created: "
+                + (fakeBillingrails.createdPayments() - before));
       }
     }
   }
 
-  private static String requireEnv(String name) {
-    String v = System.getenv(name);
-    if (v == null || v.isBlank()) {
-      throw new IllegalStateException("Set " + name + " to run the demo against a real Lago");
+  private boolean real(String vendor) {
+    String key = env.apply(vendor + "_API_KEY");
+    return key != null && !key.isBlank();
+  }
+
+  private ClientOptions options(String vendor, io.payclient.testkit.FakeServer fake) {
+    ClientOptions.Builder b = ClientOptions.builder();
+    if (fake != null) {
+      return b.apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build();
     }
-    return v;
+    return b.apiKey(env.apply(vendor + "_API_KEY"))
+        .baseUrl(env.apply(vendor + "_BASE_URL"))
+        .build();
+  }
+
+  private void where(String vendor, io.payclient.testkit.FakeServer fake) {
+    out.printf(
+        "  %-13s %s%n",
+        vendor,
+        fake != null
+            ? "embedded fake at " + fake.baseUrl()
+            : "REAL service (" + vendor.toUpperCase() + "_API_KEY is set)");
   }
 
   /** A fixed-width table of payments. */
@@ -117,12 +214,12 @@ public final class Demo {
     Table(PrintStream out) {
       this.out = out;
       out.printf(
-          "%-15s %-6s %-38s %-10s %-12s %s%n", "step", "vendor", "id", "status", "amount", "url");
+          "%-15s %-13s %-38s %-10s %-12s %s%n", "step", "vendor", "id", "status", "amount", "url");
     }
 
     void row(String step, Payment p) {
       out.printf(
-          "%-15s %-6s %-38s %-10s %-12s %s%n",
+          "%-15s %-13s %-38s %-10s %-12s %s%n",
           step,
           p.vendor(),
           p.id(),
