@@ -141,6 +141,14 @@ public final class FakePaygentic extends FakeServer {
     }
   }
 
+  /** How many payments the fake holds with the given reference (a duplicate shows as 2). */
+  public int paymentsWithReference(String reference) {
+    synchronized (payments) {
+      return (int)
+          payments.stream().filter(p -> reference.equals(p.payment().get("reference"))).count();
+    }
+  }
+
   /** The ids of the payments the fake holds, oldest first. */
   public List<String> paymentIds() {
     synchronized (payments) {

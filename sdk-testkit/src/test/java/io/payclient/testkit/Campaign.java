@@ -11,8 +11,9 @@ import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
 /**
- * A seeded, randomized reliability campaign: many creates, each preceded (half of them) by one to four random
- * faults, then a check of every logical create against what the fake server really holds.
+ * A seeded, randomized reliability campaign: many creates, each preceded (half of them) by one to
+ * four random faults, then a check of every logical create against what the fake server really
+ * holds.
  *
  * <ul>
  *   <li>duplicate: the server holds two or more payments for one logical create;

@@ -14,6 +14,8 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.paygentic.PaygenticClient;
+import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Random;
@@ -32,6 +34,7 @@ class InvalidRequestPropertyTest {
 
   @RegisterExtension final FakeLago lago = new FakeLago();
   @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
+  @RegisterExtension final FakePaygentic paygentic = new FakePaygentic();
 
   /** Runs the attempt; it must throw only RequestValidationException. */
   static void assertRejectedBeforeIo(int i, Supplier<?> attempt) {
@@ -170,6 +173,48 @@ class InvalidRequestPropertyTest {
       }
     }
     assertThat(billingrails.requestCount()).as("requests that reached the server").isZero();
+  }
+
+  @Test
+  void paygenticRejectsEveryInvalidRequestBeforeIo() {
+    Random r = new Random(SEED);
+    try (PaygenticClient client =
+        PaygenticClient.builder().apiKey(paygentic.apiKey()).baseUrl(paygentic.baseUrl()).build()) {
+      for (int i = 0; i < TRIES; i++) {
+        int n = i;
+        if (r.nextInt(4) == 0) {
+          PaymentCreateRequest.Builder b =
+              PaymentCreateRequest.builder().amount(Money.of("10.00", "USD"));
+          switch (r.nextInt(3)) {
+            case 0 -> b.target(PaymentTarget.invoice("inv-" + i));
+            case 1 -> b.paidAt(Instant.ofEpochSecond(r.nextInt(1 << 30)));
+            default -> b.amount(null);
+          }
+          assertRejectedBeforeIo(n, () -> client.create(b.build()));
+          continue;
+        }
+        PaygenticPaymentCreateRequest.Builder b =
+            PaygenticPaymentCreateRequest.builder().amount(Money.of("10.00", "USD"));
+        int rules = 1 + r.nextInt(3);
+        for (int k = 0; k < rules; k++) {
+          switch (r.nextInt(9)) {
+            case 0 -> b.amount(Money.of(BigDecimal.valueOf(r.nextInt(100), 2), "USD")); // < 1.00
+            case 1 ->
+                b.amount(Money.of(BigDecimal.valueOf(500_001 + r.nextInt(1_000_000), 2), "USD"));
+            case 2 ->
+                b.amount(Money.of(BigDecimal.valueOf(1000 + r.nextInt(1000) * 10 + 1, 3), "USD"));
+            case 3 -> b.amount(Money.of("10.00", r.nextBoolean() ? "JPY" : "CHF"));
+            case 4 -> b.reference("r".repeat(256 + r.nextInt(100)));
+            case 5 -> b.idempotencyKey("k".repeat(256 + r.nextInt(100)));
+            case 6 -> b.savePaymentMethod(true).customerId(null);
+            case 7 -> b.expiresIn(java.time.Duration.ofDays(32 + r.nextInt(100)));
+            default -> b.amount((String) null).currency(null);
+          }
+        }
+        assertRejectedBeforeIo(n, () -> client.payments().create(b.build()));
+      }
+    }
+    assertThat(paygentic.requestCount()).as("requests that reached the server").isZero();
   }
 
   private static Money badMoney(Random r) {

@@ -6,6 +6,8 @@ import io.payclient.core.Money;
 import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentTarget;
 import io.payclient.lago.LagoClient;
+import io.payclient.paygentic.PaygenticClient;
+import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +19,7 @@ class ReliabilityCampaignTest {
 
   @RegisterExtension final FakeLago lago = new FakeLago();
   @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
+  @RegisterExtension final FakePaygentic paygentic = new FakePaygentic();
 
   @Test
   void lago() {
@@ -77,6 +80,32 @@ class ReliabilityCampaignTest {
                           .invoiceId(invoices[i])
                           .build()),
           i -> countByReference(billingrails.payments(), "reference_id", "campaign-" + i));
+    }
+  }
+
+  @Test
+  void paygentic() {
+    try (PaygenticClient client =
+        PaygenticClient.builder()
+            .apiKey(paygentic.apiKey())
+            .baseUrl(paygentic.baseUrl())
+            .readTimeout(READ_TIMEOUT)
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(4))
+            .maxRetries(2)
+            .build()) {
+      Campaign.run(
+          "paygentic",
+          paygentic,
+          Campaign.commonFaults(PAST_READ_TIMEOUT),
+          i ->
+              client
+                  .payments()
+                  .create(
+                      PaygenticPaymentCreateRequest.builder()
+                          .amount(Money.of("19.99", "EUR"))
+                          .reference("campaign-" + i)
+                          .build()),
+          i -> paygentic.paymentsWithReference("campaign-" + i));
     }
   }
 
