@@ -48,4 +48,23 @@ class ClientOptionsTest {
     assertThat(r.toBuilder().build()).isEqualTo(r);
     assertThat(RequestOptions.none().idempotencyKey()).isEmpty();
   }
+
+  @Test
+  void requestOptionsEdges() {
+    assertThatThrownBy(() -> RequestOptions.builder().timeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RequestOptions.builder().timeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    RequestOptions r =
+        RequestOptions.builder().timeout(Duration.ofSeconds(2)).maxRetries(null).build();
+    assertThat(r.timeout()).contains(Duration.ofSeconds(2));
+    assertThat(r.maxRetries()).isEmpty();
+    assertThat(r).isNotEqualTo(RequestOptions.none()).isNotEqualTo("x");
+    assertThat(r.hashCode()).isEqualTo(r.toBuilder().build().hashCode());
+    assertThat(r.toString()).contains("PT2S");
+    assertThatThrownBy(() -> ClientOptions.builder().maxResponseBytes(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClientOptions.builder().connectTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -84,4 +84,22 @@ class MoneyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no minor unit");
   }
+
+  @Test
+  void moreEdges() {
+    assertThat(Money.of(new java.math.BigDecimal("2.5"), Currency.getInstance("EUR")).currency())
+        .isEqualTo(Currency.getInstance("EUR"));
+    assertThat(Money.of(new java.math.BigDecimal("0"), "EUR").toMinorUnits(100)).isZero();
+    assertThatThrownBy(() -> Money.of("1", "USD").compareTo(Money.of("1", "EUR")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.ofMinor(1, Currency.getInstance("USD"), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.ofMinor(1, Currency.getInstance("USD"), 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exact");
+    assertThatThrownBy(() -> Money.of("1", "XAU").toMinorUnits())
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(Money.of(" 3 ", " USD ")).isEqualTo(Money.of("3.00", "USD"));
+    assertThat(Money.of("1", "USD")).isNotEqualTo("1 USD");
+  }
 }

@@ -45,4 +45,44 @@ class PaymentTest {
     assertThatThrownBy(() -> Payment.builder().vendor("lago").build())
         .isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void everyFieldEqualityAndToString() {
+    VendorThing thing = new VendorThing("p1");
+    Payment p =
+        Payment.builder()
+            .id("p1")
+            .vendor("paygentic")
+            .status(PaymentStatus.PENDING)
+            .rawStatus("pending")
+            .amount(Money.of("1.00", "EUR"))
+            .reference("r")
+            .customerId("c")
+            .createdAt(java.time.Instant.EPOCH)
+            .idempotencyKey("k")
+            .replayed(true)
+            .vendorPayment(thing)
+            .build();
+    assertThat(p.vendor()).isEqualTo("paygentic");
+    assertThat(p.amount()).contains(Money.of("1", "EUR"));
+    assertThat(p.reference()).isEqualTo("r");
+    assertThat(p.customerId()).isEqualTo("c");
+    assertThat(p.createdAt()).isEqualTo(java.time.Instant.EPOCH);
+    assertThat(p.idempotencyKey()).isEqualTo("k");
+    assertThat(p.replayed()).isTrue();
+    assertThat(p.paymentUrl()).isEmpty();
+    assertThat(p.toString()).contains("replayed").contains("PENDING").doesNotContain("UNKNOWN(");
+    Payment same =
+        Payment.builder()
+            .id("p1")
+            .vendor("paygentic")
+            .idempotencyKey("k")
+            .replayed(true)
+            .vendorPayment(thing)
+            .build();
+    assertThat(p).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(p)
+        .isNotEqualTo(Payment.builder().id("p2").vendor("paygentic").vendorPayment(thing).build());
+    assertThat(p).isNotEqualTo("p1");
+  }
 }

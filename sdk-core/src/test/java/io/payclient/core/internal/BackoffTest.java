@@ -71,4 +71,20 @@ class BackoffTest {
     assertThat(Backoff.serverRequested(Headers.of("Retry-After", "soon"), NOW)).isNull();
     assertThat(Backoff.serverRequested(Headers.of(), NOW)).isNull();
   }
+
+  @Test
+  void fractionalAndNegativeServerWaits() {
+    assertThat(Backoff.serverRequested(Headers.of("Retry-After", "1.5"), NOW))
+        .isEqualTo(Duration.ofMillis(1500));
+    assertThat(Backoff.serverRequested(Headers.of("Retry-After", "-3"), NOW))
+        .isEqualTo(Duration.ZERO);
+    assertThat(Backoff.serverRequested(Headers.of("Retry-After", " "), NOW)).isNull();
+    assertThat(Backoff.serverRequested(Headers.of("X-RateLimit-Reset", "soon"), NOW)).isNull();
+    assertThat(Backoff.serverRequested(Headers.of("X-RateLimit-Reset", "0.25"), NOW))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(Backoff.ceilingNanos(0, Duration.ofMillis(1), Duration.ofDays(365)))
+        .isEqualTo(Duration.ofMillis(1).toNanos());
+    assertThat(Backoff.ceilingNanos(30, Duration.ofDays(1), Duration.ofDays(365 * 100)))
+        .isEqualTo(Duration.ofDays(365 * 100).toNanos());
+  }
 }

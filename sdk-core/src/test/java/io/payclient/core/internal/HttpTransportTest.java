@@ -11,6 +11,7 @@ import io.payclient.core.FieldError;
 import io.payclient.core.InvalidRequestException;
 import io.payclient.core.PayClientException;
 import io.payclient.core.PaymentsListener;
+import io.payclient.core.PaymentsListener.Call;
 import io.payclient.core.RateLimitException;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.ResponseFormatException;
@@ -478,6 +479,100 @@ class HttpTransportTest {
     assertThatThrownBy(() -> transport.execute(idempotentPost()))
         .isInstanceOfSatisfying(
             InvalidRequestException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
+  }
+
+  @Test
+  void aCallersOkHttpClientIsSharedAndNeverShutDown() {
+    okhttp3.OkHttpClient mine = new okhttp3.OkHttpClient();
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    HttpTransport t =
+        new HttpTransport(
+            "testvendor",
+            server.url("/v1/"),
+            KEY,
+            ClientOptions.builder().okHttpClient(mine).build(),
+            new TestErrorParser());
+    assertThat(t.okHttpClient().connectionPool()).isSameAs(mine.connectionPool());
+    assertThat(t.okHttpClient().dispatcher()).isSameAs(mine.dispatcher());
+    assertThat(t.execute(post())).isEqualTo("200:p1");
+    t.close();
+    assertThat(t.isClosed()).isTrue();
+    assertThat(mine.dispatcher().executorService().isShutdown()).isFalse();
+    assertThat(t.vendor()).isEqualTo("testvendor");
+    assertThat(t.baseUrl()).isEqualTo(server.url("/v1/"));
+  }
+
+  @Test
+  void aListenerThatThrowsNeverBreaksACall() {
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    PaymentsListener broken =
+        new PaymentsListener() {
+          @Override
+          public void callStarted(Call call) {
+            throw new IllegalStateException("listener bug");
+          }
+
+          @Override
+          public void responseReceived(Call call, int attempt, int status, Duration d) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
+    try (HttpTransport t =
+        new HttpTransport(
+            "testvendor",
+            server.url("/v1/"),
+            KEY,
+            ClientOptions.builder().listener(broken).build(),
+            new TestErrorParser())) {
+      assertThat(t.execute(post())).isEqualTo("200:p1");
+    }
+  }
+
+  @Test
+  void emptyAndNonJsonErrorBodiesStillMapByStatus() {
+    server.enqueue(new MockResponse.Builder().code(404).build());
+    assertThatThrownBy(() -> transport().execute(post()))
+        .isInstanceOfSatisfying(
+            io.payclient.core.NotFoundException.class,
+            e -> {
+              assertThat(e.vendorMessage()).contains("empty body");
+              assertThat(e.rawBody()).isNull();
+            });
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(403)
+            .addHeader("Content-Type", "text/plain")
+            .body("nope")
+            .build());
+    assertThatThrownBy(() -> transport.execute(post()))
+        .isInstanceOfSatisfying(
+            io.payclient.core.PermissionException.class,
+            e -> assertThat(e.vendorMessage()).contains("unreadable text/plain body"));
+    server.enqueue(json(409, "{\"message\":\"conflict\"}"));
+    assertThatThrownBy(() -> transport.execute(idempotentPost()))
+        .isInstanceOf(io.payclient.core.ConflictException.class);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aRetryThatWouldPassTheDeadlineIsNotMade() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .addHeader("Retry-After", "2")
+            .addHeader("Content-Type", "application/json")
+            .body("{}")
+            .build());
+    server.enqueue(json(201, "{\"id\":\"p1\"}"));
+    ApiCall<String> call =
+        ApiCall.post("{}".getBytes(StandardCharsets.UTF_8), HttpTransportTest::readId)
+            .path("payments")
+            .idempotencyKey("k")
+            .options(RequestOptions.builder().timeout(Duration.ofMillis(500)).build())
+            .build();
+    assertThatThrownBy(() -> transport().execute(call))
+        .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   /** {"message": …, "field": …} */

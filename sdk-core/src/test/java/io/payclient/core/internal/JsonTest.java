@@ -1,0 +1,112 @@
+package io.payclient.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+  private static JsonReader reader(String json) throws Exception {
+    JsonReader r = JsonReader.of(new Buffer().writeUtf8(json));
+    r.beginArray();
+    return r;
+  }
+
+  @Test
+  void strings() throws Exception {
+    JsonReader r = reader("[\"a\", null, 12.50, true, {}]");
+    assertThat(Json.nextString(r)).isEqualTo("a");
+    assertThat(Json.nextString(r)).isNull();
+    assertThat(Json.nextString(r)).isEqualTo("12.50");
+    assertThat(Json.nextString(r)).isEqualTo("true");
+    assertThatThrownBy(() -> Json.nextString(r)).isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void longsAreExactAndBounded() throws Exception {
+    JsonReader r = reader("[42, null, \"7\", 1.0, 1.5, 9223372036854775808, \"x\"]");
+    assertThat(Json.nextLong(r)).isEqualTo(42L);
+    assertThat(Json.nextLong(r)).isNull();
+    assertThat(Json.nextLong(r)).isEqualTo(7L);
+    assertThat(Json.nextLong(r)).isEqualTo(1L);
+    assertThatThrownBy(() -> Json.nextLong(r)).isInstanceOf(JsonDataException.class);
+    assertThatThrownBy(() -> Json.nextLong(r)).hasMessageContaining("long range");
+    assertThatThrownBy(() -> Json.nextLong(r)).isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void decimalsStayExact() throws Exception {
+    JsonReader r = reader("[\"10.50\", 0.1, null, \"ten\"]");
+    assertThat(Json.nextDecimal(r)).isEqualTo(new BigDecimal("10.50"));
+    assertThat(Json.nextDecimal(r)).isEqualTo(new BigDecimal("0.1"));
+    assertThat(Json.nextDecimal(r)).isNull();
+    assertThatThrownBy(() -> Json.nextDecimal(r)).isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void booleansTimesDatesAndUris() throws Exception {
+    JsonReader r =
+        reader(
+            "[true, null, \"2025-01-21T00:10:29Z\", \"2025-01-21T02:10:29+02:00\", null, \"yesterday\","
+                + " \"2025-02-20\", null, \"20/02\", \"https://x.test/a b\", \"https://x.test/p\", \"\", null]");
+    assertThat(Json.nextBoolean(r)).isTrue();
+    assertThat(Json.nextBoolean(r)).isNull();
+    assertThat(Json.nextInstant(r)).isEqualTo(Instant.parse("2025-01-21T00:10:29Z"));
+    assertThat(Json.nextInstant(r)).isEqualTo(Instant.parse("2025-01-21T00:10:29Z"));
+    assertThat(Json.nextInstant(r)).isNull();
+    assertThatThrownBy(() -> Json.nextInstant(r)).isInstanceOf(JsonDataException.class);
+    assertThat(Json.nextDate(r)).isEqualTo(LocalDate.of(2025, 2, 20));
+    assertThat(Json.nextDate(r)).isNull();
+    assertThatThrownBy(() -> Json.nextDate(r)).isInstanceOf(JsonDataException.class);
+    assertThat(Json.nextUri(r)).isNull(); // unparseable: null, never a failure
+    assertThat(Json.nextUri(r)).isEqualTo(URI.create("https://x.test/p"));
+    assertThat(Json.nextUri(r)).isNull();
+    assertThat(Json.nextUri(r)).isNull();
+  }
+
+  @Test
+  void collections() throws Exception {
+    JsonReader r =
+        reader(
+            "[[\"a\", null, \"b\"], null, {\"k\":\"v\",\"n\":null,\"i\":3}, [], null,"
+                + " {\"o\":{\"deep\":[1,2.5,true,null,\"s\"]}}, null, []]");
+    assertThat(Json.nextStringList(r)).containsExactly("a", "b");
+    assertThat(Json.nextStringList(r)).isEmpty();
+    assertThat(Json.nextStringMap(r)).containsExactly(Map.entry("k", "v"), Map.entry("i", "3"));
+    assertThat(Json.nextStringMap(r)).isEmpty();
+    assertThat(Json.nextStringMap(r)).isEmpty();
+    Map<String, Object> tree = Json.nextObject(r);
+    assertThat(tree.get("o"))
+        .isEqualTo(
+            Map.of(
+                "deep",
+                java.util.Arrays.asList(
+                    new BigDecimal("1"), new BigDecimal("2.5"), true, null, "s")));
+    assertThat(Json.nextObject(r)).isEmpty();
+    assertThat(Json.nextObject(r)).isEmpty();
+  }
+
+  @Test
+  void writing() {
+    byte[] bytes =
+        Json.write(
+            w -> {
+              w.beginObject();
+              Json.writeOptional(w, "present", "x\"y");
+              Json.writeOptional(w, "absent", null);
+              w.endObject();
+            });
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"present\":\"x\\\"y\"}");
+    assertThat(List.of()).isEmpty();
+  }
+}
