@@ -1,2 +1,8 @@
-/** Billingrails payments: typed client, create request and payment. */
+/**
+ * Billingrails payments: {@link io.payclient.billingrails.BillingrailsClient}, typed create,
+ * retrieve and list. Everything is non-null unless marked {@code @Nullable}.
+ */
+@NullMarked
 package io.payclient.billingrails;
+
+import org.jspecify.annotations.NullMarked;

@@ -49,7 +49,8 @@ public final class LagoPayments {
    *     .invoiceId(invoiceId).amountCents(1099).reference("order-1042").build());
    * }</pre>
    *
-   * @throws InvalidRequestException 422 (amount over the amount due, bad date), 400, 405
+   * @throws io.payclient.core.InvalidRequestException 422 (amount over the amount due, bad date),
+   *     400, 405
    * @throws NotFoundException {@code invoice_not_found}
    * @throws io.payclient.core.PermissionException {@code feature_unavailable}, {@code
    *     write_action_not_allowed_for_payment}

@@ -1,0 +1,7 @@
+/** Runnable demos; its tests run on the module path, proving the SDK's module descriptors. */
+module io.payclient.examples {
+  requires io.payclient.lago;
+  requires io.payclient.billingrails;
+  requires io.payclient.paygentic;
+  requires io.payclient.testkit;
+}
