@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tour of PayClient: a typed create on each vendor, a create through the neutral {@link
@@ -41,9 +42,9 @@ import java.util.function.Function;
  */
 public final class Demo {
   private final PrintStream out;
-  private final Function<String, String> env;
+  private final Function<String, @Nullable String> env;
 
-  Demo(PrintStream out, Function<String, String> env) {
+  Demo(PrintStream out, Function<String, @Nullable String> env) {
     this.out = out;
     this.env = env;
   }
@@ -188,7 +189,7 @@ public final class Demo {
     return key != null && !key.isBlank();
   }
 
-  private ClientOptions options(String vendor, io.payclient.testkit.FakeServer fake) {
+  private ClientOptions options(String vendor, io.payclient.testkit.@Nullable FakeServer fake) {
     ClientOptions.Builder b = ClientOptions.builder();
     if (fake != null) {
       return b.apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build();
@@ -198,7 +199,7 @@ public final class Demo {
         .build();
   }
 
-  private void where(String vendor, io.payclient.testkit.FakeServer fake) {
+  private void where(String vendor, io.payclient.testkit.@Nullable FakeServer fake) {
     out.printf(
         "  %-13s %s%n",
         vendor,

@@ -1,6 +1,7 @@
 package io.payclient.core;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vendor-neutral state of a payment.
@@ -36,7 +37,7 @@ public enum PaymentStatus {
    * Maps a vendor wire value with the shared table above; {@code null} or an unrecognised value
    * gives {@link #UNKNOWN}. Never throws.
    */
-  public static PaymentStatus fromWire(String wireValue) {
+  public static PaymentStatus fromWire(@Nullable String wireValue) {
     if (wireValue == null) {
       return UNKNOWN;
     }

@@ -1,6 +1,7 @@
 package io.payclient.lago;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The payment provider behind a Lago payment ({@code payment_provider_type}). Values this SDK does
@@ -22,19 +23,19 @@ public enum LagoPaymentProviderType {
   /** A value this SDK version does not know. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  LagoPaymentProviderType(String wire) {
+  LagoPaymentProviderType(@Nullable String wire) {
     this.wire = wire;
   }
 
   /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  public @Nullable String wireValue() {
     return wire;
   }
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
-  public static LagoPaymentProviderType fromWire(String value) {
+  public static LagoPaymentProviderType fromWire(@Nullable String value) {
     if (value != null) {
       for (LagoPaymentProviderType v : values()) {
         if (v.wire != null

@@ -1,6 +1,7 @@
 package io.payclient.lago;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a Lago payment was made ({@code type}). Values this SDK does not know map to {@link
@@ -14,19 +15,19 @@ public enum LagoPaymentType {
   /** A value this SDK version does not know. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  LagoPaymentType(String wire) {
+  LagoPaymentType(@Nullable String wire) {
     this.wire = wire;
   }
 
   /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  public @Nullable String wireValue() {
     return wire;
   }
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
-  public static LagoPaymentType fromWire(String value) {
+  public static LagoPaymentType fromWire(@Nullable String value) {
     if (value != null) {
       for (LagoPaymentType v : values()) {
         if (v.wire != null

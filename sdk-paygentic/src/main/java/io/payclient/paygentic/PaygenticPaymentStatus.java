@@ -2,6 +2,7 @@ package io.payclient.paygentic;
 
 import io.payclient.core.PaymentStatus;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The status of a Paygentic payment. The lifecycle is pending → processing → completed; an unpaid
@@ -24,14 +25,14 @@ public enum PaygenticPaymentStatus {
   /** A value this SDK version does not know. */
   UNKNOWN(null);
 
-  private final String wire;
+  private final @Nullable String wire;
 
-  PaygenticPaymentStatus(String wire) {
+  PaygenticPaymentStatus(@Nullable String wire) {
     this.wire = wire;
   }
 
   /** The wire value, or {@code null} for {@link #UNKNOWN}. */
-  public String wireValue() {
+  public @Nullable String wireValue() {
     return wire;
   }
 
@@ -41,7 +42,7 @@ public enum PaygenticPaymentStatus {
   }
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
-  public static PaygenticPaymentStatus fromWire(String value) {
+  public static PaygenticPaymentStatus fromWire(@Nullable String value) {
     if (value != null) {
       String v = value.trim().toLowerCase(Locale.ROOT);
       for (PaygenticPaymentStatus s : values()) {

@@ -148,11 +148,10 @@ public final class FakeLago extends FakeServer {
                   "error",
                   "BadRequest: param is missing or the value is empty or invalid: payment")));
     }
-    Invoice invoice = input.get("invoice_id") instanceof String id ? invoices.get(id) : null;
-    if (invoice == null) {
+    String invoiceId = input.get("invoice_id") instanceof String id ? id : null;
+    if (invoiceId == null || !invoices.containsKey(invoiceId)) {
       return reply(404, errorBody(404, "invoice_not_found", "Not Found"));
     }
-    String invoiceId = (String) input.get("invoice_id");
     Map<String, List<String>> details = new LinkedHashMap<>();
     Object rawAmount = input.get("amount_cents");
     long cents = 0;
@@ -172,7 +171,7 @@ public final class FakeLago extends FakeServer {
       details.put("paid_at", List.of("invalid_date"));
     }
     synchronized (payments) {
-      Invoice current = invoices.get(invoiceId);
+      Invoice current = Objects.requireNonNull(invoices.get(invoiceId));
       if (cents > 0 && cents > current.dueCents()) {
         details.put("amount_cents", List.of("value_is_out_of_range"));
       }
@@ -198,7 +197,7 @@ public final class FakeLago extends FakeServer {
               current.externalCustomerId(),
               current.overdue()));
       Map<String, @Nullable Object> payment =
-          payment(invoiceId, current, cents, (String) reference);
+          payment(invoiceId, current, cents, String.valueOf(reference));
       payments.add(payment);
       countCreated();
       return reply(200, JsonTree.write(obj("payment", payment)));

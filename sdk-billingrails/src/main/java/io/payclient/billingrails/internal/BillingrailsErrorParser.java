@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -193,7 +194,7 @@ public final class BillingrailsErrorParser implements ErrorParser {
         }
       }
       r.endObject();
-      String text = firstNonBlank(message, code, "invalid");
+      String text = Objects.requireNonNullElse(firstNonBlank(message, code, null), "invalid");
       out.add(new FieldError(field == null || field.isBlank() ? "<request>" : field, text, code));
     }
     r.endArray();

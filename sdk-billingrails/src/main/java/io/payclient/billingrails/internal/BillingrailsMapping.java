@@ -11,6 +11,7 @@ import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.internal.Violations;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Between the neutral model and Billingrails'. */
@@ -64,7 +65,7 @@ public final class BillingrailsMapping {
       }
     }
     v.throwIfAny();
-    return request;
+    return Objects.requireNonNull(request); // build() succeeded when nothing was recorded
   }
 
   private static String neutralHint(FieldError fe) {

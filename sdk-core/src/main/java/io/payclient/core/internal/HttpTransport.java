@@ -176,7 +176,7 @@ public final class HttpTransport implements AutoCloseable {
         step = run.onFailure(e, tracker);
       }
       if (step.error == null) {
-        return step.value;
+        return Objects.requireNonNull(step.value, "a parser returned null");
       }
       if (step.retryDelayNanos < 0) {
         throw step.error;
@@ -346,7 +346,7 @@ public final class HttpTransport implements AutoCloseable {
   private final class Run<T> {
     final ApiCall<T> call;
     final HttpUrl url;
-    final RequestBody body;
+    final @Nullable RequestBody body;
     final PaymentsListener.Call event;
     final long deadlineNanos;
     final int maxRetries;

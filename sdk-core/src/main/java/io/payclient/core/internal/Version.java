@@ -3,6 +3,7 @@ package io.payclient.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /** The SDK version, from a resource filtered at build time. */
 public final class Version {
@@ -16,7 +17,7 @@ public final class Version {
   }
 
   /** {@code payclient-java/<version> <vendor> Java/<runtime>}, plus the suffix if given. */
-  public static String userAgent(String vendor, String suffix) {
+  public static String userAgent(String vendor, @Nullable String suffix) {
     String ua = "payclient-java/" + VERSION + " " + vendor + " Java/" + Runtime.version().feature();
     return suffix == null || suffix.isBlank() ? ua : ua + " " + suffix.trim();
   }

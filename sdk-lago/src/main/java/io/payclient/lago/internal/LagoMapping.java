@@ -11,6 +11,7 @@ import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
 import io.payclient.lago.LagoPaymentListParams;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /** Between the neutral model and Lago's. */
 public final class LagoMapping {
@@ -41,7 +42,7 @@ public final class LagoMapping {
     noIdempotencyKey(v, neutral.idempotencyKey() != null || opts.idempotencyKey().isPresent());
     v.throwIfAny();
     return LagoPaymentCreateRequest.builder()
-        .invoiceId(target.id())
+        .invoiceId(Objects.requireNonNull(target).id()) // checked above
         .amount(neutral.amount().get())
         .reference(neutral.reference())
         .paidAt(
