@@ -176,18 +176,7 @@ public final class FakeLago extends FakeServer {
         details.put("amount_cents", List.of("value_is_out_of_range"));
       }
       if (!details.isEmpty()) {
-        return reply(
-            422,
-            JsonTree.write(
-                obj(
-                    "status",
-                    422,
-                    "error",
-                    "Unprocessable Entity",
-                    "code",
-                    "validation_errors",
-                    "error_details",
-                    details)));
+        return validationErrors(details);
       }
       invoices.put(
           invoiceId,
@@ -295,18 +284,7 @@ public final class FakeLago extends FakeServer {
               invoice.dueCents()));
     }
     if (included.isEmpty()) {
-      return reply(
-          422,
-          JsonTree.write(
-              obj(
-                  "status",
-                  422,
-                  "error",
-                  "Unprocessable Entity",
-                  "code",
-                  "validation_errors",
-                  "error_details",
-                  obj("lago_invoice_ids", List.of("value_is_mandatory")))));
+      return validationErrors(obj("lago_invoice_ids", List.of("value_is_mandatory")));
     }
     String customerEmail = customer + "@customers.example";
     Map<String, @Nullable Object> pr =
@@ -354,6 +332,22 @@ public final class FakeLago extends FakeServer {
       }
     }
     return reply(200, JsonTree.write(paged("payment_requests", matching, request)));
+  }
+
+  /** Lago's 422: {@code error_details} maps each field to its error codes. */
+  private static Reply validationErrors(Map<String, ?> details) {
+    return reply(
+        422,
+        JsonTree.write(
+            obj(
+                "status",
+                422,
+                "error",
+                "Unprocessable Entity",
+                "code",
+                "validation_errors",
+                "error_details",
+                details)));
   }
 
   private static Map<String, @Nullable Object> paged(
