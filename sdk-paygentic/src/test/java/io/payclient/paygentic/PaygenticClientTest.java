@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class PaygenticClientTest {
   private static final String TEST_KEY = "sk_test_9f8e7dSECRET6c5b4a";
-  private static final String LIVE_KEY = "sk_live_1a2b3cSECRET4d5e6f";
+  private static final String LIVE_KEY = "sk_live_fake_1a2b3cSECRET4d5e6f";
 
   @StartStop MockWebServer server = new MockWebServer();
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The API key never leaks; logs carry only allow-listed headers; async uses no thread per call. */
 class TransportSecurityTest {
-  private static final String KEY = "sk_live_RECOGNIZABLE_9f8e7d6c5b4a";
+  private static final String KEY = "sk_live_fake_RECOGNIZABLE_9f8e7d6c5b4a";
 
   @StartStop MockWebServer server = new MockWebServer();
 

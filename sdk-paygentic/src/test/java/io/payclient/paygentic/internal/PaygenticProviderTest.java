@@ -21,7 +21,7 @@ class PaygenticProviderTest {
             .orElseThrow();
     assertThat(found.vendor()).isEqualTo("paygentic");
     try (PaymentsClient c =
-        found.create(ClientOptions.builder().apiKey("sk_live_provider_test").build())) {
+        found.create(ClientOptions.builder().apiKey("sk_live_fake_provider_test").build())) {
       assertThat(c).isInstanceOf(PaygenticClient.class);
       assertThat(((PaygenticClient) c).baseUrl()).isEqualTo("https://api.paygentic.io/");
     }
