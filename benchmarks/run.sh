@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg).
+#
+#   benchmarks/run.sh           full run (about 10 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh --smoke   CI smoke (under a minute): every benchmark once, very short;
+#                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
+#
+# Needs the SDK installed in the local repository (./mvnw -B install -DskipTests). Everything runs
+# in process or on 127.0.0.1; Maven Central is only used to resolve dependencies.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+MODE=full
+if [[ "${1:-}" == "--smoke" ]]; then MODE=smoke; fi
+START=$(date +%s)
+T=benchmarks/target
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
+
+./mvnw -q -B -f benchmarks/pom.xml package
+for v in lago stripe; do
+  ./mvnw -q -B -f "benchmarks/footprint/$v/pom.xml" "$DEP_PLUGIN" \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$ROOT/$T/footprint-$v.txt"
+done
+
+CP="$T/classes:$(cat "$T/classpath.txt")"
+# Cold-start children: the SDK with sdk-lago's runtime class path only; raw OkHttp with OkHttp,
+# Okio and Kotlin only.
+SDK_CP="$T/classes:$(cat "$T/footprint-lago.txt")"
+RAW_CP="$T/classes:$(tr ':' '\n' < "$T/footprint-lago.txt" | grep -E '/(okhttp-jvm|okio-jvm|kotlin-stdlib)[^/]*\.jar$' | paste -sd: -)"
+
+if [[ $MODE == smoke ]]; then
+  JMH_ARGS="-f 1 -wi 1 -w 100ms -i 1 -r 100ms"
+  RUNS=1
+  OUT="$T/BENCHMARKS-smoke.md"
+  SVG="$T/benchmarks-smoke.svg"
+else
+  JMH_ARGS="-f 2 -wi 4 -w 1s -i 5 -r 1s"
+  RUNS=10
+  OUT=docs/BENCHMARKS.md
+  SVG=docs/benchmarks.svg
+fi
+
+# shellcheck disable=SC2086
+java -cp "$CP" org.openjdk.jmh.Main CreateBenchmark $JMH_ARGS -prof gc \
+  -rf json -rff "$T/jmh.json" | tee "$T/jmh.log" | grep -E '^(Benchmark|CreateBenchmark)' || true
+java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart.properties"
+
+END=$(date +%s)
+CMD="benchmarks/run.sh"
+if [[ $MODE == smoke ]]; then CMD="benchmarks/run.sh --smoke"; fi
+java -cp "$CP" io.payclient.benchmarks.Report \
+  "jmh=$T/jmh.json" "coldstart=$T/coldstart.properties" \
+  "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
+  "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
+  "jmhArgs=$JMH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
+  "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
+echo "benchmarks ($MODE) done in $(( $(date +%s) - START )) s: $OUT"
