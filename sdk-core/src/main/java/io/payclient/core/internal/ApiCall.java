@@ -51,16 +51,6 @@ public final class ApiCall<T> {
     return b;
   }
 
-  /** The HTTP method. */
-  public String method() {
-    return method;
-  }
-
-  /** The request body, or {@code null} for a GET. */
-  public byte @Nullable [] body() {
-    return body;
-  }
-
   /** The idempotency key carried by this call (header or body), or {@code null}. */
   public @Nullable String idempotencyKey() {
     return idempotencyKey;

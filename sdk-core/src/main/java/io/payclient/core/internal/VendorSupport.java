@@ -75,11 +75,6 @@ public final class VendorSupport {
     }
   }
 
-  /** Rejects a neutral field the vendor cannot express. */
-  public static void refuse(Violations v, boolean present, String field, String why) {
-    v.require(!present, field, why);
-  }
-
   /**
    * Replaces how environment variables are read, for tests of the API-key fallback; pass {@code
    * System::getenv} to restore.

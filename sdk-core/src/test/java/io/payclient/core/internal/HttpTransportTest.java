@@ -575,6 +575,25 @@ class HttpTransportTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  @Test
+  void status408IsRetriedOnlyWhenTheCallIsIdempotent() {
+    server.enqueue(json(408, "{\"message\":\"request timeout\"}"));
+    server.enqueue(json(201, "{\"id\":\"p1\"}"));
+    assertThat(transport().execute(idempotentPost())).isEqualTo("201:p1");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    server.enqueue(json(408, "{\"message\":\"request timeout\"}"));
+    assertThatThrownBy(() -> transport.execute(post()))
+        .isInstanceOfSatisfying(
+            io.payclient.core.ApiException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(408);
+              assertThat(e.outcomeUnknown()).isTrue(); // a create without a key may have landed
+              assertThat(e.attempts()).isEqualTo(1);
+            });
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
   /** {"message": …, "field": …} */
   static final class TestErrorParser implements ErrorParser {
     @Override

@@ -36,15 +36,13 @@ public final class PaygenticMapping {
         neutral.amount().isPresent(),
         "amount",
         "is required: a Paygentic payment is a charge of an amount in USD, EUR, GBP or AUD");
-    VendorSupport.refuse(
-        v,
-        neutral.target().isPresent(),
+    v.require(
+        neutral.target().isEmpty(),
         "target",
         "Paygentic payments are one-off charges and pay no invoice, payment request, credit grant"
             + " or order; leave target unset");
-    VendorSupport.refuse(
-        v,
-        neutral.paidAt() != null,
+    v.require(
+        neutral.paidAt() == null,
         "paidAt",
         "Paygentic cannot record a payment made earlier: it creates a payment the customer pays at"
             + " paymentUrl; leave paidAt unset");
