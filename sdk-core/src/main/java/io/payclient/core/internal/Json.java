@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,7 +103,7 @@ public final class Json {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return Timestamps.parseInstant(text);
     } catch (DateTimeParseException e) {
       throw new JsonDataException("Expected an ISO-8601 timestamp at " + r.getPath());
     }
@@ -117,7 +116,7 @@ public final class Json {
       return null;
     }
     try {
-      return LocalDate.parse(text);
+      return Timestamps.parseDate(text);
     } catch (DateTimeParseException e) {
       throw new JsonDataException("Expected an ISO date at " + r.getPath());
     }

@@ -3,6 +3,7 @@ package io.payclient.lago.internal;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import io.payclient.core.internal.Json;
+import io.payclient.core.internal.Timestamps;
 import io.payclient.lago.LagoCustomer;
 import io.payclient.lago.LagoInvoice;
 import io.payclient.lago.LagoPaginationMeta;
@@ -219,7 +220,7 @@ public final class LagoPaymentRequestJson {
     @Nullable Instant instant(String name) {
       String s = string(name);
       try {
-        return s == null ? null : java.time.OffsetDateTime.parse(s).toInstant();
+        return s == null ? null : Timestamps.parseInstant(s);
       } catch (java.time.format.DateTimeParseException e) {
         return null; // an unexpected shape in a nested object never loses the payment request
       }
@@ -228,7 +229,7 @@ public final class LagoPaymentRequestJson {
     @Nullable LocalDate date(String name) {
       String s = string(name);
       try {
-        return s == null ? null : LocalDate.parse(s);
+        return s == null ? null : Timestamps.parseDate(s);
       } catch (java.time.format.DateTimeParseException e) {
         return null;
       }

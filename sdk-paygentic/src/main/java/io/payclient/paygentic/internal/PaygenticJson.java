@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.payclient.core.internal.Json;
+import io.payclient.core.internal.Timestamps;
 import io.payclient.paygentic.PaygenticLineItem;
 import io.payclient.paygentic.PaygenticPagination;
 import io.payclient.paygentic.PaygenticPayment;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -319,7 +319,7 @@ public final class PaygenticJson {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text.trim()).toInstant();
+      return Timestamps.parseInstant(text.trim());
     } catch (DateTimeParseException e) {
       return null;
     }
