@@ -6,8 +6,10 @@ module io.payclient.lago {
 
   exports io.payclient.lago;
 
-  // Hibernate Validator reads the constraint-annotated fields of the request types.
+  // The constraint-annotated fields of the request types are read by sdk-core's compiled checks
+  // and, for constraints those do not cover, by Hibernate Validator.
   opens io.payclient.lago to
+      io.payclient.core,
       org.hibernate.validator;
 
   provides io.payclient.core.spi.PaymentsClientProvider with

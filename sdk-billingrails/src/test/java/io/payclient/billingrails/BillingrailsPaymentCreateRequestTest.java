@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payclient.core.FieldError;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.Validation;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +163,11 @@ class BillingrailsPaymentCreateRequestTest {
             "integration_id",
             "Idempotency-Key");
     assertThat(e.getMessage()).contains("account_id: must not be blank");
+  }
+
+  @Test
+  void constraintsAreCheckedWithoutBootstrappingHibernateValidator() {
+    // The first build() must not pay Hibernate Validator's bootstrap (cold start, issue 8).
+    assertThat(Validation.checkedWithoutBootstrap(BillingrailsPaymentCreateRequest.class)).isTrue();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payclient.core.FieldError;
 import io.payclient.core.Money;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.Validation;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +104,11 @@ class LagoPaymentCreateRequestTest {
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder("amount_cents", "invoice_id", "reference");
     assertThat(e.getMessage()).contains("invoice_id: must not be blank");
+  }
+
+  @Test
+  void constraintsAreCheckedWithoutBootstrappingHibernateValidator() {
+    // The first build() must not pay Hibernate Validator's bootstrap (cold start, issue 8).
+    assertThat(Validation.checkedWithoutBootstrap(LagoPaymentCreateRequest.class)).isTrue();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.payclient.core.FieldError;
 import io.payclient.core.Money;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.Validation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -243,5 +244,11 @@ class PaygenticPaymentCreateRequestTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> valid().putMetadata("a", null))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void constraintsAreCheckedWithoutBootstrappingHibernateValidator() {
+    // The first build() must not pay Hibernate Validator's bootstrap (cold start, issue 8).
+    assertThat(Validation.checkedWithoutBootstrap(PaygenticPaymentCreateRequest.class)).isTrue();
   }
 }

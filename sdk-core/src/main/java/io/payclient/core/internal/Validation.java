@@ -19,9 +19,10 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Jakarta Bean Validation with Hibernate Validator, bootstrapped once, lazily, with {@link
- * ParameterMessageInterpolator} (no Expression Language needed). Violations are reported under the
- * field's {@link WireName}.
+ * Jakarta Bean Validation of the request types. The constraints the SDK's request types use are
+ * checked by a {@link ConstraintPlan} compiled from the annotations; anything else by Hibernate
+ * Validator, bootstrapped once, lazily, with {@link ParameterMessageInterpolator} (no Expression
+ * Language needed). Violations are reported under the field's {@link WireName}.
  */
 public final class Validation {
   // Held strongly: java.util.logging keeps loggers weakly, and a collected logger loses its level.
@@ -66,14 +67,33 @@ public final class Validation {
         .getValidator();
   }
 
-  /** Validates the bean's constraints; violations sorted by wire field. */
+  /**
+   * Validates the bean's constraints; violations sorted by wire field. A class whose constraints
+   * the {@link ConstraintPlan} covers (the SDK's create requests) is checked without bootstrapping
+   * Hibernate Validator; any other goes to Hibernate Validator.
+   */
   public static List<FieldError> validate(Object bean) {
+    ConstraintPlan plan = ConstraintPlan.of(bean.getClass());
+    List<FieldError> errors = plan.covered() ? plan.validate(bean) : withHibernateValidator(bean);
+    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+    return errors;
+  }
+
+  /**
+   * Whether {@link #validate} checks the class without Hibernate Validator. The vendor modules
+   * assert it for their create requests, so that the cold-start cost cannot come back unnoticed.
+   */
+  public static boolean checkedWithoutBootstrap(Class<?> type) {
+    return ConstraintPlan.of(type).covered();
+  }
+
+  /** Validates the bean with Hibernate Validator (bootstrapped on first use); unsorted. */
+  public static List<FieldError> withHibernateValidator(Object bean) {
     Set<ConstraintViolation<Object>> found = Holder.VALIDATOR.validate(bean);
     List<FieldError> errors = new ArrayList<>(found.size());
     for (ConstraintViolation<Object> v : found) {
       errors.add(FieldError.of(wirePath(v), v.getMessage()));
     }
-    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
     return errors;
   }
 
