@@ -22,9 +22,6 @@ import org.jspecify.annotations.Nullable;
  * null}.
  */
 public final class BillingrailsJson {
-  private static final JsonReader.Options ENVELOPE_FIELDS =
-      JsonReader.Options.of("payment", "payment_link", "meta");
-
   private static final JsonReader.Options PAYMENT_FIELDS =
       JsonReader.Options.of(
           "object",
@@ -40,7 +37,10 @@ public final class BillingrailsJson {
           "status",
           "failure_reason",
           "created_at",
-          "payment_link");
+          "payment_link",
+          // envelope members, read only at the top level of a create or retrieve response
+          "payment",
+          "meta");
 
   private static final JsonReader.Options METHOD_FIELDS =
       JsonReader.Options.of(
@@ -93,34 +93,7 @@ public final class BillingrailsJson {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new JsonDataException("Expected a JSON object at " + r.getPath());
     }
-    if (!hasTopLevelField(r, "payment")) {
-      return readPayment(r);
-    }
-    BillingrailsPayment payment = null;
-    URI link = null;
-    String requestId = null;
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(ENVELOPE_FIELDS)) {
-        case 0 -> {
-          if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-            throw new JsonDataException("'payment' is not an object at " + r.getPath());
-          }
-          payment = readPayment(r);
-        }
-        case 1 -> link = Json.nextUri(r);
-        case 2 -> requestId = readRequestId(r);
-        default -> {
-          r.skipName();
-          r.skipValue();
-        }
-      }
-    }
-    r.endObject();
-    if (payment == null) {
-      throw new JsonDataException("'payment' is missing");
-    }
-    return withEnvelope(payment, link, requestId);
+    return readObject(r, true);
   }
 
   /**
@@ -199,6 +172,18 @@ public final class BillingrailsJson {
 
   /** Reads one payment object (its own {@code payment_link}, if any, is kept). */
   public static BillingrailsPayment readPayment(JsonReader r) throws IOException {
+    return readObject(r, false);
+  }
+
+  /**
+   * Reads a payment object or, when {@code envelope}, a response that is either an envelope ({@code
+   * payment}, {@code payment_link}, {@code meta}) or a bare payment, in one pass: a payment has no
+   * {@code payment} member. (Looking ahead with {@code peekJson} instead cost a copy of the
+   * response buffer per call.)
+   */
+  private static BillingrailsPayment readObject(JsonReader r, boolean envelope) throws IOException {
+    BillingrailsPayment wrapped = null;
+    String requestId = null;
     String object = null;
     String id = null;
     String accountId = null;
@@ -230,6 +215,22 @@ public final class BillingrailsJson {
         case 11 -> failureReason = Json.nextString(r);
         case 12 -> createdAt = Json.nextInstant(r);
         case 13 -> link = Json.nextUri(r);
+        case 14 -> {
+          if (!envelope) {
+            r.skipValue();
+          } else if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            throw new JsonDataException("'payment' is not an object at " + r.getPath());
+          } else {
+            wrapped = readObject(r, false);
+          }
+        }
+        case 15 -> {
+          if (envelope) {
+            requestId = readRequestId(r);
+          } else {
+            r.skipValue();
+          }
+        }
         default -> {
           r.skipName();
           r.skipValue();
@@ -237,6 +238,9 @@ public final class BillingrailsJson {
       }
     }
     r.endObject();
+    if (wrapped != null) {
+      return withEnvelope(wrapped, link, requestId);
+    }
     if (id == null || id.isBlank()) {
       throw new JsonDataException("A Billingrails payment without 'id' at " + r.getPath());
     }
@@ -351,18 +355,5 @@ public final class BillingrailsJson {
         p.createdAt(),
         link != null ? link : p.paymentLink(),
         requestId != null ? requestId : p.requestId());
-  }
-
-  /** Whether the object at the reader has the named field, without consuming anything. */
-  static boolean hasTopLevelField(JsonReader r, String field) throws IOException {
-    JsonReader peek = r.peekJson();
-    peek.beginObject();
-    while (peek.hasNext()) {
-      if (peek.nextName().equals(field)) {
-        return true;
-      }
-      peek.skipValue();
-    }
-    return false;
   }
 }

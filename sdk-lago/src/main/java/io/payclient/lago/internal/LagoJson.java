@@ -40,7 +40,9 @@ public final class LagoJson {
           "provider_customer_id",
           "payment_method_id",
           "next_action",
-          "created_at");
+          "created_at",
+          // the envelope of a create or retrieve response; a payment has no such member
+          "payment");
 
   private LagoJson() {}
 
@@ -69,29 +71,19 @@ public final class LagoJson {
    * @throws JsonDataException if there is no payment or it has no {@code lago_id}
    */
   public static LagoPayment readPaymentEnvelope(JsonReader r) throws IOException {
-    if (!hasTopLevelField(r, "payment")) {
-      return readPayment(r);
+    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected a JSON object at " + r.getPath());
     }
-    LagoPayment payment = null;
     r.beginObject();
-    while (r.hasNext()) {
-      if (r.nextName().equals("payment") && r.peek() == JsonReader.Token.BEGIN_OBJECT) {
-        payment = readPayment(r);
-      } else {
-        r.skipValue();
-      }
-    }
+    LagoPayment p = readFields(r, true);
     r.endObject();
-    if (payment == null) {
-      throw new JsonDataException("'payment' is not an object");
-    }
-    return payment;
+    return p;
   }
 
   /** Reads one payment object. */
   public static LagoPayment readPayment(JsonReader r) throws IOException {
     r.beginObject();
-    LagoPayment p = readFields(r);
+    LagoPayment p = readFields(r, false);
     r.endObject();
     return p;
   }
@@ -148,23 +140,13 @@ public final class LagoJson {
         count);
   }
 
-  /** Whether the object at the reader has the named field, without consuming anything. */
-  static boolean hasTopLevelField(JsonReader r, String field) throws IOException {
-    JsonReader peek = r.peekJson();
-    if (peek.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      throw new JsonDataException("Expected a JSON object at " + r.getPath());
-    }
-    peek.beginObject();
-    while (peek.hasNext()) {
-      if (peek.nextName().equals(field)) {
-        return true;
-      }
-      peek.skipValue();
-    }
-    return false;
-  }
-
-  private static LagoPayment readFields(JsonReader r) throws IOException {
+  /**
+   * Reads the members of a payment object or, when {@code envelope}, of a response that is either
+   * {@code {"payment":{…}}} or a bare payment, in one pass. (Looking ahead with {@code peekJson}
+   * instead cost a copy of the response buffer per call.)
+   */
+  private static LagoPayment readFields(JsonReader r, boolean envelope) throws IOException {
+    LagoPayment wrapped = null;
     String lagoId = null;
     String lagoCustomerId = null;
     String externalCustomerId = null;
@@ -209,11 +191,23 @@ public final class LagoJson {
         case 18 -> paymentMethodId = Json.nextString(r);
         case 19 -> nextAction = Json.nextObject(r);
         case 20 -> createdAt = Json.nextInstant(r);
+        case 21 -> {
+          if (!envelope) {
+            r.skipValue();
+          } else if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            throw new JsonDataException("'payment' is not an object at " + r.getPath());
+          } else {
+            wrapped = readPayment(r);
+          }
+        }
         default -> {
           r.skipName();
           r.skipValue();
         }
       }
+    }
+    if (wrapped != null) {
+      return wrapped;
     }
     if (lagoId == null || lagoId.isBlank()) {
       throw new JsonDataException("A Lago payment without 'lago_id' at " + r.getPath());
