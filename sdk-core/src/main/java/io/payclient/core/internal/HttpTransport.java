@@ -19,12 +19,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -61,6 +64,7 @@ public final class HttpTransport implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.payclient.transport");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final int RAW_BODY_EXCERPT = 2048;
+  private static final int MAX_CACHED_URLS = 16;
 
   /** Concurrent calls to the vendor's host on an OkHttp client the SDK created itself. */
   static final int MAX_REQUESTS_PER_HOST = 64;
@@ -76,9 +80,9 @@ public final class HttpTransport implements AutoCloseable {
 
   private final String vendor;
   private final HttpUrl baseUrl;
-  private final String authorization;
   private final String apiKey;
-  private final String userAgent;
+  private final Headers fixedHeaders;
+  private final ConcurrentMap<List<String>, HttpUrl> postUrls = new ConcurrentHashMap<>();
   private final OkHttpClient http;
   private final boolean ownsClient;
   private final ErrorParser errorParser;
@@ -104,11 +108,15 @@ public final class HttpTransport implements AutoCloseable {
     this.vendor = Objects.requireNonNull(vendor);
     this.baseUrl = Objects.requireNonNull(baseUrl);
     this.apiKey = Objects.requireNonNull(apiKey);
-    this.authorization = "Bearer " + apiKey;
     this.options = Objects.requireNonNull(options);
     this.errorParser = Objects.requireNonNull(errorParser);
     this.listener = options.listener();
-    this.userAgent = Version.userAgent(vendor, options.userAgentSuffix().orElse(null));
+    this.fixedHeaders =
+        new Headers.Builder()
+            .add("Authorization", "Bearer " + apiKey)
+            .add("Accept", "application/json")
+            .add("User-Agent", Version.userAgent(vendor, options.userAgentSuffix().orElse(null)))
+            .build();
     OkHttpClient given = options.okHttpClient().orElse(null);
     this.ownsClient = given == null;
     OkHttpClient.Builder builder;
@@ -360,10 +368,7 @@ public final class HttpTransport implements AutoCloseable {
 
     Run(ApiCall<T> call) {
       this.call = call;
-      HttpUrl.Builder u = baseUrl.newBuilder();
-      call.pathSegments.forEach(u::addPathSegment);
-      call.query.forEach(q -> u.addQueryParameter(q[0], q[1]));
-      this.url = u.build();
+      this.url = url(call);
       this.body = call.body == null ? null : oneShot(call.body);
       this.event =
           new PaymentsListener.Call(vendor, call.method, url.encodedPath(), call.idempotencyKey);
@@ -378,9 +383,7 @@ public final class HttpTransport implements AutoCloseable {
           new Request.Builder()
               .url(url)
               .method(call.method, body)
-              .header("Authorization", authorization)
-              .header("Accept", "application/json")
-              .header("User-Agent", userAgent)
+              .headers(fixedHeaders)
               .tag(SendTracker.class, tracker);
       call.headers.forEach(r::header);
       Call c = http.newCall(r.build());
@@ -474,15 +477,25 @@ public final class HttpTransport implements AutoCloseable {
             Retry.NO,
             null);
       }
+      // The body is copied out once and parsed from a fresh buffer that is cleared afterwards:
+      // both buffers' segments go back to Okio's pool (a clone would share them, and shared
+      // segments are never pooled again: 8 KiB of garbage per call).
+      byte[] raw = bytes.readByteArray();
+      Buffer work = new Buffer().write(raw);
       try {
-        JsonReader reader = JsonReader.of(bytes.clone());
-        T value = call.parser.parse(status, reader);
+        T value = call.parser.parse(status, JsonReader.of(work));
         return new Step<>(value, null, -1);
       } catch (IOException | JsonDataException | ArithmeticException | IllegalArgumentException e) {
         return decide(
-            formatError("could not read the response: " + e.getMessage(), e, status, bytes),
+            formatError(
+                "could not read the response: " + e.getMessage(),
+                e,
+                status,
+                new Buffer().write(raw)),
             Retry.NO,
             null);
+      } finally {
+        work.clear();
       }
     }
 
@@ -640,6 +653,26 @@ public final class HttpTransport implements AutoCloseable {
       }
     }
     sb.append('}');
+  }
+
+  /**
+   * The call's URL. A create posts to a fixed path, so POST URLs are built once per path (at most
+   * {@value #MAX_CACHED_URLS} of them); building an {@link HttpUrl} costs about a microsecond.
+   */
+  private HttpUrl url(ApiCall<?> call) {
+    boolean cacheable = call.method.equals("POST") && call.query.isEmpty();
+    HttpUrl cached = cacheable ? postUrls.get(call.pathSegments) : null;
+    if (cached != null) {
+      return cached;
+    }
+    HttpUrl.Builder u = baseUrl.newBuilder();
+    call.pathSegments.forEach(u::addPathSegment);
+    call.query.forEach(q -> u.addQueryParameter(q[0], q[1]));
+    HttpUrl url = u.build();
+    if (cacheable && postUrls.size() < MAX_CACHED_URLS) {
+      postUrls.putIfAbsent(call.pathSegments, url);
+    }
+    return url;
   }
 
   private Buffer readCapped(ResponseBody body) throws IOException {
