@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg).
+# Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 10 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh           full run (about 11 minutes on 2 cores); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (under a minute): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
 #
@@ -34,17 +34,22 @@ if [[ $MODE == smoke ]]; then
   RUNS=1
   OUT="$T/BENCHMARKS-smoke.md"
   SVG="$T/benchmarks-smoke.svg"
+  LOOPBACK_SVG="$T/loopback-smoke.svg"
 else
   JMH_ARGS="-f 2 -wi 4 -w 1s -i 5 -r 1s"
   RUNS=10
   OUT=docs/BENCHMARKS.md
   SVG=docs/benchmarks.svg
+  LOOPBACK_SVG=docs/loopback.svg
 fi
 
 # shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main CreateBenchmark $JMH_ARGS -prof gc \
-  -rf json -rff "$T/jmh.json" | tee "$T/jmh.log" | grep -E '^(Benchmark|CreateBenchmark)' || true
+java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark' $JMH_ARGS -prof gc \
+  -rf json -rff "$T/jmh.json" | tee "$T/jmh.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark)' || true
 java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart.properties"
+# Loopback end to end: a fast server in a child JVM on 127.0.0.1; bounded in time by its own watchdog.
+java -cp "$CP" io.payclient.benchmarks.loopback.Loopback "mode=$MODE" "out=$T/loopback-$MODE.md" \
+  "json=$T/loopback-$MODE.json" "svg=$LOOPBACK_SVG"
 
 END=$(date +%s)
 CMD="benchmarks/run.sh"
@@ -52,6 +57,7 @@ if [[ $MODE == smoke ]]; then CMD="benchmarks/run.sh --smoke"; fi
 java -cp "$CP" io.payclient.benchmarks.Report \
   "jmh=$T/jmh.json" "coldstart=$T/coldstart.properties" \
   "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
+  "loopback=$T/loopback-$MODE.md" \
   "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
   "jmhArgs=$JMH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
   "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * Cold-start child: a fresh JVM that creates one Lago payment through the SDK and exits. Run by
  * {@link ColdStart} with only sdk-lago's runtime class path. Prints the time from {@code main} to
- * the request built (the Hibernate Validator bootstrap happens here) and to the payment created.
+ * the request built (the first validation happens here) and to the payment created.
  */
 public final class ColdStartSdk {
   private ColdStartSdk() {}

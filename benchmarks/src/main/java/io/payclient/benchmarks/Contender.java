@@ -19,24 +19,86 @@ import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * One client under test: it builds its typed create request (with whatever validation the client
  * does) and creates one payment on a canned transport. The same realistic request per vendor is
  * used everywhere (the JMH benchmarks and the smoke check).
+ *
+ * <p>The loopback harness ({@code io.payclient.benchmarks.loopback}) builds the same contenders,
+ * with the same requests, against a real server: {@link #at}, {@link #call}, {@link #callAsync} and
+ * {@link #capture}.
  */
-abstract class Contender implements AutoCloseable {
+public abstract class Contender implements AutoCloseable {
   /** Loopback, so the SDK's plain-http check passes; the canned interceptor never connects. */
   static final String BASE_URL = "http://127.0.0.1:9";
 
   static final String[] NAMES = {"lago", "billingrails", "paygentic", "stripe"};
 
+  /** The canned transport, or null for a contender built {@link #at} a real server. */
   final Canned.CannedClient canned;
 
   Contender(Canned.CannedClient canned) {
     this.canned = canned;
   }
+
+  /**
+   * The contender {@code name} (one of {@link #NAMES}), sending its usual request to a real server
+   * at {@code baseUrl}. The SDK clients derive their OkHttp client from {@code http} (sharing its
+   * pool and dispatcher, as {@code okHttpClient(...)} does for any caller); stripe-java ignores
+   * {@code http} and uses its default transport, {@code HttpURLConnection}.
+   */
+  public static Contender at(String name, String baseUrl, OkHttpClient http) {
+    return switch (name) {
+      case "lago" -> new Lago(null, baseUrl, http);
+      case "billingrails" -> new Billingrails(null, baseUrl, http);
+      case "paygentic" -> new Paygentic(null, baseUrl, http);
+      case "stripe" -> new Stripe(null, baseUrl);
+      default -> throw new IllegalArgumentException("unknown contender " + name);
+    };
+  }
+
+  /**
+   * The request contender {@code name} sends for one create (URL on the canned base URL {@link
+   * #BASE_URL}, headers as the client set them, body bytes), captured once on the canned transport
+   * as {@link CreateBenchmark#floor} does, so raw OkHttp can post the very same bytes.
+   */
+  public static Request capture(String name) throws Exception {
+    try (Contender c = of(name)) {
+      Canned.Sent sent = c.canned.capture(c::create);
+      return new Request.Builder()
+          .url(sent.url())
+          .headers(sent.headers())
+          .post(RequestBody.create(sent.body(), sent.type()))
+          .build();
+    }
+  }
+
+  /** Builds the request and creates one payment; returns the typed payment. */
+  public final Object call() throws Exception {
+    return create();
+  }
+
+  /**
+   * Builds the request and creates one payment without blocking (the SDK's {@code createAsync}).
+   *
+   * @throws UnsupportedOperationException for stripe-java, which has no async API
+   */
+  public final CompletableFuture<?> callAsync() {
+    return createAsync();
+  }
+
+  /** Whether {@link #callAsync} is supported. */
+  public boolean hasAsync() {
+    return true;
+  }
+
+  /** The typed create without blocking; see {@link #callAsync}. */
+  abstract CompletableFuture<?> createAsync();
 
   /** Builds (and validates, where the client validates) the typed create request. */
   abstract Object build();
@@ -61,12 +123,16 @@ abstract class Contender implements AutoCloseable {
     private final LagoClient client;
 
     Lago() {
-      super(Canned.client(200, Canned.resource("lago-payment.json")));
+      this(Canned.client(200, Canned.resource("lago-payment.json")), BASE_URL, null);
+    }
+
+    Lago(Canned.CannedClient canned, String baseUrl, OkHttpClient http) {
+      super(canned);
       client =
           LagoClient.builder()
               .apiKey("lago_bench_key")
-              .baseUrl(BASE_URL)
-              .okHttpClient(canned.http())
+              .baseUrl(baseUrl)
+              .okHttpClient(canned != null ? canned.http() : http)
               .build();
     }
 
@@ -86,6 +152,11 @@ abstract class Contender implements AutoCloseable {
     }
 
     @Override
+    CompletableFuture<LagoPayment> createAsync() {
+      return client.payments().createAsync(build());
+    }
+
+    @Override
     public void close() {
       client.close();
     }
@@ -95,13 +166,17 @@ abstract class Contender implements AutoCloseable {
     private final BillingrailsClient client;
 
     Billingrails() {
-      super(Canned.client(201, Canned.resource("billingrails-payment.json")));
+      this(Canned.client(201, Canned.resource("billingrails-payment.json")), BASE_URL, null);
+    }
+
+    Billingrails(Canned.CannedClient canned, String baseUrl, OkHttpClient http) {
+      super(canned);
       client =
           BillingrailsClient.builder()
               .apiKey("br_bench_key")
               .environment(BillingrailsEnvironment.SANDBOX)
-              .baseUrl(BASE_URL)
-              .okHttpClient(canned.http())
+              .baseUrl(baseUrl)
+              .okHttpClient(canned != null ? canned.http() : http)
               .build();
     }
 
@@ -121,6 +196,11 @@ abstract class Contender implements AutoCloseable {
     }
 
     @Override
+    CompletableFuture<BillingrailsPayment> createAsync() {
+      return client.payments().createAsync(build());
+    }
+
+    @Override
     public void close() {
       client.close();
     }
@@ -131,13 +211,17 @@ abstract class Contender implements AutoCloseable {
     private final PaygenticClient client;
 
     Paygentic() {
-      super(Canned.client(201, Canned.resource("paygentic-payment.json")));
+      this(Canned.client(201, Canned.resource("paygentic-payment.json")), BASE_URL, null);
+    }
+
+    Paygentic(Canned.CannedClient canned, String baseUrl, OkHttpClient http) {
+      super(canned);
       client =
           PaygenticClient.builder()
               .apiKey("sk_test_bench_key")
               .environment(PaygenticEnvironment.SANDBOX)
-              .baseUrl(BASE_URL)
-              .okHttpClient(canned.http())
+              .baseUrl(baseUrl)
+              .okHttpClient(canned != null ? canned.http() : http)
               .build();
     }
 
@@ -158,6 +242,11 @@ abstract class Contender implements AutoCloseable {
     }
 
     @Override
+    CompletableFuture<PaygenticPayment> createAsync() {
+      return client.payments().createAsync(build());
+    }
+
+    @Override
     public void close() {
       client.close();
     }
@@ -167,13 +256,18 @@ abstract class Contender implements AutoCloseable {
     private final StripeClient client;
 
     Stripe() {
-      super(Canned.client(200, Canned.resource("stripe-payment-intent.json")));
-      client =
-          StripeClient.builder()
-              .setApiKey("sk_test_bench_key")
-              .setApiBase(BASE_URL)
-              .setHttpClient(new StripeOkHttpClient(canned.http()))
-              .build();
+      this(Canned.client(200, Canned.resource("stripe-payment-intent.json")), BASE_URL);
+    }
+
+    /** On the canned transport, or (canned null) on stripe-java's default HttpURLConnection. */
+    Stripe(Canned.CannedClient canned, String baseUrl) {
+      super(canned);
+      StripeClient.StripeClientBuilder b =
+          StripeClient.builder().setApiKey("sk_test_bench_key").setApiBase(baseUrl);
+      if (canned != null) {
+        b.setHttpClient(new StripeOkHttpClient(canned.http()));
+      }
+      client = b.build();
     }
 
     @Override
@@ -192,6 +286,16 @@ abstract class Contender implements AutoCloseable {
     @Override
     PaymentIntent create() throws StripeException {
       return client.v1().paymentIntents().create(build());
+    }
+
+    @Override
+    CompletableFuture<?> createAsync() {
+      throw new UnsupportedOperationException("stripe-java has no async API");
+    }
+
+    @Override
+    public boolean hasAsync() {
+      return false;
     }
 
     @Override

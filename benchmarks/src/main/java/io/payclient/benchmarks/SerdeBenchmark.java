@@ -1,0 +1,91 @@
+package io.payclient.benchmarks;
+
+import com.squareup.moshi.JsonReader;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.ApiResource;
+import com.stripe.net.FormEncoder;
+import com.stripe.param.PaymentIntentCreateParams;
+import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
+import io.payclient.billingrails.internal.BillingrailsJson;
+import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.lago.internal.LagoJson;
+import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.paygentic.internal.PaygenticJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import okio.Buffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The wire format alone, per contender: {@code serialize} turns the (already built and validated)
+ * create request into the request body bytes; {@code parse} turns the canned response bytes into
+ * the typed payment. PayClient's JSON classes are internal: this module runs on the class path, so
+ * it calls them directly, exactly as the clients do. stripe-java's row is its form encoder and its
+ * Gson deserialization of a PaymentIntent, the work its client does per create.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SerdeBenchmark {
+  private static final String IDEMPOTENCY_KEY = "3f1e8d2c-0b7a-4c55-9d1e-6a2b4c8d0e1f";
+
+  @Param({"lago", "billingrails", "paygentic", "stripe"})
+  public String target;
+
+  private Object request;
+  private byte[] response;
+  private String responseText;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    try (Contender contender = Contender.of(target)) {
+      request = contender.build();
+    }
+    response =
+        Canned.resource(
+            target.equals("stripe") ? "stripe-payment-intent.json" : target + "-payment.json");
+    responseText = new String(response, StandardCharsets.UTF_8);
+  }
+
+  @Benchmark
+  public Object serialize() throws Exception {
+    return switch (target) {
+      case "lago" -> LagoJson.createBody((LagoPaymentCreateRequest) request);
+      case "billingrails" ->
+          BillingrailsJson.createBody((BillingrailsPaymentCreateRequest) request);
+      case "paygentic" ->
+          PaygenticJson.createBody((PaygenticPaymentCreateRequest) request, IDEMPOTENCY_KEY, null);
+      default ->
+          FormEncoder.createQueryString(((PaymentIntentCreateParams) request).toMap())
+              .getBytes(StandardCharsets.UTF_8);
+    };
+  }
+
+  @Benchmark
+  public Object parse() throws IOException {
+    if (target.equals("stripe")) {
+      // What stripe-java does with a response body: Gson into the typed PaymentIntent.
+      return ApiResource.GSON.fromJson(responseText, PaymentIntent.class);
+    }
+    Buffer body = new Buffer().write(response);
+    try {
+      JsonReader r = JsonReader.of(body);
+      return switch (target) {
+        case "lago" -> LagoJson.readPaymentEnvelope(r);
+        case "billingrails" -> BillingrailsJson.readPaymentEnvelope(r);
+        default -> PaygenticJson.readPayment(r, false);
+      };
+    } finally {
+      body.clear(); // gives Okio's segment back to its pool, as a consumed response body does
+    }
+  }
+}

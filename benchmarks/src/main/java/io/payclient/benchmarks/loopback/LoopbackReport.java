@@ -1,0 +1,520 @@
+package io.payclient.benchmarks.loopback;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the loopback results: a Markdown fragment (starting with {@code ## Loopback end to end})
+ * for docs/BENCHMARKS.md, the raw numbers as JSON, and optionally an SVG chart. Every figure and
+ * verdict comes from the cells measured in this run.
+ */
+final class LoopbackReport {
+  static final double P50_TARGET = 1.05;
+  static final double CPU_RAW_TARGET = 1.3;
+  static final double CPU_STRIPE_TARGET = 0.6;
+
+  private final Loopback.Plan plan;
+  private final List<Loopback.Cell> cells;
+  private final long seconds;
+  private final double loadBefore;
+  private final double loadAfter;
+
+  LoopbackReport(
+      Loopback.Plan plan,
+      List<Loopback.Cell> cells,
+      long seconds,
+      double loadBefore,
+      double loadAfter) {
+    this.plan = plan;
+    this.cells = cells;
+    this.seconds = seconds;
+    this.loadBefore = loadBefore;
+    this.loadAfter = loadAfter;
+  }
+
+  /** The CPU per call the targets use: caller threads for sync, the whole process for async. */
+  static double cpu(String mode, Stats s) {
+    return mode.equals("sync") ? s.callerCpuMicrosPerCall() : s.processCpuMicrosPerCall();
+  }
+
+  void write(Path out, Path json, Path svg) throws IOException {
+    for (Path p : new Path[] {out, json, svg}) {
+      if (p != null && p.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(p.toAbsolutePath().getParent());
+      }
+    }
+    String chart = null;
+    if (svg != null) {
+      Files.writeString(svg, svg(), StandardCharsets.UTF_8);
+      Path dir = out.toAbsolutePath().getParent();
+      chart = dir == null ? svg.toString() : dir.relativize(svg.toAbsolutePath()).toString();
+    }
+    Files.writeString(out, markdown(chart), StandardCharsets.UTF_8);
+    Files.writeString(json, json(), StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- Markdown
+
+  private String markdown(String chart) {
+    StringBuilder s = new StringBuilder();
+    s.append("## Loopback end to end\n\n");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "Measured by `io.payclient.benchmarks.loopback.Loopback mode=%s` on %s, %d cores, %s %s;"
+                + " the harness took %d s. The 1-minute load average was %.2f before the run"
+                + " (other work on the machine) and %.2f at its end (the harness itself keeps"
+                + " about 2 cores busy). Every ratio compares figures of this same run.%n%n",
+            plan.mode(),
+            LocalDate.now(ZoneOffset.UTC),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.vm.version"),
+            seconds,
+            loadBefore,
+            loadAfter));
+    if (plan.mode().equals("smoke")) {
+      s.append(
+          "> Smoke run: rounds far too short to warm the JIT; it only proves that every contender"
+              + " and mode works. Use `mode=full` figures.\n\n");
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "**What is measured.** A fast HTTP/1.1 server in a child JVM on 127.0.0.1 (blocking"
+                + " sockets, a thread per connection, `TCP_NODELAY`, keep-alive) answers each create"
+                + " with one write of the vendor's canned response, so the client JVM's CPU time"
+                + " holds client work only. Pairs run alternately, A B A B, %d round(s) of %d ms"
+                + " each after a %d ms warm-up per contender and cell (and %d ms per contender and"
+                + " mode at start): raw OkHttp posting the very bytes and headers that vendor's"
+                + " client sends (captured once, as the canned floor does, request built per call,"
+                + " answer read as bytes) against PayClient's vendor client (building and"
+                + " validating the typed request, serializing, sending, parsing the typed"
+                + " payment), and raw OkHttp posting stripe-java's bytes against stripe-java 33.3.0"
+                + " creating a PaymentIntent on its **default transport** (`HttpURLConnection`,"
+                + " what stripe-java users get; the JDK keeps at most 5 idle connections per host,"
+                + " `http.maxConnections`). Raw OkHttp and the SDK share one `OkHttpClient`"
+                + " (given to the SDK with `okHttpClient(...)`): OkHttp's default dispatcher with"
+                + " the SDK's own limits (64 requests, 64 per host) and a pool keeping up to 512"
+                + " idle connections. Sync: N caller threads each create in a loop. Async: one"
+                + " driver thread keeps N calls in flight (SDK `createAsync`, OkHttp `enqueue`);"
+                + " stripe-java has no async API. Latency is `System.nanoTime` around each call"
+                + " (async: from the call to its completion callback); p50 and p99 are nearest-rank"
+                + " over every call of the rounds. Caller-thread CPU is the callers' own"
+                + " `ThreadMXBean` CPU time per call (async: the driver thread's); process CPU is"
+                + " the client JVM's whole CPU time per call (all threads, GC and JIT). Every"
+                + " response is checked (raw: status and body length; clients: a typed payment"
+                + " with an id). Both JVMs share the machine's cores, so at 16 and 256 the server"
+                + " competes with the client for CPU: compare within a pair, not across tables.%n%n",
+            plan.rounds(),
+            plan.roundMs(),
+            plan.cellWarmupMs(),
+            plan.warmupMs()));
+    if (chart != null) {
+      s.append("![loopback p50 and CPU per call](").append(chart).append(")\n\n");
+    }
+    s.append("### Sync: N caller threads, each creating payments in a loop\n\n");
+    s.append(
+        "| callers | contender | calls | p50 µs | p99 µs | calls/s | caller-thread CPU µs/call |"
+            + " process CPU µs/call |\n");
+    s.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    for (Loopback.Cell c : cells("sync")) {
+      syncRow(s, c, c.pair().raw(), c.raw());
+      syncRow(s, c, c.pair().other(), c.other());
+    }
+    s.append("\n### Async: one driver thread keeps N calls in flight\n\n");
+    s.append(
+        "| in flight | contender | calls | avg in flight | p50 µs | p99 µs | calls/s |"
+            + " driver-thread CPU µs/call | process CPU µs/call | live threads: idle → peak |\n");
+    s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Loopback.Cell c : cells("async")) {
+      if (c.other() == null) {
+        continue;
+      }
+      asyncRow(s, c, c.pair().raw(), c.raw());
+      asyncRow(s, c, c.pair().other(), c.other());
+    }
+    s.append(
+        "\nstripe-java: n/a (no async API). \"avg in flight\" is the calls actually in flight on"
+            + " average (total latency / wall time). One driver thread shares 2 cores with up to"
+            + " 64 dispatcher threads; where it cannot re-issue calls as fast as they complete,"
+            + " fewer calls are in flight than asked, and latency (mostly time queued in the"
+            + " dispatcher, which runs 64 calls at once) is then not comparable between the two"
+            + " contenders: the targets table marks such p50 ratios \"not comparable\" (avg in"
+            + " flight differs by more than 20%).\n\n");
+    targets(s);
+    return s.toString();
+  }
+
+  private List<Loopback.Cell> cells(String mode) {
+    List<Loopback.Cell> l = new ArrayList<>();
+    for (Loopback.Cell c : cells) {
+      if (c.mode().equals(mode)) {
+        l.add(c);
+      }
+    }
+    return l;
+  }
+
+  private Loopback.Cell cell(String mode, int level, String vendor) {
+    for (Loopback.Cell c : cells) {
+      if (c.mode().equals(mode) && c.level() == level && c.pair().vendor().name().equals(vendor)) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("no cell " + mode + " " + level + " " + vendor);
+  }
+
+  private static void syncRow(StringBuilder s, Loopback.Cell c, Subject who, Stats st) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| %d | %s | %,d | %,.1f | %,.1f | %,.0f | %,.1f | %,.1f |%n",
+            c.level(),
+            who.label,
+            st.calls,
+            st.percentileMicros(0.5),
+            st.percentileMicros(0.99),
+            st.callsPerSecond(),
+            st.callerCpuMicrosPerCall(),
+            st.processCpuMicrosPerCall()));
+  }
+
+  private static void asyncRow(StringBuilder s, Loopback.Cell c, Subject who, Stats st) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| %d | %s | %,d | %.0f | %,.1f | %,.1f | %,.0f | %,.1f | %,.1f | %d → %d (+%d) |%n",
+            c.level(),
+            who.label,
+            st.calls,
+            st.averageInFlight(),
+            st.percentileMicros(0.5),
+            st.percentileMicros(0.99),
+            st.callsPerSecond(),
+            st.callerCpuMicrosPerCall(),
+            st.processCpuMicrosPerCall(),
+            st.idleThreads,
+            st.peakThreads,
+            st.peakThreads - st.idleThreads));
+  }
+
+  private void targets(StringBuilder s) {
+    s.append("### Targets (issue 8)\n\n");
+    s.append(
+        "CPU per call is caller-thread CPU in sync mode (what the caller's thread pays; OkHttp's"
+            + " sync calls run entirely on it) and whole-process CPU in async mode (the work"
+            + " moves to OkHttp's dispatcher threads). The stripe-java column compares with"
+            + " stripe-java's cell of the same mode and concurrency.\n\n");
+    s.append(
+        "| vendor | mode | N | p50 / raw OkHttp (≤ 1.05) | | CPU per call / raw OkHttp (≤ 1.3)"
+            + " | | CPU per call / stripe-java (≤ 0.6) | |\n");
+    s.append("|---|---|---:|---:|---|---:|---|---:|---|\n");
+    int[] met = new int[3];
+    int[] total = new int[3];
+    for (Loopback.Vendor v : Loopback.VENDORS) {
+      if (v.name().equals("stripe")) {
+        continue;
+      }
+      for (String mode : List.of("sync", "async")) {
+        for (int level : Loopback.LEVELS) {
+          Loopback.Cell c = cell(mode, level, v.name());
+          double p50 = c.other().percentileMicros(0.5) / c.raw().percentileMicros(0.5);
+          double cpuRaw = cpu(mode, c.other()) / cpu(mode, c.raw());
+          double inFlight = c.other().averageInFlight() / c.raw().averageInFlight();
+          String p50Verdict =
+              Math.abs(inFlight - 1) > 0.2
+                  ? String.format(Locale.ROOT, "not comparable (in flight %.2f×)", inFlight)
+                  : verdict(p50, P50_TARGET, 0, met, total);
+          String cpuVerdict = verdict(cpuRaw, CPU_RAW_TARGET, 1, met, total);
+          String stripeRatio = "n/a";
+          String stripeVerdict = "";
+          if (mode.equals("sync")) {
+            Loopback.Cell st = cell(mode, level, "stripe");
+            double r = cpu(mode, c.other()) / cpu(mode, st.other());
+            stripeRatio = String.format(Locale.ROOT, "%.2f×", r);
+            stripeVerdict = verdict(r, CPU_STRIPE_TARGET, 2, met, total);
+          }
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "| PayClient %s | %s | %d | %.2f× | %s | %.2f× | %s | %s | %s |%n",
+                  v.name(),
+                  mode,
+                  level,
+                  p50,
+                  p50Verdict,
+                  cpuRaw,
+                  cpuVerdict,
+                  stripeRatio,
+                  stripeVerdict));
+        }
+      }
+    }
+    s.append("\nFor reference, stripe-java against raw OkHttp posting its bytes (sync):\n\n");
+    s.append("| N | p50 / raw OkHttp | caller-thread CPU per call / raw OkHttp |\n");
+    s.append("|---:|---:|---:|\n");
+    for (int level : Loopback.LEVELS) {
+      Loopback.Cell st = cell("sync", level, "stripe");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.2f× | %.2f× |%n",
+              level,
+              st.other().percentileMicros(0.5) / st.raw().percentileMicros(0.5),
+              st.other().callerCpuMicrosPerCall() / st.raw().callerCpuMicrosPerCall()));
+    }
+    s.append("\n");
+    String[] names = {
+      "p50 ≤ 1.05× raw OkHttp", "CPU per call ≤ 1.3× raw OkHttp", "CPU per call ≤ 0.6× stripe-java"
+    };
+    s.append("Verdicts: ");
+    for (int i = 0; i < 3; i++) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%s: **%s** (%d of %d comparable cells met)%s",
+              names[i],
+              met[i] == total[i] ? "met" : "missed",
+              met[i],
+              total[i],
+              i < 2 ? "; " : ".\n\n"));
+    }
+    threads(s);
+  }
+
+  private static String verdict(double ratio, double target, int i, int[] met, int[] total) {
+    total[i]++;
+    if (ratio <= target) {
+      met[i]++;
+      return "met";
+    }
+    return "**missed**";
+  }
+
+  /** Async uses no thread per call: the live-thread peak at the highest concurrency. */
+  private void threads(StringBuilder s) {
+    int top = Loopback.LEVELS[Loopback.LEVELS.length - 1];
+    StringBuilder detail = new StringBuilder();
+    boolean allMet = true;
+    for (Loopback.Vendor v : Loopback.VENDORS) {
+      if (v.name().equals("stripe")) {
+        continue;
+      }
+      Loopback.Cell c = cell("async", top, v.name());
+      int sdk = c.other().peakThreads - c.other().idleThreads;
+      int raw = c.raw().peakThreads - c.raw().idleThreads;
+      boolean met = sdk < top;
+      allMet &= met;
+      detail.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s +%d threads (raw OkHttp +%d)",
+              detail.length() == 0 ? "" : ", ",
+              "PayClient " + v.name(),
+              sdk,
+              raw));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "Async uses no thread per call: **%s**. With %d calls in flight the live-thread count"
+                + " rose by: %s. OkHttp runs each call's blocking socket I/O on a dispatcher thread:"
+                + " the dispatcher runs at most `maxRequests` (%d) calls at once and queues the"
+                + " rest without a thread, but its cached thread pool can briefly hold more"
+                + " threads than that (a finishing worker is not yet free to take the next call),"
+                + " and the JVM may add JIT threads. Below the cap the thread count tracks the calls"
+                + " in flight, for raw OkHttp and the SDK alike: the SDK adds no thread of its own"
+                + " per call (retries wait on one shared timer thread).%n",
+            allMet ? "met" : "missed",
+            top,
+            detail,
+            Loopback.MAX_REQUESTS_PER_HOST));
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  private String json() {
+    StringBuilder s = new StringBuilder();
+    s.append("{\n");
+    s.append(String.format(Locale.ROOT, "  \"mode\": \"%s\",%n", plan.mode()));
+    s.append(String.format(Locale.ROOT, "  \"date\": \"%s\",%n", LocalDate.now(ZoneOffset.UTC)));
+    s.append(
+        String.format(
+            Locale.ROOT, "  \"cores\": %d,%n", Runtime.getRuntime().availableProcessors()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  \"jvm\": \"%s %s\",%n",
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.vm.version")));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  \"jvmArgs\": \"%s\",%n",
+            String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .replace("\\", "\\\\")
+                .replace("\"", "\\\"")));
+    s.append(String.format(Locale.ROOT, "  \"seconds\": %d,%n", seconds));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  \"loadAverage\": {\"before\": %.2f, \"after\": %.2f},%n",
+            loadBefore,
+            loadAfter));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  \"plan\": {\"warmupMs\": %d, \"cellWarmupMs\": %d, \"roundMs\": %d, \"rounds\": %d},%n",
+            plan.warmupMs(),
+            plan.cellWarmupMs(),
+            plan.roundMs(),
+            plan.rounds()));
+    s.append("  \"results\": [\n");
+    List<String> rows = new ArrayList<>();
+    for (Loopback.Cell c : cells) {
+      if (c.other() == null) {
+        rows.add(
+            String.format(
+                Locale.ROOT,
+                "    {\"mode\": \"%s\", \"concurrency\": %d, \"vendor\": \"%s\", \"role\":"
+                    + " \"stripe-java\", \"available\": false}",
+                c.mode(),
+                c.level(),
+                c.pair().vendor().name()));
+        continue;
+      }
+      rows.add(row(c, c.pair().raw(), c.raw()));
+      rows.add(row(c, c.pair().other(), c.other()));
+    }
+    s.append(String.join(",\n", rows)).append("\n  ]\n}\n");
+    return s.toString();
+  }
+
+  private static String row(Loopback.Cell c, Subject who, Stats st) {
+    return String.format(
+        Locale.ROOT,
+        "    {\"mode\": \"%s\", \"concurrency\": %d, \"vendor\": \"%s\", \"role\": \"%s\","
+            + " \"label\": \"%s\", \"calls\": %d, \"wallNanos\": %d, \"avgInFlight\": %.2f,"
+            + " \"p50Micros\": %.2f,"
+            + " \"p99Micros\": %.2f, \"callsPerSecond\": %.1f, \"callerCpuMicrosPerCall\": %.3f,"
+            + " \"processCpuMicrosPerCall\": %.3f, \"idleThreads\": %d, \"peakThreads\": %d}",
+        c.mode(),
+        c.level(),
+        c.pair().vendor().name(),
+        who.role,
+        who.label,
+        st.calls,
+        st.wallNanos,
+        st.averageInFlight(),
+        st.percentileMicros(0.5),
+        st.percentileMicros(0.99),
+        st.callsPerSecond(),
+        st.callerCpuMicrosPerCall(),
+        st.processCpuMicrosPerCall(),
+        st.idleThreads,
+        st.peakThreads);
+  }
+
+  // ---------------------------------------------------------------- SVG
+
+  /** Two groups of bars, sync with one caller: p50 latency, and caller-thread CPU per call. */
+  private String svg() {
+    List<Subject> who = new ArrayList<>();
+    List<Stats> stats = new ArrayList<>();
+    for (Loopback.Cell c : cells("sync")) {
+      if (c.level() == 1) {
+        who.add(c.pair().raw());
+        stats.add(c.raw());
+        who.add(c.pair().other());
+        stats.add(c.other());
+      }
+    }
+    int rowH = 24;
+    int left = 300;
+    int barMax = 330;
+    int height = 2 * (40 + who.size() * rowH) + 30;
+    StringBuilder s = new StringBuilder();
+    s.append(
+            String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"%d\""
+                    + " font-family=\"sans-serif\" font-size=\"13\">%n",
+                height))
+        .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    List<Double> p50 = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    for (Stats st : stats) {
+      p50.add(st.percentileMicros(0.5));
+      cpu.add(st.callerCpuMicrosPerCall());
+    }
+    int y = group(s, 10, "Loopback, sync, 1 caller: p50 latency, µs", who, p50, left, barMax, rowH);
+    group(
+        s,
+        y + 20,
+        "Loopback, sync, 1 caller: caller-thread CPU per call, µs",
+        who,
+        cpu,
+        left,
+        barMax,
+        rowH);
+    s.append("</svg>\n");
+    return s.toString();
+  }
+
+  private static int group(
+      StringBuilder s,
+      int y,
+      String title,
+      List<Subject> who,
+      List<Double> values,
+      int left,
+      int barMax,
+      int rowH) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"10\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
+            y + 16,
+            title));
+    y += 30;
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    for (int i = 0; i < who.size(); i++) {
+      Subject w = who.get(i);
+      double v = values.get(i);
+      String color =
+          switch (w.role) {
+            case "raw" -> "#8c8c8c";
+            case "stripe-java" -> "#b0413e";
+            default -> "#2f6f9f";
+          };
+      double width = v / max * barMax;
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"10\" y=\"%d\">%s</text>%n"
+                  + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n"
+                  + "<text x=\"%.1f\" y=\"%d\">%,.1f</text>%n",
+              y + 15,
+              w.label,
+              left,
+              y + 3,
+              width,
+              rowH - 8,
+              color,
+              left + width + 6,
+              y + 15,
+              v));
+      y += rowH;
+    }
+    return y;
+  }
+}
