@@ -428,7 +428,10 @@ public final class Report {
             + " never returned to the pool: about 8–16 KiB of garbage per call. Now one pass,"
             + " and one copy into a buffer that is cleared.\n"
             + "- **Transport**: the three fixed headers are one prebuilt `Headers`, and a create's"
-            + " URL is built once per path.\n\n");
+            + " URL is built once per path.\n\n"
+            + "The same fixes on the loopback harness, with both SDKs measured back to back:"
+            + " [BENCHMARKS-before-after.md](BENCHMARKS-before-after.md)"
+            + " (`benchmarks/before-after.sh`, about 8 minutes).\n\n");
     s.append("| | before (`" + commit + "`) | after (this run) |\n|---|---:|---:|\n");
     for (String t : SDK) {
       s.append(
