@@ -45,8 +45,8 @@ fi
 
 # shellcheck disable=SC2086
 java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark' $JMH_ARGS -prof gc \
-  -rf json -rff "$T/jmh.json" | tee "$T/jmh.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark)' || true
-java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart.properties"
+  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark)' || true
+java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart-$MODE.properties"
 # Loopback end to end: a fast server in a child JVM on 127.0.0.1; bounded in time by its own watchdog.
 java -cp "$CP" io.payclient.benchmarks.loopback.Loopback "mode=$MODE" "out=$T/loopback-$MODE.md" \
   "json=$T/loopback-$MODE.json" "svg=$LOOPBACK_SVG"
@@ -55,7 +55,7 @@ END=$(date +%s)
 CMD="benchmarks/run.sh"
 if [[ $MODE == smoke ]]; then CMD="benchmarks/run.sh --smoke"; fi
 java -cp "$CP" io.payclient.benchmarks.Report \
-  "jmh=$T/jmh.json" "coldstart=$T/coldstart.properties" \
+  "jmh=$T/jmh-$MODE.json" "coldstart=$T/coldstart-$MODE.properties" \
   "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
   "loopback=$T/loopback-$MODE.md" \
   "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \

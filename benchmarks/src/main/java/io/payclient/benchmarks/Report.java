@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -183,6 +185,8 @@ public final class Report {
         "Scores are means; `±` is JMH's 99.9% confidence half-interval. Differences and ratios"
             + " carry the propagated interval. Allocation is `gc.alloc.rate.norm` (bytes per"
             + " operation) from `-prof gc`.\n\n");
+
+    glance(s, cold, lago, stripe, loopback);
 
     s.append("## What is measured\n\n");
     s.append(
@@ -398,6 +402,80 @@ public final class Report {
       s.append("## Loopback end to end\n\nNot run (`loopback=` not given).\n");
     }
     return s.toString();
+  }
+
+  /** Every issue-8 target and its verdict in this run, details in the sections below. */
+  private void glance(
+      StringBuilder s,
+      Properties cold,
+      Map<String, Long> lago,
+      Map<String, Long> stripe,
+      @Nullable String loopback) {
+    s.append("## Targets at a glance\n\n| target (issue 8) | this run | |\n|---|---|---|\n");
+    Score stripeOwn = own(time, "stripe");
+    double worstWork = 0;
+    double worstAlloc = 0;
+    for (String t : SDK) {
+      worstWork = Math.max(worstWork, own(time, t).over(stripeOwn).value);
+      worstAlloc =
+          Math.max(worstAlloc, alloc.get(t + ".create").over(alloc.get("stripe.create")).value);
+    }
+    row(s, "own work per create ≤ 0.25× stripe-java's (canned)", "worst vendor", worstWork, 0.25);
+    row(s, "allocation per create ≤ 0.5× stripe-java's", "worst vendor", worstAlloc, 0.5);
+    long lagoTotal = lago.values().stream().mapToLong(Long::longValue).sum();
+    long stripeJar =
+        stripe.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("stripe-java"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    row(
+        s,
+        "footprint ≤ 0.30× the stripe-java jar",
+        "sdk-lago",
+        (double) lagoTotal / stripeJar,
+        0.3);
+    if (!cold.isEmpty()) {
+      row(
+          s,
+          "cold start ≤ 1.5× raw OkHttp",
+          "wall median",
+          num(cold, "sdk.wall.median") / num(cold, "raw.wall.median"),
+          1.5);
+    }
+    if (loopback != null) {
+      Matcher m =
+          Pattern.compile("([^:;]+ ≤ [0-9.]+× [^:]+): \\*\\*(met|missed)\\*\\* \\(([^)]*)\\)")
+              .matcher(loopback.substring(Math.max(0, loopback.indexOf("Verdicts: "))));
+      while (m.find()) {
+        s.append("| loopback: ")
+            .append(m.group(1).replace("Verdicts: ", "").strip())
+            .append(" | ")
+            .append(m.group(3))
+            .append(" | ")
+            .append(m.group(2).equals("met") ? "met" : "**missed**")
+            .append(" |\n");
+      }
+      Matcher threads =
+          Pattern.compile("Async uses no thread per call: \\*\\*(met|missed)\\*\\*")
+              .matcher(loopback);
+      if (threads.find()) {
+        s.append("| loopback: async uses no thread per call | live threads at 256 in flight | ")
+            .append(threads.group(1).equals("met") ? "met" : "**missed**")
+            .append(" |\n");
+      }
+    }
+    s.append('\n');
+  }
+
+  private static void row(StringBuilder s, String target, String what, double value, double max) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s %.2f× | %s |%n",
+            target,
+            what,
+            value,
+            value <= max ? "met" : "**missed**"));
   }
 
   /** Issue 8's misses, what was changed, and the ratios before (commit in the file) and now. */
