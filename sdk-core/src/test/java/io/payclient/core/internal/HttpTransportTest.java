@@ -128,6 +128,33 @@ class HttpTransportTest {
   }
 
   @Test
+  void eachPostGoesToItsOwnPathBeyondTheUrlCacheAndWithQueries() throws Exception {
+    // POST URLs are cached per path (at most 16): more paths than that, each twice, and a query,
+    // must still each reach exactly their own URL.
+    HttpTransport t = transport();
+    List<String> expected = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 20; i++) {
+        server.enqueue(json(201, "{\"id\":\"p" + i + "\"}"));
+        ApiCall.Builder<String> call =
+            ApiCall.post("{}".getBytes(StandardCharsets.UTF_8), HttpTransportTest::readId)
+                .path("accounts", "acc " + i, "payments");
+        if (i % 5 == 0) {
+          call.query("round", String.valueOf(round));
+        }
+        assertThat(t.execute(call.build())).isEqualTo("201:p" + i);
+        expected.add(
+            "/v1/accounts/acc%20" + i + "/payments" + (i % 5 == 0 ? "?round=" + round : ""));
+      }
+    }
+    List<String> targets = new ArrayList<>();
+    for (int i = 0; i < expected.size(); i++) {
+      targets.add(server.takeRequest().getTarget());
+    }
+    assertThat(targets).isEqualTo(expected);
+  }
+
+  @Test
   void sendsAuthJsonAndUserAgentHeaders() throws Exception {
     server.enqueue(json(200, "{\"id\":\"p1\",\"extra\":{\"deep\":[1,2]}}"));
     String result =
