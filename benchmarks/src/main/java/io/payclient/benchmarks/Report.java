@@ -58,11 +58,7 @@ public final class Report {
   private Report() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> a = new LinkedHashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      a.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> a = Args.parse(args);
     Report r = new Report();
     r.readJmh(Path.of(a.get("jmh")));
     List<String> missing = r.missing();
@@ -313,13 +309,9 @@ public final class Report {
         .append(".\n\n");
 
     s.append("## Footprint\n\n");
-    long lagoTotal = lago.values().stream().mapToLong(Long::longValue).sum();
-    long stripeTotal = stripe.values().stream().mapToLong(Long::longValue).sum();
-    long stripeJar =
-        stripe.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("stripe-java"))
-            .mapToLong(Map.Entry::getValue)
-            .sum();
+    long lagoTotal = total(lago);
+    long stripeTotal = total(stripe);
+    long stripeJar = stripeJar(stripe);
     s.append(
         "Runtime class path of a project that depends on `sdk-lago` alone, against one that"
             + " depends on `stripe-java` alone (resolved by Maven from"
@@ -349,8 +341,8 @@ public final class Report {
     if (cold.isEmpty()) {
       s.append("Not measured in this run.\n\n");
     } else {
-      double sdkWall = Double.parseDouble(cold.getProperty("sdk.wall.median"));
-      double rawWall = Double.parseDouble(cold.getProperty("raw.wall.median"));
+      double sdkWall = num(cold, "sdk.wall.median");
+      double rawWall = num(cold, "raw.wall.median");
       double cs = sdkWall / rawWall;
       s.append(
           "JVM launch → first payment created → exit, in a fresh child JVM, against one"
@@ -422,17 +414,11 @@ public final class Report {
     }
     row(s, "own work per create ≤ 0.25× stripe-java's (canned)", "worst vendor", worstWork, 0.25);
     row(s, "allocation per create ≤ 0.5× stripe-java's", "worst vendor", worstAlloc, 0.5);
-    long lagoTotal = lago.values().stream().mapToLong(Long::longValue).sum();
-    long stripeJar =
-        stripe.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("stripe-java"))
-            .mapToLong(Map.Entry::getValue)
-            .sum();
     row(
         s,
         "footprint ≤ 0.30× the stripe-java jar",
         "sdk-lago",
-        (double) lagoTotal / stripeJar,
+        (double) total(lago) / stripeJar(stripe),
         0.3);
     if (!cold.isEmpty()) {
       row(
@@ -446,7 +432,9 @@ public final class Report {
       Matcher m =
           Pattern.compile("([^:;]+ ≤ [0-9.]+× [^:]+): \\*\\*(met|missed)\\*\\* \\(([^)]*)\\)")
               .matcher(loopback.substring(Math.max(0, loopback.indexOf("Verdicts: "))));
+      int verdicts = 0;
       while (m.find()) {
+        verdicts++;
         s.append("| loopback: ")
             .append(m.group(1).replace("Verdicts: ", "").strip())
             .append(" | ")
@@ -458,11 +446,13 @@ public final class Report {
       Matcher threads =
           Pattern.compile("Async uses no thread per call: \\*\\*(met|missed)\\*\\*")
               .matcher(loopback);
-      if (threads.find()) {
-        s.append("| loopback: async uses no thread per call | live threads at 256 in flight | ")
-            .append(threads.group(1).equals("met") ? "met" : "**missed**")
-            .append(" |\n");
+      // The verdicts come from LoopbackReport's wording: if it changes, fail rather than drop rows.
+      if (verdicts != 3 || !threads.find()) {
+        throw new IllegalStateException("loopback fragment without its verdict lines");
       }
+      s.append("| loopback: async uses no thread per call | live threads at 256 in flight | ")
+          .append(threads.group(1).equals("met") ? "met" : "**missed**")
+          .append(" |\n");
     }
     s.append('\n');
   }
@@ -552,6 +542,17 @@ public final class Report {
         "\nThe before column is copied from that commit's run (`benchmarks/src/main/resources/"
             + "before.properties`); the after column is this run. Both ran on this machine with"
             + " the same command; ratios, not absolute times, are what carry across runs.\n\n");
+  }
+
+  private static long total(Map<String, Long> jars) {
+    return jars.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static long stripeJar(Map<String, Long> stripe) {
+    return stripe.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("stripe-java"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   private static double num(Properties p, String key) {

@@ -1,9 +1,9 @@
 package io.payclient.benchmarks.loopback;
 
+import io.payclient.benchmarks.Args;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,14 +62,7 @@ public final class Loopback {
   private Loopback() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = new LinkedHashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 0) {
-        throw new IllegalArgumentException("expected key=value, got " + arg);
-      }
-      a.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> a = Args.parse(args);
     String mode = a.getOrDefault("mode", "full");
     Plan plan =
         switch (mode) {

@@ -2,6 +2,7 @@ package io.payclient.benchmarks.loopback;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.payclient.benchmarks.Args;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +26,7 @@ public final class LoopbackCompare {
   private LoopbackCompare() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> a = new LinkedHashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      a.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> a = Args.parse(args);
     Map<String, Map<String, Object>> before = results(Path.of(a.get("before")));
     Map<String, Map<String, Object>> after = results(Path.of(a.get("after")));
     String commit = a.get("commit");
