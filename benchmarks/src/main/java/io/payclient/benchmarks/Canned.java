@@ -96,13 +96,15 @@ final class Canned {
       }
       RequestBody rb = captured.body();
       MediaType type = rb == null ? null : rb.contentType();
-      return new Sent(
-          captured.url().toString(), type == null ? JSON : type, capturedBody, captured.headers());
+      return new Sent(captured.url(), type == null ? JSON : type, capturedBody, captured.headers());
     }
   }
 
-  /** A request as sent: URL, body type, body bytes, headers. */
-  record Sent(String url, MediaType type, byte[] body, okhttp3.Headers headers) {}
+  /**
+   * A request as sent: URL, body type, body bytes, headers. The URL is kept parsed, so a floor that
+   * posts it again does not pay for parsing a URL string on every call (the SDK does not either).
+   */
+  record Sent(okhttp3.HttpUrl url, MediaType type, byte[] body, okhttp3.Headers headers) {}
 
   /** A runnable that may throw. */
   interface ThrowingRunnable {
