@@ -4,7 +4,6 @@ import io.payclient.core.ClientOptions;
 import io.payclient.core.PayClientException;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,7 +50,7 @@ public final class VendorSupport {
       int maxLength) {
     String key = options.idempotencyKey().orElse(fromRequest);
     if (key == null) {
-      return UUID.randomUUID().toString();
+      return RandomKeys.uuid();
     }
     Violations v = new Violations(vendor);
     v.require(!key.isBlank(), wireField, "must not be blank");

@@ -34,6 +34,56 @@ class VendorSupportTest {
   }
 
   @Test
+  void generatedKeysAreDistinctVersion4UuidsOnEveryThread() throws Exception {
+    int threads = 8;
+    int perThread = 20_000;
+    java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    int[] bitsSet = new int[128]; // how often each of the 128 bits is 1, over all keys
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<java.util.List<String>>> results =
+          new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  java.util.List<String> mine = new java.util.ArrayList<>();
+                  for (int i = 0; i < perThread; i++) {
+                    mine.add(RandomKeys.uuid());
+                  }
+                  return mine;
+                }));
+      }
+      for (java.util.concurrent.Future<java.util.List<String>> f : results) {
+        for (String key : f.get()) {
+          assertThat(keys.add(key)).as("duplicate key %s", key).isTrue();
+          java.util.UUID uuid = java.util.UUID.fromString(key);
+          assertThat(uuid.version()).isEqualTo(4);
+          assertThat(uuid.variant()).isEqualTo(2);
+          assertThat(uuid.toString()).isEqualTo(key); // canonical lower-case form
+          for (int bit = 0; bit < 64; bit++) {
+            bitsSet[bit] += (int) ((uuid.getMostSignificantBits() >>> bit) & 1);
+            bitsSet[64 + bit] += (int) ((uuid.getLeastSignificantBits() >>> bit) & 1);
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(keys).hasSize(threads * perThread);
+    int n = threads * perThread;
+    // The 6 fixed bits (version 0100 at msb 12..15, variant 10 at lsb 62..63) are constant; every
+    // other bit is 1 in about half the keys (a stuck or biased generator fails this).
+    java.util.Set<Integer> fixed = java.util.Set.of(12, 13, 14, 15, 64 + 62, 64 + 63);
+    for (int bit = 0; bit < 128; bit++) {
+      if (!fixed.contains(bit)) {
+        assertThat(bitsSet[bit]).as("bit %d", bit).isBetween(n * 48 / 100, n * 52 / 100);
+      }
+    }
+  }
+
+  @Test
   void apiKeysAndBaseUrls() {
     try {
       VendorSupport.environmentLookup(name -> name.equals("X_KEY") ? "env-key" : null);
