@@ -17,6 +17,8 @@ public enum LagoPayableType {
 
   private final @Nullable String wire;
 
+  private static final LagoPayableType[] VALUES = values();
+
   LagoPayableType(@Nullable String wire) {
     this.wire = wire;
   }
@@ -28,12 +30,18 @@ public enum LagoPayableType {
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPayableType fromWire(@Nullable String value) {
-    if (value != null) {
-      for (LagoPayableType v : values()) {
-        if (v.wire != null
-            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
-          return v;
-        }
+    if (value == null) {
+      return UNKNOWN;
+    }
+    for (LagoPayableType v : VALUES) {
+      if (value.equals(v.wire)) {
+        return v; // the usual case: spelled as documented
+      }
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    for (LagoPayableType v : VALUES) {
+      if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
+        return v;
       }
     }
     return UNKNOWN;

@@ -71,7 +71,10 @@ public record LagoPayment(
   public LagoPayment {
     invoiceIds = List.copyOf(invoiceIds);
     invoiceNumbers = List.copyOf(invoiceNumbers);
-    nextAction = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nextAction));
+    nextAction =
+        nextAction.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nextAction));
   }
 
   /** {@code payment_status} mapped to the neutral status; unknown values give {@code UNKNOWN}. */

@@ -17,6 +17,8 @@ public enum LagoPaymentType {
 
   private final @Nullable String wire;
 
+  private static final LagoPaymentType[] VALUES = values();
+
   LagoPaymentType(@Nullable String wire) {
     this.wire = wire;
   }
@@ -28,12 +30,18 @@ public enum LagoPaymentType {
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentType fromWire(@Nullable String value) {
-    if (value != null) {
-      for (LagoPaymentType v : values()) {
-        if (v.wire != null
-            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
-          return v;
-        }
+    if (value == null) {
+      return UNKNOWN;
+    }
+    for (LagoPaymentType v : VALUES) {
+      if (value.equals(v.wire)) {
+        return v; // the usual case: spelled as documented
+      }
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    for (LagoPaymentType v : VALUES) {
+      if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
+        return v;
       }
     }
     return UNKNOWN;

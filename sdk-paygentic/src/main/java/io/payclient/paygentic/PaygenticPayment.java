@@ -59,7 +59,9 @@ public record PaygenticPayment(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
     metadata =
-        metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata == null || metadata.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
   }
 

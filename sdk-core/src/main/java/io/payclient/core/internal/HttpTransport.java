@@ -88,6 +88,10 @@ public final class HttpTransport implements AutoCloseable {
   private final ErrorParser errorParser;
   private final ClientOptions options;
   private final PaymentsListener listener;
+
+  /** Whether a listener was set: without one, no event is built and no callback runs. */
+  private final boolean listening;
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -111,6 +115,7 @@ public final class HttpTransport implements AutoCloseable {
     this.options = Objects.requireNonNull(options);
     this.errorParser = Objects.requireNonNull(errorParser);
     this.listener = options.listener();
+    this.listening = listener != PaymentsListener.NONE;
     this.fixedHeaders =
         new Headers.Builder()
             .add("Authorization", "Bearer " + apiKey)
@@ -286,7 +291,10 @@ public final class HttpTransport implements AutoCloseable {
       throw new IllegalStateException("This " + vendor + " client is closed");
     }
     Run<T> run = new Run<>(call);
-    safely(() -> listener.callStarted(run.event));
+    PaymentsListener.Call event = run.event;
+    if (event != null) {
+      safely(() -> listener.callStarted(event));
+    }
     return run;
   }
 
@@ -355,7 +363,11 @@ public final class HttpTransport implements AutoCloseable {
     final ApiCall<T> call;
     final HttpUrl url;
     final @Nullable RequestBody body;
-    final PaymentsListener.Call event;
+    final Headers headers;
+
+    /** The listener's view of the call; {@code null} when no listener is set. */
+    final PaymentsListener.@Nullable Call event;
+
     final long deadlineNanos;
     final int maxRetries;
     int attempts;
@@ -370,8 +382,12 @@ public final class HttpTransport implements AutoCloseable {
       this.call = call;
       this.url = url(call);
       this.body = call.body == null ? null : oneShot(call.body);
+      this.headers = headers(call);
       this.event =
-          new PaymentsListener.Call(vendor, call.method, url.encodedPath(), call.idempotencyKey);
+          listening
+              ? new PaymentsListener.Call(
+                  vendor, call.method, url.encodedPath(), call.idempotencyKey)
+              : null;
       Duration timeout = call.options.timeout().orElse(options.timeout());
       this.deadlineNanos = System.nanoTime() + timeout.toNanos();
       this.maxRetries = call.options.maxRetries().orElse(options.maxRetries());
@@ -383,9 +399,8 @@ public final class HttpTransport implements AutoCloseable {
           new Request.Builder()
               .url(url)
               .method(call.method, body)
-              .headers(fixedHeaders)
+              .headers(headers)
               .tag(SendTracker.class, tracker);
-      call.headers.forEach(r::header);
       Call c = http.newCall(r.build());
       long remaining = Math.max(1, deadlineNanos - System.nanoTime());
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
@@ -416,10 +431,17 @@ public final class HttpTransport implements AutoCloseable {
       } catch (IOException e) {
         return onFailure(e, tracker); // truncated or reset mid-body: the request was processed
       }
-      Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-      safely(() -> listener.responseReceived(event, attempts, status, took));
-      if (LOG.isLoggable(Level.DEBUG)) {
-        LOG.log(Level.DEBUG, describeExchange(response, status, took, bytes));
+      PaymentsListener.Call e = event;
+      boolean logging = LOG.isLoggable(Level.DEBUG);
+      if (e != null || logging) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        int attempt = attempts;
+        if (e != null) {
+          safely(() -> listener.responseReceived(e, attempt, status, took));
+        }
+        if (logging) {
+          LOG.log(Level.DEBUG, describeExchange(response, status, took, bytes));
+        }
       }
       if (response.isSuccessful()) {
         return parseSuccess(response, status, bytes);
@@ -469,7 +491,8 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private Step<T> parseSuccess(Response response, int status, Buffer bytes) {
-      MediaType type = response.body().contentType();
+      MediaType type =
+          isPlainJson(response.header("Content-Type")) ? null : response.body().contentType();
       if (type != null && !type.subtype().contains("json")) {
         return decide(
             formatError(
@@ -558,7 +581,11 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Reports the failed attempt once, then retries it if allowed and time remains. */
     private Step<T> decide(PayClientException error, Retry mode, @Nullable Duration serverDelay) {
-      safely(() -> listener.attemptFailed(event, attempts, error));
+      PaymentsListener.Call e = event;
+      int attempt = attempts;
+      if (e != null) {
+        safely(() -> listener.attemptFailed(e, attempt, error));
+      }
       lastError = error;
       tookEffectMaybe |= error.outcomeUnknown();
       if (mode == Retry.NO || attempts > maxRetries) {
@@ -578,7 +605,9 @@ public final class HttpTransport implements AutoCloseable {
         return fail(error);
       }
       reconcileNext = mode == Retry.AFTER_RECONCILING;
-      safely(() -> listener.retryScheduled(event, attempts + 1, delay));
+      if (e != null) {
+        safely(() -> listener.retryScheduled(e, attempt + 1, delay));
+      }
       LOG.log(
           Level.DEBUG,
           "{0} {1} {2}: retry {3} in {4} ms",
@@ -675,6 +704,16 @@ public final class HttpTransport implements AutoCloseable {
     return url;
   }
 
+  /** The fixed headers with the call's own (which replace a fixed one of the same name). */
+  private Headers headers(ApiCall<?> call) {
+    if (call.headers.isEmpty()) {
+      return fixedHeaders;
+    }
+    Headers.Builder b = fixedHeaders.newBuilder();
+    call.headers.forEach(b::set);
+    return b.build();
+  }
+
   private Buffer readCapped(ResponseBody body) throws IOException {
     long cap = options.maxResponseBytes();
     if (body.contentLength() > cap) {
@@ -688,6 +727,23 @@ public final class HttpTransport implements AutoCloseable {
       }
     }
     return buffer;
+  }
+
+  /**
+   * Whether a Content-Type is absent or plainly {@code application/json} (with parameters or not):
+   * the usual answer, recognised without {@link MediaType}'s regular expressions. Anything else is
+   * parsed.
+   */
+  static boolean isPlainJson(@Nullable String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    String prefix = "application/json";
+    int n = prefix.length();
+    return contentType.regionMatches(true, 0, prefix, 0, n)
+        && (contentType.length() == n
+            || contentType.charAt(n) == ';'
+            || contentType.charAt(n) == ' ');
   }
 
   private static boolean looksLikeJson(Buffer bytes) {

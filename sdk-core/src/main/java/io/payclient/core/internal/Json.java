@@ -65,10 +65,35 @@ public final class Json {
     }
     String text = r.nextString();
     try {
-      return new BigDecimal(text).longValueExact();
+      return longValueExact(text);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new JsonDataException("Expected an integer within long range at " + r.getPath());
     }
+  }
+
+  /**
+   * The exact integer value of a JSON number's text ({@code 1099}, {@code -5}, {@code 1.0E3},
+   * {@code 1099.00}). Plain digits are read directly; any other shape goes through {@link
+   * BigDecimal}, so what is accepted and what fails are the same either way.
+   *
+   * @throws NumberFormatException if it is not a number
+   * @throws ArithmeticException if it has a fraction or does not fit a {@code long}
+   */
+  public static long longValueExact(String text) {
+    int n = text.length();
+    int start = n > 1 && text.charAt(0) == '-' ? 1 : 0;
+    if (n - start == 0 || n - start > 18) { // 18 digits always fit a long
+      return new BigDecimal(text).longValueExact();
+    }
+    long value = 0;
+    for (int i = start; i < n; i++) {
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return new BigDecimal(text).longValueExact();
+      }
+      value = value * 10 + digit;
+    }
+    return start == 1 ? -value : value;
   }
 
   /** Reads an exact decimal from a JSON string or number, or {@code null}. */
@@ -150,7 +175,7 @@ public final class Json {
       }
     }
     r.endArray();
-    return Collections.unmodifiableList(out);
+    return List.copyOf(out);
   }
 
   /** Reads an object of string values; {@code null} or an empty array gives an empty map. */

@@ -406,6 +406,37 @@ class HttpTransportTest {
   }
 
   @Test
+  void jsonContentTypesInAnySpellingAreParsedAndOthersRefused() {
+    for (String type :
+        List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "Application/JSON;charset=UTF-8",
+            "application/problem+json",
+            "application/vnd.api+json; charset=utf-8")) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .addHeader("Content-Type", type)
+              .body("{\"id\":\"p1\"}")
+              .build());
+      assertThat(transport().execute(post())).as(type).isEqualTo("200:p1");
+    }
+    for (String type : List.of("application/xml", "text/plain; x=json")) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .addHeader("Content-Type", type)
+              .body("{\"id\":\"p1\"}")
+              .build());
+      assertThatThrownBy(() -> transport().execute(post()))
+          .as(type)
+          .isInstanceOf(ResponseFormatException.class)
+          .hasMessageContaining("expected JSON but got");
+    }
+  }
+
+  @Test
   void htmlErrorPageBecomesATypedErrorWithTheStatus() {
     server.enqueue(
         new MockResponse.Builder()

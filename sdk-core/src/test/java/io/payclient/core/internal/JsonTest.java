@@ -45,6 +45,67 @@ class JsonTest {
   }
 
   @Test
+  void integerTextIsReadExactlyAsBigDecimalWouldRead() {
+    List<String> samples =
+        new java.util.ArrayList<>(
+            List.of(
+                "0",
+                "-0",
+                "7",
+                "-7",
+                "007",
+                "+5",
+                "-",
+                "",
+                "1.0",
+                "1.5",
+                "1e3",
+                "1E-1",
+                "12a",
+                " 1",
+                "--1",
+                "999999999999999999",
+                "-999999999999999999",
+                "1000000000000000000",
+                "9223372036854775807",
+                "-9223372036854775808",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "99999999999999999999",
+                "0x10",
+                "١٢"));
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "0123456789-+.eE ";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(22);
+      for (int j = 0; j < length; j++) {
+        // mostly digits, so that many samples are valid integers of every length
+        sb.append(
+            random.nextInt(4) == 0
+                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                : (char) ('0' + random.nextInt(10)));
+      }
+      samples.add(sb.toString());
+    }
+    for (String text : samples) {
+      Object expected;
+      try {
+        expected = new BigDecimal(text).longValueExact();
+      } catch (NumberFormatException | ArithmeticException e) {
+        expected = e.getClass();
+      }
+      Object actual;
+      try {
+        actual = Json.longValueExact(text);
+      } catch (NumberFormatException | ArithmeticException e) {
+        actual = e.getClass();
+      }
+      assertThat(actual).as("'%s'", text).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void decimalsStayExact() throws Exception {
     JsonReader r = reader("[\"10.50\", 0.1, null, \"ten\"]");
     assertThat(Json.nextDecimal(r)).isEqualTo(new BigDecimal("10.50"));

@@ -284,7 +284,7 @@ public final class PaygenticJson {
       return null;
     }
     try {
-      return new BigDecimal(text.trim()).longValueExact();
+      return Json.longValueExact(text.trim());
     } catch (NumberFormatException | ArithmeticException e) {
       return null;
     }
@@ -386,7 +386,7 @@ public final class PaygenticJson {
       out.add(new PaygenticLineItem(description, amount, quantity));
     }
     r.endArray();
-    return Collections.unmodifiableList(out);
+    return List.copyOf(out);
   }
 
   private static @Nullable Integer integer(JsonReader r) throws IOException {
@@ -395,7 +395,7 @@ public final class PaygenticJson {
       return null;
     }
     try {
-      return new BigDecimal(text.trim()).intValueExact();
+      return Math.toIntExact(Json.longValueExact(text.trim()));
     } catch (NumberFormatException | ArithmeticException e) {
       return null;
     }
