@@ -109,6 +109,13 @@ public abstract class Contender implements AutoCloseable {
   @Override
   public abstract void close();
 
+  /** The typed create request contender {@code name} sends, built (and checked) once. */
+  public static Object request(String name) {
+    try (Contender c = of(name)) {
+      return c.build();
+    }
+  }
+
   static Contender of(String name) {
     return switch (name) {
       case "lago" -> new Lago();

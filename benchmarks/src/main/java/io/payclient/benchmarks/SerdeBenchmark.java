@@ -5,12 +5,6 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.ApiResource;
 import com.stripe.net.FormEncoder;
 import com.stripe.param.PaymentIntentCreateParams;
-import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
-import io.payclient.billingrails.internal.BillingrailsJson;
-import io.payclient.lago.LagoPaymentCreateRequest;
-import io.payclient.lago.internal.LagoJson;
-import io.payclient.paygentic.PaygenticPaymentCreateRequest;
-import io.payclient.paygentic.internal.PaygenticJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +41,7 @@ public class SerdeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    try (Contender contender = Contender.of(target)) {
-      request = contender.build();
-    }
+    request = Contender.request(target);
     response =
         Canned.resource(
             target.equals("stripe") ? "stripe-payment-intent.json" : target + "-payment.json");
@@ -58,16 +50,11 @@ public class SerdeBenchmark {
 
   @Benchmark
   public Object serialize() throws Exception {
-    return switch (target) {
-      case "lago" -> LagoJson.createBody((LagoPaymentCreateRequest) request);
-      case "billingrails" ->
-          BillingrailsJson.createBody((BillingrailsPaymentCreateRequest) request);
-      case "paygentic" ->
-          PaygenticJson.createBody((PaygenticPaymentCreateRequest) request, IDEMPOTENCY_KEY, null);
-      default ->
-          FormEncoder.createQueryString(((PaymentIntentCreateParams) request).toMap())
-              .getBytes(StandardCharsets.UTF_8);
-    };
+    if (target.equals("stripe")) {
+      return FormEncoder.createQueryString(((PaymentIntentCreateParams) request).toMap())
+          .getBytes(StandardCharsets.UTF_8);
+    }
+    return VendorJson.write(target, request, IDEMPOTENCY_KEY);
   }
 
   @Benchmark
@@ -78,12 +65,7 @@ public class SerdeBenchmark {
     }
     Buffer body = new Buffer().write(response);
     try {
-      JsonReader r = JsonReader.of(body);
-      return switch (target) {
-        case "lago" -> LagoJson.readPaymentEnvelope(r);
-        case "billingrails" -> BillingrailsJson.readPaymentEnvelope(r);
-        default -> PaygenticJson.readPayment(r, false);
-      };
+      return VendorJson.read(target, JsonReader.of(body));
     } finally {
       body.clear(); // gives Okio's segment back to its pool, as a consumed response body does
     }

@@ -59,6 +59,15 @@ public final class Loopback {
   /** One measured cell; {@code other} is null where the client has no async API. */
   record Cell(String mode, int level, Pair pair, Stats raw, Stats other) {}
 
+  /** Callers in the split of PayClient's extra CPU into its JSON and the rest. */
+  static final int SPLIT_LEVEL = 16;
+
+  /** Raw OkHttp, raw OkHttp plus PayClient's JSON, and PayClient, for one vendor (sync). */
+  record Split(Vendor vendor, Subject json, Stats raw, Stats withJson, Stats sdk) {}
+
+  /** What one run measured. */
+  record Results(List<Cell> cells, List<Split> splits) {}
+
   private Loopback() {}
 
   public static void main(String[] args) throws Exception {
@@ -83,10 +92,11 @@ public final class Loopback {
     watchdog(plan.boundSeconds());
     long start = System.nanoTime();
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    List<Cell> cells = run(plan);
+    Results results = run(plan);
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long seconds = Math.round((System.nanoTime() - start) / 1e9);
-    LoopbackReport report = new LoopbackReport(plan, cells, seconds, loadBefore, loadAfter);
+    LoopbackReport report =
+        new LoopbackReport(plan, results.cells(), results.splits(), seconds, loadBefore, loadAfter);
     Path out = Path.of(a.getOrDefault("out", "benchmarks/target/loopback-" + mode + ".md"));
     Path json = Path.of(a.getOrDefault("json", "benchmarks/target/loopback-" + mode + ".json"));
     Path svg = a.containsKey("svg") ? Path.of(a.get("svg")) : null;
@@ -96,7 +106,7 @@ public final class Loopback {
     System.exit(0);
   }
 
-  private static List<Cell> run(Plan plan) throws Exception {
+  private static Results run(Plan plan) throws Exception {
     List<String> routes = new ArrayList<>();
     VENDORS.forEach(v -> routes.add(v.route()));
     try (ServerProcess server = ServerProcess.start(routes)) {
@@ -124,12 +134,16 @@ public final class Loopback {
               .connectionPool(new ConnectionPool(512, 5, TimeUnit.MINUTES))
               .build();
       List<Pair> pairs = new ArrayList<>();
+      List<Subject> jsons = new ArrayList<>();
       for (Vendor v : VENDORS) {
         int length = LoopbackServer.resource(v.resource()).length;
-        Subject raw =
-            Subject.raw(v.name(), http, HttpUrl.get(root + v.createPath()), v.status(), length);
+        HttpUrl url = HttpUrl.get(root + v.createPath());
+        Subject raw = Subject.raw(v.name(), http, url, v.status(), length);
         Subject other = Subject.client(v.name(), root + v.basePath(), http);
         pairs.add(new Pair(v, raw, other));
+        if (!v.name().equals("stripe")) {
+          jsons.add(Subject.json(v.name(), http, url, v.status()));
+        }
       }
       System.out.printf(
           Locale.ROOT,
@@ -138,6 +152,9 @@ public final class Loopback {
           root,
           plan.mode(),
           plan);
+      for (Subject json : jsons) {
+        json.call();
+      }
       for (Pair p : pairs) { // every contender answers correctly before anything is timed
         for (Subject s : List.of(p.raw(), p.other())) {
           s.call();
@@ -156,6 +173,9 @@ public final class Loopback {
           }
         }
       }
+      for (Subject json : jsons) { // warmed as long as the contenders it is compared with
+        rounds.sync(json, 16, warm, null);
+      }
       List<Cell> cells = new ArrayList<>();
       for (String mode : List.of("sync", "async")) {
         for (int level : LEVELS) {
@@ -166,13 +186,26 @@ public final class Loopback {
           }
         }
       }
+      List<Split> splits = new ArrayList<>();
+      for (int i = 0; i < jsons.size(); i++) {
+        Split split = split(rounds, plan, pairs.get(i), jsons.get(i));
+        splits.add(split);
+        System.out.printf(
+            Locale.ROOT,
+            "split %3d %-12s cpu %7.1f / %7.1f / %7.1f us/call (raw / +JSON / PayClient)%n",
+            SPLIT_LEVEL,
+            split.vendor().name(),
+            split.raw().callerCpuMicrosPerCall(),
+            split.withJson().callerCpuMicrosPerCall(),
+            split.sdk().callerCpuMicrosPerCall());
+      }
       for (Pair p : pairs) {
         p.raw().close();
         p.other().close();
       }
       dispatcherThreads.shutdown();
       http.connectionPool().evictAll();
-      return cells;
+      return new Results(cells, splits);
     }
   }
 
@@ -193,6 +226,25 @@ public final class Loopback {
       run(rounds, async, p.other(), level, round, other);
     }
     return new Cell(mode, level, p, raw, other);
+  }
+
+  /**
+   * Sync at {@link #SPLIT_LEVEL} callers: raw, raw + JSON, PayClient, alternately (A B C A B C).
+   */
+  private static Split split(Rounds rounds, Plan plan, Pair p, Subject json) throws Exception {
+    List<Subject> order = List.of(p.raw(), json, p.other());
+    List<Stats> stats = List.of(new Stats(), new Stats(), new Stats());
+    long warm = TimeUnit.MILLISECONDS.toNanos(plan.cellWarmupMs());
+    long round = TimeUnit.MILLISECONDS.toNanos(plan.roundMs());
+    for (Subject s : order) {
+      rounds.sync(s, SPLIT_LEVEL, warm, null);
+    }
+    for (int i = 0; i < plan.rounds(); i++) {
+      for (int j = 0; j < order.size(); j++) {
+        rounds.sync(order.get(j), SPLIT_LEVEL, round, stats.get(j));
+      }
+    }
+    return new Split(p.vendor(), json, stats.get(0), stats.get(1), stats.get(2));
   }
 
   private static void run(

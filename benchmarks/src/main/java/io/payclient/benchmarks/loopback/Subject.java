@@ -1,7 +1,9 @@
 package io.payclient.benchmarks.loopback;
 
+import com.squareup.moshi.JsonReader;
 import com.stripe.model.PaymentIntent;
 import io.payclient.benchmarks.Contender;
+import io.payclient.benchmarks.VendorJson;
 import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.lago.LagoPayment;
 import io.payclient.paygentic.PaygenticPayment;
@@ -68,6 +70,19 @@ abstract class Subject implements AutoCloseable {
         rb.contentType(),
         status,
         bodyLength);
+  }
+
+  /**
+   * Raw OkHttp plus PayClient's JSON for {@code vendor} and nothing else of the SDK: per call it
+   * writes the create body from a typed request built once (with a fixed idempotency key), posts it
+   * as raw OkHttp does, and reads the answer into the typed payment with the vendor's reader.
+   * Between raw OkHttp and the SDK, it shows how much of the SDK's extra CPU is its JSON.
+   */
+  static Subject json(String vendor, OkHttpClient http, HttpUrl url, int status) throws Exception {
+    Request captured = Contender.capture(vendor);
+    RequestBody rb = captured.body();
+    return new Json(
+        vendor, http, url, captured.headers(), rb.contentType(), Contender.request(vendor), status);
   }
 
   /** A PayClient vendor client, or stripe-java on its default transport. */
@@ -151,6 +166,67 @@ abstract class Subject implements AutoCloseable {
                 }
               });
       return future;
+    }
+  }
+
+  private static final class Json extends Subject {
+    private static final String IDEMPOTENCY_KEY = "3f1e8d2c-0b7a-4c55-9d1e-6a2b4c8d0e1f";
+    private final String vendor;
+    private final OkHttpClient http;
+    private final HttpUrl url;
+    private final Headers headers;
+    private final MediaType type;
+    private final Object request;
+    private final int status;
+
+    Json(
+        String vendor,
+        OkHttpClient http,
+        HttpUrl url,
+        Headers headers,
+        MediaType type,
+        Object request,
+        int status) {
+      super("raw OkHttp + PayClient " + vendor + " JSON", "json");
+      this.vendor = vendor;
+      this.http = http;
+      this.url = url;
+      this.headers = headers;
+      this.type = type;
+      this.request = request;
+      this.status = status;
+    }
+
+    @Override
+    void call() throws IOException {
+      byte[] body = VendorJson.write(vendor, request, IDEMPOTENCY_KEY);
+      Request r =
+          new Request.Builder()
+              .url(url)
+              .headers(headers)
+              .post(RequestBody.create(body, type))
+              .build();
+      try (Response response = http.newCall(r).execute()) {
+        Buffer bytes = new Buffer().write(response.body().bytes());
+        try {
+          Object payment = VendorJson.read(vendor, JsonReader.of(bytes));
+          if (response.code() != status || payment == null) {
+            throw new IOException(label + ": got " + response.code() + " from " + url);
+          }
+        } finally {
+          bytes.clear();
+        }
+      }
+    }
+
+    @Override
+    CompletableFuture<?> callAsync() {
+      throw new UnsupportedOperationException("sync only");
+    }
+
+    @Override
+    boolean hasAsync() {
+      return false;
     }
   }
 
