@@ -17,8 +17,6 @@ public enum LagoPayableType {
 
   private final @Nullable String wire;
 
-  private static final LagoPayableType[] VALUES = values();
-
   LagoPayableType(@Nullable String wire) {
     this.wire = wire;
   }
@@ -30,18 +28,12 @@ public enum LagoPayableType {
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPayableType fromWire(@Nullable String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    for (LagoPayableType v : VALUES) {
-      if (value.equals(v.wire)) {
-        return v; // the usual case: spelled as documented
-      }
-    }
-    String lower = value.toLowerCase(Locale.ROOT);
-    for (LagoPayableType v : VALUES) {
-      if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
-        return v;
+    if (value != null) {
+      for (LagoPayableType v : values()) {
+        if (v.wire != null
+            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+          return v;
+        }
       }
     }
     return UNKNOWN;

@@ -25,8 +25,6 @@ public enum LagoPaymentProviderType {
 
   private final @Nullable String wire;
 
-  private static final LagoPaymentProviderType[] VALUES = values();
-
   LagoPaymentProviderType(@Nullable String wire) {
     this.wire = wire;
   }
@@ -38,18 +36,12 @@ public enum LagoPaymentProviderType {
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentProviderType fromWire(@Nullable String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    for (LagoPaymentProviderType v : VALUES) {
-      if (value.equals(v.wire)) {
-        return v; // the usual case: spelled as documented
-      }
-    }
-    String lower = value.toLowerCase(Locale.ROOT);
-    for (LagoPaymentProviderType v : VALUES) {
-      if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
-        return v;
+    if (value != null) {
+      for (LagoPaymentProviderType v : values()) {
+        if (v.wire != null
+            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+          return v;
+        }
       }
     }
     return UNKNOWN;
