@@ -4,6 +4,7 @@ import io.payclient.benchmarks.Args;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,9 @@ import okhttp3.OkHttpClient;
  * Loopback end to end (issue 8, item 4): PayClient against raw OkHttp posting the same bytes, and
  * stripe-java against raw OkHttp posting stripe-java's bytes, on a fast HTTP/1.1 server in a child
  * JVM on 127.0.0.1; sync with 1, 16 and 256 caller threads, async with 1, 16 and 256 calls in
- * flight. Each cell runs the two contenders of a pair alternately (A B A B), after a warm-up.
+ * flight. Each cell runs the two contenders of a pair alternately (A B A B), after a warm-up. Then,
+ * per PayClient vendor, a split at 16 callers (sync) adds raw OkHttp plus PayClient's JSON alone
+ * between the two (A B C A B C), to show how much of PayClient's extra CPU is its JSON.
  *
  * <p>Arguments ({@code key=value}): {@code mode=full|smoke} (full by default), {@code out=} the
  * Markdown fragment, {@code json=} the raw numbers, {@code svg=} an optional chart; {@code
@@ -134,7 +137,7 @@ public final class Loopback {
               .connectionPool(new ConnectionPool(512, 5, TimeUnit.MINUTES))
               .build();
       List<Pair> pairs = new ArrayList<>();
-      List<Subject> jsons = new ArrayList<>();
+      Map<Vendor, Subject> jsons = new LinkedHashMap<>();
       for (Vendor v : VENDORS) {
         int length = LoopbackServer.resource(v.resource()).length;
         HttpUrl url = HttpUrl.get(root + v.createPath());
@@ -142,7 +145,7 @@ public final class Loopback {
         Subject other = Subject.client(v.name(), root + v.basePath(), http);
         pairs.add(new Pair(v, raw, other));
         if (!v.name().equals("stripe")) {
-          jsons.add(Subject.json(v.name(), http, url, v.status()));
+          jsons.put(v, Subject.json(v.name(), http, url, v.status()));
         }
       }
       System.out.printf(
@@ -152,7 +155,7 @@ public final class Loopback {
           root,
           plan.mode(),
           plan);
-      for (Subject json : jsons) {
+      for (Subject json : jsons.values()) {
         json.call();
       }
       for (Pair p : pairs) { // every contender answers correctly before anything is timed
@@ -173,7 +176,7 @@ public final class Loopback {
           }
         }
       }
-      for (Subject json : jsons) { // warmed as long as the contenders it is compared with
+      for (Subject json : jsons.values()) { // warmed as long as the contenders it is compared with
         rounds.sync(json, 16, warm, null);
       }
       List<Cell> cells = new ArrayList<>();
@@ -187,8 +190,12 @@ public final class Loopback {
         }
       }
       List<Split> splits = new ArrayList<>();
-      for (int i = 0; i < jsons.size(); i++) {
-        Split split = split(rounds, plan, pairs.get(i), jsons.get(i));
+      for (Pair p : pairs) {
+        Subject json = jsons.get(p.vendor());
+        if (json == null) {
+          continue; // stripe-java
+        }
+        Split split = split(rounds, plan, p, json);
         splits.add(split);
         System.out.printf(
             Locale.ROOT,

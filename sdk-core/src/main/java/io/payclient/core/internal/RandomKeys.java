@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * Random UUID v4 strings for generated idempotency keys.
  *
  * <p>{@link UUID#randomUUID()} draws from one shared {@code NativePRNG} that every thread enters
- * under one lock: with 16 callers on 2 cores a key cost about 0.8 µs of CPU instead of 0.3 µs. Keys
+ * under one lock: with 16 callers on 2 cores a key cost 0.6–0.9 µs of CPU instead of 0.3 µs. Keys
  * here come from several {@code SHA1PRNG} generators (cryptographically strong, each seeded with 32
  * bytes from the platform's {@link SecureRandom}), one picked at random per key, so callers seldom
- * meet on the same one: about 0.2 µs per key alone and 0.45 µs with 16 callers on 2 cores. Nothing
+ * meet on the same one: about 0.2 µs per key alone and 0.5 µs with 16 callers on 2 cores. Nothing
  * is kept per thread, so many short-lived (virtual) threads cost nothing extra. Where {@code
  * SHA1PRNG} is unavailable (a restricted security-provider setup), {@link UUID#randomUUID()} is
  * used.
