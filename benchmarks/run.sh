@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 11 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh           full run (about 12 minutes on 2 cores); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (under a minute): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
 #

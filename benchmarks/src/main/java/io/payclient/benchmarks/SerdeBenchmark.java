@@ -57,6 +57,29 @@ public class SerdeBenchmark {
     return VendorJson.write(target, request, IDEMPOTENCY_KEY);
   }
 
+  /**
+   * The floor of any streaming reader of these bytes: tokenize the whole response and keep nothing
+   * (Moshi's {@code JsonReader.skipValue()}, which PayClient's readers are built on; stripe-java:
+   * Gson's).
+   */
+  @Benchmark
+  public Object tokenize() throws IOException {
+    if (target.equals("stripe")) {
+      com.google.gson.stream.JsonReader r =
+          new com.google.gson.stream.JsonReader(new java.io.StringReader(responseText));
+      r.skipValue();
+      return r;
+    }
+    Buffer body = new Buffer().write(response);
+    try {
+      JsonReader r = JsonReader.of(body);
+      r.skipValue();
+      return r;
+    } finally {
+      body.clear();
+    }
+  }
+
   @Benchmark
   public Object parse() throws IOException {
     if (target.equals("stripe")) {
