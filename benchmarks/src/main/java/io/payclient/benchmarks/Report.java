@@ -594,85 +594,29 @@ public final class Report {
 
   /** Two bar groups: own work ns per create, own allocation bytes per create. */
   private String svg() {
-    int width = 720;
-    int rowH = 26;
-    int left = 250;
-    int barMax = 380;
-    StringBuilder s = new StringBuilder();
-    int height = 2 * (40 + ALL.length * rowH) + 30;
-    s.append(
-            String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                    + " font-family=\"sans-serif\" font-size=\"13\">%n",
-                width,
-                height))
-        .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    int y = 10;
-    y = group(s, y, "Own work per create (create − floor), ns/op", time, "ns", left, barMax, rowH);
-    group(
-        s,
-        y + 20,
-        "Own allocation per create (create − floor), B/op",
-        alloc,
-        "B",
-        left,
-        barMax,
-        rowH);
-    s.append("</svg>\n");
-    return s.toString();
+    return BarChart.svg(
+        720,
+        250,
+        380,
+        26,
+        List.of(
+            bars("Own work per create (create − floor), ns/op", time, "ns"),
+            bars("Own allocation per create (create − floor), B/op", alloc, "B")));
   }
 
-  private int group(
-      StringBuilder s,
-      int y,
-      String title,
-      Map<String, Score> m,
-      String unit,
-      int left,
-      int barMax,
-      int rowH) {
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"10\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
-            y + 16,
-            title));
-    y += 30;
-    double max = 0;
+  private BarChart.Group bars(String title, Map<String, Score> m, String unit) {
+    List<BarChart.Bar> bars = new ArrayList<>();
     for (String t : ALL) {
       Score o = own(m, t);
-      max = Math.max(max, o.value + o.error);
-    }
-    for (String t : ALL) {
-      Score o = own(m, t);
-      double w = Math.max(0, o.value) / max * barMax;
-      double e = o.error / max * barMax;
       String color = t.equals("stripe") ? "#b0413e" : "#2f6f9f";
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"10\" y=\"%d\">%s</text>%n"
-                  + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n"
-                  + "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"black\"/>%n"
-                  + "<text x=\"%.1f\" y=\"%d\">%,.0f %s</text>%n",
-              y + 15,
+      bars.add(
+          new BarChart.Bar(
               label(t),
-              left,
-              y + 3,
-              w,
-              rowH - 8,
-              color,
-              left + Math.max(0, w - e),
-              left + w + e,
-              y + rowH / 2,
-              y + rowH / 2,
-              left + w + e + 6,
-              y + 15,
               o.value,
-              unit));
-      y += rowH;
+              o.error,
+              color,
+              String.format(Locale.ROOT, "%,.0f %s", o.value, unit)));
     }
-    return y;
+    return new BarChart.Group(title, bars);
   }
 }

@@ -66,7 +66,7 @@ public final class Loopback {
   static final int SPLIT_LEVEL = 16;
 
   /** Raw OkHttp, raw OkHttp plus PayClient's JSON, and PayClient, for one vendor (sync). */
-  record Split(Vendor vendor, Subject json, Stats raw, Stats withJson, Stats sdk) {}
+  record Split(Pair pair, Subject json, Stats raw, Stats withJson, Stats sdk) {}
 
   /** What one run measured. */
   record Results(List<Cell> cells, List<Split> splits) {}
@@ -201,7 +201,7 @@ public final class Loopback {
             Locale.ROOT,
             "split %3d %-12s cpu %7.1f / %7.1f / %7.1f us/call (raw / +JSON / PayClient)%n",
             SPLIT_LEVEL,
-            split.vendor().name(),
+            split.pair().vendor().name(),
             split.raw().callerCpuMicrosPerCall(),
             split.withJson().callerCpuMicrosPerCall(),
             split.sdk().callerCpuMicrosPerCall());
@@ -251,7 +251,7 @@ public final class Loopback {
         rounds.sync(order.get(j), SPLIT_LEVEL, round, stats.get(j));
       }
     }
-    return new Split(p.vendor(), json, stats.get(0), stats.get(1), stats.get(2));
+    return new Split(p, json, stats.get(0), stats.get(1), stats.get(2));
   }
 
   private static void run(

@@ -1,5 +1,6 @@
 package io.payclient.benchmarks.loopback;
 
+import io.payclient.benchmarks.BarChart;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -185,7 +186,7 @@ final class LoopbackReport {
           String.format(
               Locale.ROOT,
               "| %s | %.1f | %.1f | %.1f | %.2f× | %.2f× | %s |%n",
-              sp.vendor().name(),
+              sp.pair().vendor().name(),
               raw,
               json,
               sdk,
@@ -220,15 +221,6 @@ final class LoopbackReport {
       }
     }
     throw new IllegalStateException("no cell " + mode + " " + level + " " + vendor);
-  }
-
-  private Loopback.Pair pair(Loopback.Vendor vendor) {
-    for (Loopback.Cell c : cells) {
-      if (c.pair().vendor().equals(vendor)) {
-        return c.pair();
-      }
-    }
-    throw new IllegalStateException("no pair for " + vendor.name());
   }
 
   private static void syncRow(StringBuilder s, Loopback.Cell c, Subject who, Stats st) {
@@ -454,11 +446,10 @@ final class LoopbackReport {
       rows.add(row(c, c.pair().other(), c.other()));
     }
     for (Loopback.Split sp : splits) {
-      Loopback.Pair pair = pair(sp.vendor());
-      Loopback.Cell c = new Loopback.Cell("split", Loopback.SPLIT_LEVEL, pair, null, null);
-      rows.add(row(c, pair.raw(), sp.raw()));
+      Loopback.Cell c = new Loopback.Cell("split", Loopback.SPLIT_LEVEL, sp.pair(), null, null);
+      rows.add(row(c, sp.pair().raw(), sp.raw()));
       rows.add(row(c, sp.json(), sp.withJson()));
-      rows.add(row(c, pair.other(), sp.sdk()));
+      rows.add(row(c, sp.pair().other(), sp.sdk()));
     }
     s.append(String.join(",\n", rows)).append("\n  ]\n}\n");
     return s.toString();
@@ -493,93 +484,34 @@ final class LoopbackReport {
 
   /** Two groups of bars, sync with one caller: p50 latency, and caller-thread CPU per call. */
   private String svg() {
-    List<Subject> who = new ArrayList<>();
-    List<Stats> stats = new ArrayList<>();
+    List<BarChart.Bar> p50 = new ArrayList<>();
+    List<BarChart.Bar> cpu = new ArrayList<>();
     for (Loopback.Cell c : cells("sync")) {
       if (c.level() == 1) {
-        who.add(c.pair().raw());
-        stats.add(c.raw());
-        who.add(c.pair().other());
-        stats.add(c.other());
+        p50.add(bar(c.pair().raw(), c.raw().percentileMicros(0.5)));
+        p50.add(bar(c.pair().other(), c.other().percentileMicros(0.5)));
+        cpu.add(bar(c.pair().raw(), c.raw().callerCpuMicrosPerCall()));
+        cpu.add(bar(c.pair().other(), c.other().callerCpuMicrosPerCall()));
       }
     }
-    int rowH = 24;
-    int left = 300;
-    int barMax = 330;
-    int height = 2 * (40 + who.size() * rowH) + 30;
-    StringBuilder s = new StringBuilder();
-    s.append(
-            String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"%d\""
-                    + " font-family=\"sans-serif\" font-size=\"13\">%n",
-                height))
-        .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    List<Double> p50 = new ArrayList<>();
-    List<Double> cpu = new ArrayList<>();
-    for (Stats st : stats) {
-      p50.add(st.percentileMicros(0.5));
-      cpu.add(st.callerCpuMicrosPerCall());
-    }
-    int y = group(s, 10, "Loopback, sync, 1 caller: p50 latency, µs", who, p50, left, barMax, rowH);
-    group(
-        s,
-        y + 20,
-        "Loopback, sync, 1 caller: caller-thread CPU per call, µs",
-        who,
-        cpu,
-        left,
-        barMax,
-        rowH);
-    s.append("</svg>\n");
-    return s.toString();
+    return BarChart.svg(
+        760,
+        300,
+        330,
+        24,
+        List.of(
+            new BarChart.Group("Loopback, sync, 1 caller: p50 latency, µs", p50),
+            new BarChart.Group("Loopback, sync, 1 caller: caller-thread CPU per call, µs", cpu)));
   }
 
-  private static int group(
-      StringBuilder s,
-      int y,
-      String title,
-      List<Subject> who,
-      List<Double> values,
-      int left,
-      int barMax,
-      int rowH) {
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "<text x=\"10\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
-            y + 16,
-            title));
-    y += 30;
-    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    for (int i = 0; i < who.size(); i++) {
-      Subject w = who.get(i);
-      double v = values.get(i);
-      String color =
-          switch (w.role) {
-            case "raw" -> "#8c8c8c";
-            case "stripe-java" -> "#b0413e";
-            default -> "#2f6f9f";
-          };
-      double width = v / max * barMax;
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"10\" y=\"%d\">%s</text>%n"
-                  + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n"
-                  + "<text x=\"%.1f\" y=\"%d\">%,.1f</text>%n",
-              y + 15,
-              w.label,
-              left,
-              y + 3,
-              width,
-              rowH - 8,
-              color,
-              left + width + 6,
-              y + 15,
-              v));
-      y += rowH;
-    }
-    return y;
+  private static BarChart.Bar bar(Subject who, double value) {
+    String color =
+        switch (who.role) {
+          case "raw" -> "#8c8c8c";
+          case "stripe-java" -> "#b0413e";
+          default -> "#2f6f9f";
+        };
+    return new BarChart.Bar(
+        who.label, value, Double.NaN, color, String.format(Locale.ROOT, "%,.1f", value));
   }
 }
