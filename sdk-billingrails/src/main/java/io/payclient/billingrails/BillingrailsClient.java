@@ -10,6 +10,7 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
+import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.VendorSupport;
 import java.util.Objects;
@@ -99,9 +100,9 @@ public final class BillingrailsClient implements PaymentsClient {
       PaymentCreateRequest request, RequestOptions options) {
     return VendorSupport.async(
         () ->
-            payments
-                .createdAsync(BillingrailsMapping.toBillingrails(request), options)
-                .thenApply(c -> BillingrailsMapping.toPayment(c.payment(), c.idempotencyKey())));
+            Futures.map(
+                payments.createdAsync(BillingrailsMapping.toBillingrails(request), options),
+                c -> BillingrailsMapping.toPayment(c.payment(), c.idempotencyKey())));
   }
 
   @Override
@@ -111,7 +112,8 @@ public final class BillingrailsClient implements PaymentsClient {
 
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
-    return payments.retrieveAsync(paymentId).thenApply(p -> BillingrailsMapping.toPayment(p, null));
+    return Futures.map(
+        payments.retrieveAsync(paymentId), p -> BillingrailsMapping.toPayment(p, null));
   }
 
   /**
@@ -129,9 +131,9 @@ public final class BillingrailsClient implements PaymentsClient {
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
     return VendorSupport.async(
         () ->
-            payments
-                .listAsync(BillingrailsMapping.toBillingrails(params))
-                .thenApply(page -> page.map(p -> BillingrailsMapping.toPayment(p, null))));
+            Futures.map(
+                payments.listAsync(BillingrailsMapping.toBillingrails(params)),
+                page -> page.map(p -> BillingrailsMapping.toPayment(p, null))));
   }
 
   @Override

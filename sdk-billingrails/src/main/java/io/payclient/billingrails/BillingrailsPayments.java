@@ -11,6 +11,7 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.VendorSupport;
 import java.util.Objects;
@@ -96,7 +97,7 @@ public final class BillingrailsPayments {
    */
   public CompletableFuture<BillingrailsPayment> createAsync(
       BillingrailsPaymentCreateRequest request, RequestOptions options) {
-    return createdAsync(request, options).thenApply(Created::payment);
+    return Futures.map(createdAsync(request, options), Created::payment);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.Limits;
+import io.payclient.core.internal.NetworkText;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -123,14 +125,23 @@ public class ApiException extends PayClientException {
     }
     sb.append(": ").append(e.message());
     if (!e.fieldErrors().isEmpty()) {
+      List<FieldError> shown = e.fieldErrors();
+      int more = shown.size() - SHOWN_FIELD_ERRORS;
       sb.append(" [")
           .append(
-              e.fieldErrors().stream().map(FieldError::toString).collect(Collectors.joining("; ")))
+              shown.stream()
+                  .limit(SHOWN_FIELD_ERRORS)
+                  .map(FieldError::toString)
+                  .collect(Collectors.joining("; ")))
+          .append(more > 0 ? "; and " + more + " more (see fieldErrors())" : "")
           .append(']');
     }
     if (e.requestId() != null) {
       sb.append(" (request id ").append(e.requestId()).append(')');
     }
-    return sb.toString();
+    return NetworkText.cut(sb.toString(), Limits.MAX_MESSAGE_CHARS);
   }
+
+  /** Field errors spelled out in the message; all of them are in {@link #fieldErrors()}. */
+  private static final int SHOWN_FIELD_ERRORS = 10;
 }

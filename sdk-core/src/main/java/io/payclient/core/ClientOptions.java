@@ -1,7 +1,7 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.Limits;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -269,77 +269,78 @@ public final class ClientOptions {
     /**
      * The connect timeout.
      *
-     * @throws IllegalArgumentException if negative
+     * @param connectTimeout zero means none (OkHttp's meaning); at most one day
+     * @throws IllegalArgumentException if negative or over one day
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = nonNegative(connectTimeout, "connectTimeout");
+      this.connectTimeout = Limits.checkDuration(connectTimeout, "connectTimeout", true);
       return this;
     }
 
     /**
      * The read timeout.
      *
-     * @throws IllegalArgumentException if negative
+     * @param readTimeout zero means none (OkHttp's meaning); at most one day
+     * @throws IllegalArgumentException if negative or over one day
      */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = nonNegative(readTimeout, "readTimeout");
+      this.readTimeout = Limits.checkDuration(readTimeout, "readTimeout", true);
       return this;
     }
 
     /**
      * The write timeout.
      *
-     * @throws IllegalArgumentException if negative
+     * @param writeTimeout zero means none (OkHttp's meaning); at most one day
+     * @throws IllegalArgumentException if negative or over one day
      */
     public Builder writeTimeout(Duration writeTimeout) {
-      this.writeTimeout = nonNegative(writeTimeout, "writeTimeout");
+      this.writeTimeout = Limits.checkDuration(writeTimeout, "writeTimeout", true);
       return this;
     }
 
     /**
      * The overall deadline of one call across retries.
      *
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if not positive or over one day
      */
     public Builder timeout(Duration timeout) {
-      if (nonNegative(timeout, "timeout").isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
-      this.timeout = timeout;
+      this.timeout = Limits.checkDuration(timeout, "timeout", false);
       return this;
     }
 
     /**
      * The maximum number of retries; {@code 0} turns retries off.
      *
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or over 100
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = Limits.checkRetries(maxRetries);
       return this;
     }
 
     /**
      * The longest server-requested wait honoured.
      *
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or over one day
      */
     public Builder maxRetryDelay(Duration maxRetryDelay) {
-      this.maxRetryDelay = nonNegative(maxRetryDelay, "maxRetryDelay");
+      this.maxRetryDelay = Limits.checkDuration(maxRetryDelay, "maxRetryDelay", true);
       return this;
     }
 
     /**
      * The response body cap in bytes.
      *
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if not positive or over 1 GiB
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes <= 0) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive");
+      if (maxResponseBytes <= 0 || maxResponseBytes > Limits.MAX_RESPONSE_BYTES) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be between 1 and "
+                + Limits.MAX_RESPONSE_BYTES
+                + ": "
+                + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
       return this;
@@ -389,10 +390,12 @@ public final class ClientOptions {
      * The exponential backoff between retries when the server names no wait: a random delay in
      * {@code [0, min(cap, base × 2^(retry-1))]} ("full jitter"). Defaults: 0.5 s and 8 s.
      *
-     * @throws IllegalArgumentException if base is negative or cap is below base
+     * @throws IllegalArgumentException if base is negative, cap is below base, or either is over
+     *     one day
      */
     public Builder backoff(Duration base, Duration cap) {
-      nonNegative(base, "backoff base");
+      Limits.checkDuration(base, "backoff base", true);
+      Limits.checkDuration(cap, "backoff cap", true);
       if (cap.compareTo(base) < 0) {
         throw new IllegalArgumentException("backoff cap " + cap + " is below its base " + base);
       }
@@ -404,14 +407,6 @@ public final class ClientOptions {
     /** Returns the options. */
     public ClientOptions build() {
       return new ClientOptions(this);
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative: " + d);
-      }
-      return d;
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.payclient.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request failed on the network: no HTTP response was received (connection refused, reset,
  * timeout, TLS failure, deadline reached).
@@ -24,7 +26,7 @@ public final class ConnectionException extends PayClientException {
    */
   public ConnectionException(
       String message,
-      Throwable cause,
+      @Nullable Throwable cause,
       Context context,
       boolean requestSent,
       boolean outcomeUnknown) {

@@ -1,5 +1,6 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.NetworkText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Currency;
@@ -26,8 +27,22 @@ public final class Money implements Comparable<Money> {
   private final BigDecimal amount;
   private final Currency currency;
 
+  /** The most digits, and the largest scale of either sign, an amount may have. */
+  public static final int MAX_DIGITS = 64;
+
   private Money(BigDecimal amount, Currency currency) {
-    this.amount = Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(amount, "amount");
+    if (amount.precision() > MAX_DIGITS
+        || amount.scale() > MAX_DIGITS
+        || amount.scale() < -MAX_DIGITS) {
+      // Rendering or scaling 1E+999999999 would allocate gigabytes: refuse it when it is given.
+      throw new IllegalArgumentException(
+          "Amount out of range: at most "
+              + MAX_DIGITS
+              + " digits and an exponent within ±"
+              + MAX_DIGITS);
+    }
+    this.amount = amount;
     this.currency = Objects.requireNonNull(currency, "currency");
   }
 
@@ -37,26 +52,42 @@ public final class Money implements Comparable<Money> {
    * @param amount a plain decimal such as {@code "10.50"} or {@code "-3"}; scientific notation is
    *     accepted as {@link BigDecimal} parses it
    * @param currencyCode an ISO 4217 code such as {@code "USD"}
-   * @throws IllegalArgumentException if the amount is not a decimal number or the currency code is
+   * @throws IllegalArgumentException if the amount is not a decimal number, has more than {@value
+   *     #MAX_DIGITS} digits or an exponent beyond ±{@value #MAX_DIGITS}, or the currency code is
    *     unknown to {@link Currency}
    */
   public static Money of(String amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
     BigDecimal value;
+    if (amount.length() > 4 * MAX_DIGITS) {
+      throw new IllegalArgumentException(
+          "Amount out of range: a text of " + amount.length() + " characters");
+    }
     try {
       value = new BigDecimal(amount.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Not a decimal amount: '" + amount + "'", e);
+      throw new IllegalArgumentException(
+          "Not a decimal amount: '" + NetworkText.cut(amount, 40) + "'", e);
     }
     return new Money(value, currency(currencyCode));
   }
 
-  /** Returns money of an exact decimal amount; never rounds. */
+  /**
+   * Returns money of an exact decimal amount; never rounds.
+   *
+   * @throws IllegalArgumentException if the amount has more than {@value #MAX_DIGITS} digits or a
+   *     scale beyond ±{@value #MAX_DIGITS}
+   */
   public static Money of(BigDecimal amount, Currency currency) {
     return new Money(amount, currency);
   }
 
-  /** Returns money of an exact decimal amount; never rounds. */
+  /**
+   * Returns money of an exact decimal amount; never rounds.
+   *
+   * @throws IllegalArgumentException if the amount has more than {@value #MAX_DIGITS} digits or a
+   *     scale beyond ±{@value #MAX_DIGITS}, or the currency code is unknown
+   */
   public static Money of(BigDecimal amount, String currencyCode) {
     return new Money(amount, currency(currencyCode));
   }

@@ -1,5 +1,6 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.Futures;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -148,7 +149,7 @@ public final class Page<T> {
     if (next == null) {
       return CompletableFuture.completedFuture(null);
     }
-    return next.fetchAsync().thenCompose(page -> page.autoPagingForEachAsync(action));
+    return Futures.compose(next.fetchAsync(), page -> page.autoPagingForEachAsync(action));
   }
 
   /**
@@ -169,7 +170,7 @@ public final class Page<T> {
 
               @Override
               public CompletableFuture<Page<R>> fetchAsync() {
-                return source.fetchAsync().thenApply(p -> p.map(mapper));
+                return Futures.map(source.fetchAsync(), p -> p.map(mapper));
               }
             };
     return new Page<>(mapped, mappedNext, totalCount);

@@ -40,7 +40,8 @@ public class PayClientException extends RuntimeException {
   private final boolean outcomeUnknown;
 
   /**
-   * Creates an exception.
+   * Creates an exception. When the context has an idempotency key, the message ends with it (never
+   * with the API key), so that a logged exception is enough to retry the call later.
    *
    * @param message what went wrong; must not contain secrets
    * @param cause the underlying exception, or {@code null}
@@ -49,9 +50,17 @@ public class PayClientException extends RuntimeException {
    */
   public PayClientException(
       String message, @Nullable Throwable cause, Context context, boolean outcomeUnknown) {
-    super(message, cause);
+    super(withKey(message, context), cause);
     this.context = Objects.requireNonNull(context, "context");
     this.outcomeUnknown = outcomeUnknown;
+  }
+
+  private static String withKey(String message, Context context) {
+    String key = context.idempotencyKey();
+    if (key == null || message == null || message.contains(key)) {
+      return message;
+    }
+    return message + " [idempotency key " + key + "]";
   }
 
   /** The vendor the request was for. */

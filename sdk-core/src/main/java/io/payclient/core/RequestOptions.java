@@ -1,5 +1,6 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.Limits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,26 +107,21 @@ public final class RequestOptions {
     /**
      * The overall deadline for the call, across retries.
      *
-     * @throws IllegalArgumentException if not positive
+     * @param timeout over zero and at most one day; {@code null} for the client's
+     * @throws IllegalArgumentException if not positive or over one day
      */
     public Builder timeout(@Nullable Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("timeout must be positive: " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = timeout == null ? null : Limits.checkDuration(timeout, "timeout", false);
       return this;
     }
 
     /**
      * The maximum number of retries; {@code 0} turns retries off.
      *
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or over 100
      */
     public Builder maxRetries(@Nullable Integer maxRetries) {
-      if (maxRetries != null && maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = maxRetries == null ? null : Limits.checkRetries(maxRetries);
       return this;
     }
 

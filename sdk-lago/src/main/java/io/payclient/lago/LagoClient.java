@@ -8,6 +8,7 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
+import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.lago.internal.LagoErrorParser;
@@ -96,9 +97,9 @@ public final class LagoClient implements PaymentsClient {
       PaymentCreateRequest request, RequestOptions options) {
     return VendorSupport.async(
         () ->
-            payments
-                .createdAsync(LagoMapping.toLago(request, options), options)
-                .thenApply(c -> LagoMapping.toPayment(c.payment(), c.reconciled())));
+            Futures.map(
+                payments.createdAsync(LagoMapping.toLago(request, options), options),
+                c -> LagoMapping.toPayment(c.payment(), c.reconciled())));
   }
 
   @Override
@@ -108,7 +109,7 @@ public final class LagoClient implements PaymentsClient {
 
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
-    return payments.retrieveAsync(paymentId).thenApply(p -> LagoMapping.toPayment(p, false));
+    return Futures.map(payments.retrieveAsync(paymentId), p -> LagoMapping.toPayment(p, false));
   }
 
   /**
@@ -124,9 +125,9 @@ public final class LagoClient implements PaymentsClient {
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
     return VendorSupport.async(
         () ->
-            payments
-                .listAsync(LagoMapping.toLago(params))
-                .thenApply(page -> page.map(p -> LagoMapping.toPayment(p, false))));
+            Futures.map(
+                payments.listAsync(LagoMapping.toLago(params)),
+                page -> page.map(p -> LagoMapping.toPayment(p, false))));
   }
 
   @Override

@@ -9,16 +9,15 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
-import io.payclient.core.internal.Reconciler;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.core.internal.Violations;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoMapping;
+import io.payclient.lago.internal.LagoReconciler;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Lago's payment operations, typed. Get it from {@link LagoClient#payments()}. Thread-safe.
@@ -26,11 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Duplicates.</b> Lago has no idempotency: two identical creates make two payments, so the
  * payment's {@code reference} is the de-duplication key. After an ambiguous failure of a create (a
  * timeout or reset after the request was sent, a 408 or 5xx), the SDK waits its backoff delay, then
- * lists the invoice's payments (every page) and, if one has the same {@code reference} and {@code
- * amount_cents}, returns it instead of creating again; only when none exists does it send the
- * create again. If that lookup fails, or retries run out, the exception says {@link
- * PayClientException#outcomeUnknown()}. Give each intended payment its own reference: a second
- * payment with the same reference and amount on the same invoice would be taken for the first.
+ * lists the invoice's payments and, if one on the same invoice has the same {@code reference} and
+ * {@code amount_cents}, returns it instead of creating again; only when the lookup has read every
+ * page and found none does it send the create again. The lookup runs within the create's deadline
+ * and reads at most 20 pages of 100; if it fails, cannot finish, or retries run out, the exception
+ * says {@link PayClientException#outcomeUnknown()} and nothing is sent again. Give each intended
+ * payment its own reference: a second payment with the same reference and amount on the same
+ * invoice would be taken for the first.
  *
  * <p>A create that provably never left (connect failure) and a 429 are retried directly.
  */
@@ -91,7 +92,7 @@ public final class LagoPayments {
   public CompletableFuture<LagoPayment> createAsync(
       LagoPaymentCreateRequest request, RequestOptions options) {
     return VendorSupport.async(
-        () -> transport.executeAsync(createCall(request, options)).thenApply(Created::payment));
+        () -> Futures.map(transport.executeAsync(createCall(request, options)), Created::payment));
   }
 
   /**
@@ -161,8 +162,39 @@ public final class LagoPayments {
             (status, r) -> new Created(LagoJson.readPaymentEnvelope(r), false))
         .path("payments")
         .options(opts)
-        .reconciler(new ByReference(request))
+        .reconciler(
+            new LagoReconciler<>(request, new InvoicePayments(request), p -> new Created(p, true)))
         .build();
+  }
+
+  /** The pages of one invoice's payments, for reconciliation. */
+  private final class InvoicePayments implements LagoReconciler.Lister {
+    private final String invoiceId;
+
+    InvoicePayments(LagoPaymentCreateRequest request) {
+      this.invoiceId = request.invoiceId();
+    }
+
+    private ApiCall<LagoJson.PaymentList> call(int page, int perPage, RequestOptions options) {
+      return ApiCall.get((status, r) -> LagoJson.readPaymentList(r))
+          .path("payments")
+          .query("invoice_id", invoiceId)
+          .query("page", page)
+          .query("per_page", perPage)
+          .options(options)
+          .build();
+    }
+
+    @Override
+    public LagoJson.PaymentList list(int page, int perPage, RequestOptions options) {
+      return transport.execute(call(page, perPage, options));
+    }
+
+    @Override
+    public CompletableFuture<LagoJson.PaymentList> listAsync(
+        int page, int perPage, RequestOptions options) {
+      return transport.executeAsync(call(page, perPage, options));
+    }
   }
 
   private ApiCall<Page<LagoPayment>> listCall(LagoPaymentListParams params) {
@@ -196,47 +228,6 @@ public final class LagoPayments {
               }
             };
     return Page.of(list.payments(), fetcher, list.meta().totalCount());
-  }
-
-  /** Finds a payment on the same invoice with the same reference and amount, across all pages. */
-  private final class ByReference implements Reconciler<Created> {
-    private final LagoPaymentCreateRequest request;
-    private final LagoPaymentListParams params;
-
-    ByReference(LagoPaymentCreateRequest request) {
-      this.request = request;
-      this.params = LagoPaymentListParams.builder().invoiceId(request.invoiceId()).build();
-    }
-
-    private boolean matches(LagoPayment p) {
-      return request.reference().equals(p.reference())
-          && Long.valueOf(request.amountCents()).equals(p.amountCents());
-    }
-
-    @Override
-    public Optional<Created> find() {
-      for (LagoPayment p : list(params).autoPagingIterable()) {
-        if (matches(p)) {
-          return Optional.of(new Created(p, true));
-        }
-      }
-      return Optional.empty();
-    }
-
-    @Override
-    public CompletableFuture<Optional<Created>> findAsync() {
-      AtomicReference<LagoPayment> found = new AtomicReference<>();
-      return listAsync(params)
-          .thenCompose(
-              page ->
-                  page.autoPagingForEachAsync(
-                      p -> {
-                        if (matches(p)) {
-                          found.compareAndSet(null, p);
-                        }
-                      }))
-          .thenApply(done -> Optional.ofNullable(found.get()).map(p -> new Created(p, true)));
-    }
   }
 
   private ApiCall<LagoPayment> retrieveCall(String lagoId) {

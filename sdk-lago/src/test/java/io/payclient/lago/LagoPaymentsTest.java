@@ -182,7 +182,8 @@ class LagoPaymentsTest {
     assertThat(requests)
         .extracting(RecordedRequest::getMethod)
         .containsExactly("POST", "GET", "GET");
-    assertThat(requests.get(1).getTarget()).isEqualTo("/api/v1/payments?invoice_id=" + INVOICE);
+    assertThat(requests.get(1).getTarget())
+        .isEqualTo("/api/v1/payments?invoice_id=" + INVOICE + "&page=1&per_page=100");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
+import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.Secrets;
 import io.payclient.core.internal.VendorSupport;
@@ -105,9 +106,8 @@ public final class PaygenticClient implements PaymentsClient {
         () -> {
           PaygenticPaymentCreateRequest typed = PaygenticMapping.toPaygentic(request, options);
           String key = typed.idempotencyKey().orElse(null);
-          return payments
-              .createAsync(typed, options)
-              .thenApply(p -> PaygenticMapping.toPayment(p, key));
+          return Futures.map(
+              payments.createAsync(typed, options), p -> PaygenticMapping.toPayment(p, key));
         });
   }
 
@@ -118,7 +118,7 @@ public final class PaygenticClient implements PaymentsClient {
 
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
-    return payments.retrieveAsync(paymentId).thenApply(p -> PaygenticMapping.toPayment(p, null));
+    return Futures.map(payments.retrieveAsync(paymentId), p -> PaygenticMapping.toPayment(p, null));
   }
 
   /**
@@ -136,9 +136,9 @@ public final class PaygenticClient implements PaymentsClient {
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
     return VendorSupport.async(
         () ->
-            payments
-                .listAsync(PaygenticMapping.toPaygentic(params))
-                .thenApply(page -> page.map(p -> PaygenticMapping.toPayment(p, null))));
+            Futures.map(
+                payments.listAsync(PaygenticMapping.toPaygentic(params)),
+                page -> page.map(p -> PaygenticMapping.toPayment(p, null))));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.payclient.paygentic;
 
+import io.payclient.core.internal.Json;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,14 +49,17 @@ public record PaygenticLineItem(
         quantity);
   }
 
-  /** The amount as an exact decimal; empty when absent or not a decimal. */
+  /**
+   * The amount as an exact decimal; empty when absent, not a decimal, or out of bounds (over 64
+   * characters or an exponent beyond ±64).
+   */
   public Optional<BigDecimal> amountValue() {
     if (amount == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(amount));
-    } catch (NumberFormatException e) {
+      return Optional.of(Json.boundedDecimal(amount));
+    } catch (NumberFormatException | ArithmeticException e) {
       return Optional.empty();
     }
   }

@@ -517,7 +517,16 @@ public final class PaygenticPaymentCreateRequest {
       return request;
     }
 
+    /** Longer decimal strings are refused before they are parsed. */
+    private static final int MAX_DECIMAL_CHARS = 32;
+
     private static void checkDecimal(Violations v, String field, String text, boolean range) {
+      if (text.length() > MAX_DECIMAL_CHARS) {
+        v.add(
+            field,
+            "must be at most " + MAX_DECIMAL_CHARS + " characters; was \"" + clip(text) + "\"");
+        return;
+      }
       if (!DECIMAL.matcher(text).matches()) {
         v.add(
             field,

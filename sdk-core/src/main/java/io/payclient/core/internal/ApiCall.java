@@ -90,22 +90,41 @@ public final class ApiCall<T> {
      * Appends path segments after the base URL; each is percent-encoded as one segment, so an id
      * such as {@code ../x} or {@code a/b} can never change the path.
      *
-     * @throws IllegalArgumentException if a segment is blank or has control characters
+     * @throws IllegalArgumentException if a segment is blank, is {@code .} or {@code ..} (which
+     *     HTTP clients resolve, changing the path), has control characters, or is not well-formed
+     *     Unicode (it could not be sent as given)
      */
     public Builder<T> path(String... segments) {
       for (String s : segments) {
-        if (s == null || s.isBlank() || Secrets.hasControlCharacter(s)) {
+        if (s == null
+            || s.isBlank()
+            || s.equals(".")
+            || s.equals("..")
+            || Secrets.hasControlCharacter(s)
+            || !SendableText.isWellFormed(s)) {
           throw new IllegalArgumentException(
-              "Path segment must be non-blank without control characters: '" + s + "'");
+              "An id in a URL path must be non-blank, not '.' or '..', without control characters"
+                  + " and well-formed Unicode: '"
+                  + (s == null ? null : NetworkText.cut(s, 100))
+                  + "'");
         }
         pathSegments.add(s);
       }
       return this;
     }
 
-    /** Adds a query parameter (percent-encoded); a {@code null} value is skipped. */
+    /**
+     * Adds a query parameter (percent-encoded); a {@code null} value is skipped.
+     *
+     * @throws IllegalArgumentException if the value is not well-formed Unicode (it could not be
+     *     sent as given)
+     */
     public Builder<T> query(String name, @Nullable Object value) {
       if (value != null) {
+        if (!SendableText.isWellFormed(String.valueOf(value))) {
+          throw new IllegalArgumentException(
+              "Query parameter " + name + " must be well-formed Unicode (an unpaired surrogate)");
+        }
         query.add(new String[] {name, String.valueOf(value)});
       }
       return this;

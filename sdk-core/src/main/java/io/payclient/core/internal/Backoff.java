@@ -26,55 +26,98 @@ public final class Backoff {
   /** The upper bound of {@link #fullJitter} for a retry, in nanoseconds. */
   static long ceilingNanos(int retry, Duration base, Duration cap) {
     int shift = Math.min(Math.max(retry - 1, 0), 20);
-    long doubled = base.toNanos() << shift;
-    return Math.min(cap.toNanos(), doubled < 0 ? Long.MAX_VALUE : doubled);
+    long baseNanos = RetryPolicy.saturatedNanos(base);
+    long capNanos = RetryPolicy.saturatedNanos(cap);
+    long doubled = baseNanos > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : baseNanos << shift;
+    return Math.max(0, Math.min(capNanos, doubled));
   }
 
   /**
-   * The wait the server asked for: {@code Retry-After} as seconds or an HTTP date, else {@code
-   * X-RateLimit-Reset} (Lago) as seconds from now, or as epoch seconds when it is that large.
+   * The wait the server asked for: {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110),
+   * else {@code X-RateLimit-Reset} (Lago Cloud) as seconds from now, or as the epoch second of the
+   * reset when it is that large. A value that is neither is ignored. A huge wait is returned as it
+   * is: the caller compares it with its longest honoured wait and then does not retry.
    *
    * @return the wait, never negative, or {@code null} if the server asked for none
    */
   public static @Nullable Duration serverRequested(Headers headers, Instant now) {
-    Duration retryAfter = parse(headers.get("Retry-After"), now, true);
+    Duration retryAfter = retryAfter(headers.get("Retry-After"), now);
     if (retryAfter != null) {
       return retryAfter;
     }
-    return parse(headers.get("X-RateLimit-Reset"), now, false);
+    return rateLimitReset(headers.get("X-RateLimit-Reset"), now);
   }
 
-  private static @Nullable Duration parse(@Nullable String value, Instant now, boolean httpDate) {
+  /** The largest number of seconds read; more is "a very long time", which is never honoured. */
+  private static final long MAX_SECONDS = 1L << 40;
+
+  private static @Nullable Duration retryAfter(@Nullable String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String v = value.trim();
-    try {
-      long seconds = Long.parseLong(v);
-      if (seconds > 1_000_000_000L) { // an epoch timestamp
-        seconds = seconds - now.getEpochSecond();
-      }
-      return Duration.ofSeconds(Math.max(0, seconds));
-    } catch (NumberFormatException notAnInteger) {
-      // fall through
+    Duration delay = delaySeconds(v); // delay-seconds, never an epoch time
+    if (delay != null || v.length() > 64) {
+      return delay;
     }
     try {
-      double seconds = Double.parseDouble(v); // "1.5" from some gateways: sub-second precision
-      if (seconds >= 0 && seconds < 1_000_000_000d) {
-        return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(now, at);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException | ArithmeticException ignored) {
+      return null;
+    }
+  }
+
+  private static @Nullable Duration rateLimitReset(@Nullable String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    Long seconds = seconds(v);
+    if (seconds != null && seconds > 1_000_000_000L && seconds < MAX_SECONDS) {
+      return Duration.ofSeconds(Math.max(0, seconds - now.getEpochSecond())); // an epoch second
+    }
+    return delaySeconds(v);
+  }
+
+  /**
+   * Whole or decimal seconds ("1.5" from some gateways), capped at {@link #MAX_SECONDS}; {@code
+   * null} when not a non-negative number.
+   */
+  private static @Nullable Duration delaySeconds(String v) {
+    Long seconds = seconds(v);
+    if (seconds != null) {
+      return Duration.ofSeconds(seconds);
+    }
+    if (v.length() > 32 || v.startsWith("-")) {
+      return null;
+    }
+    try {
+      double s = Double.parseDouble(v);
+      if (s >= 0 && s < MAX_SECONDS) {
+        return Duration.ofMillis((long) Math.ceil(s * 1000));
       }
+      return s >= MAX_SECONDS ? Duration.ofSeconds(MAX_SECONDS) : null;
     } catch (NumberFormatException notADecimal) {
-      // fall through
+      return null;
     }
-    if (httpDate) {
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(now, at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException ignored) {
+  }
+
+  /** Non-negative whole seconds, capped at {@link #MAX_SECONDS}; {@code null} if not digits. */
+  private static @Nullable Long seconds(String v) {
+    if (v.isEmpty() || v.length() > 32) {
+      return null;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
         return null;
       }
     }
-    return null;
+    if (v.length() > 12) {
+      return MAX_SECONDS;
+    }
+    return Math.min(Long.parseLong(v), MAX_SECONDS);
   }
 }

@@ -15,6 +15,7 @@ import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -57,13 +59,19 @@ import org.jspecify.annotations.Nullable;
  *   <li>anything else: fail at once.
  * </ul>
  *
+ * <p>What an attempt's failure means, and whether and when to send again, is decided by {@link
+ * RetryPolicy} alone; every text that came from the network passes {@link NetworkText} (the key
+ * removed first, cut after) before it reaches an exception or a log line.
+ *
  * <p>Sync calls sleep on the caller's thread between attempts; async calls are enqueued on OkHttp's
- * dispatcher and their retries scheduled on one shared daemon timer thread.
+ * dispatcher and their retries scheduled on one shared daemon timer thread. Everything a call does,
+ * time queued in the dispatcher and reconciliation included, fits in its deadline: an async call
+ * still running at its deadline is cancelled. Cancelling the future of an async call stops the
+ * attempt in flight and every later one.
  */
 public final class HttpTransport implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.payclient.transport");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final int RAW_BODY_EXCERPT = 2048;
   private static final int MAX_CACHED_URLS = 16;
 
   /** Concurrent calls to the vendor's host on an OkHttp client the SDK created itself. */
@@ -80,7 +88,7 @@ public final class HttpTransport implements AutoCloseable {
 
   private final String vendor;
   private final HttpUrl baseUrl;
-  private final String apiKey;
+  private final NetworkText text;
   private final Headers fixedHeaders;
   private final ConcurrentMap<List<String>, HttpUrl> postUrls = new ConcurrentHashMap<>();
   private final OkHttpClient http;
@@ -111,7 +119,7 @@ public final class HttpTransport implements AutoCloseable {
       ErrorParser errorParser) {
     this.vendor = Objects.requireNonNull(vendor);
     this.baseUrl = Objects.requireNonNull(baseUrl);
-    this.apiKey = Objects.requireNonNull(apiKey);
+    this.text = new NetworkText(Objects.requireNonNull(apiKey));
     this.options = Objects.requireNonNull(options);
     this.errorParser = Objects.requireNonNull(errorParser);
     this.listener = options.listener();
@@ -160,7 +168,8 @@ public final class HttpTransport implements AutoCloseable {
   /**
    * Runs a call on the caller's thread, retrying as the class describes.
    *
-   * @throws PayClientException with the vendor, idempotency key and attempts
+   * @throws PayClientException with the vendor, idempotency key and attempts; never any other
+   *     exception for what the server sends
    * @throws IllegalStateException if the transport is closed
    */
   public <T> T execute(ApiCall<T> call) {
@@ -170,7 +179,13 @@ public final class HttpTransport implements AutoCloseable {
         run.reconcileNext = false;
         Optional<T> found;
         try {
-          found = Objects.requireNonNull(call.reconciler).find();
+          Duration left = run.timeLeft();
+          if (left.isZero()) {
+            throw run.reconcileFailed(null);
+          }
+          found = Objects.requireNonNull(call.reconciler).find(left);
+        } catch (PayClientException e) {
+          throw e == run.lastError ? e : run.reconcileFailed(e);
         } catch (RuntimeException e) {
           throw run.reconcileFailed(e);
         }
@@ -187,6 +202,8 @@ public final class HttpTransport implements AutoCloseable {
         step = run.onResponse(response, tracker, started);
       } catch (IOException e) {
         step = run.onFailure(e, tracker);
+      } catch (RuntimeException e) {
+        step = run.unexpected(e, tracker);
       }
       if (step.error == null) {
         return Objects.requireNonNull(step.value, "a parser returned null");
@@ -205,8 +222,10 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Runs a call without blocking: the future completes on an OkHttp dispatcher thread. Cancelling
-   * the future cancels the attempt in flight and any scheduled retry.
+   * Runs a call without blocking: the future completes on an OkHttp dispatcher thread (or the retry
+   * scheduler's). Cancelling the future cancels the attempt in flight, a reconciliation in progress
+   * and every later attempt; at the call's deadline the same happens and the future fails with the
+   * last error.
    *
    * @return a future completed with the result or a {@link PayClientException}
    */
@@ -219,11 +238,15 @@ public final class HttpTransport implements AutoCloseable {
       future.completeExceptionally(e);
       return future;
     }
+    long left = run.deadlineNanos - System.nanoTime();
+    ScheduledFuture<?> deadline =
+        Scheduler.INSTANCE.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
     future.whenComplete(
         (v, e) -> {
-          Call current = run.current;
-          if (future.isCancelled() && current != null) {
-            current.cancel();
+          deadline.cancel(false);
+          if (future.isCancelled()) {
+            run.cancelled = true;
+            run.stopInFlight();
           }
         });
     attemptAsync(run, future);
@@ -231,34 +254,66 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private <T> void attemptAsync(Run<T> run, CompletableFuture<T> future) {
-    if (future.isDone()) {
+    if (future.isDone() || run.cancelled) {
       return;
     }
     if (run.reconcileNext) {
       run.reconcileNext = false;
-      Objects.requireNonNull(run.call.reconciler)
-          .findAsync()
-          .whenComplete(
-              (found, error) -> {
-                if (error != null) {
-                  future.completeExceptionally(run.reconcileFailed(error));
-                } else if (found.isPresent()) {
-                  future.complete(found.get());
-                } else {
-                  run.tookEffectMaybe = false; // the earlier attempts created nothing
-                  attemptAsync(run, future);
-                }
-              });
+      Duration left = run.timeLeft();
+      if (left.isZero()) {
+        future.completeExceptionally(run.reconcileFailed(null));
+        return;
+      }
+      CompletableFuture<Optional<T>> lookup;
+      try {
+        lookup = Objects.requireNonNull(run.call.reconciler).findAsync(left);
+      } catch (RuntimeException e) {
+        future.completeExceptionally(run.reconcileFailed(e));
+        return;
+      }
+      run.lookup = lookup;
+      if (future.isDone()) {
+        lookup.cancel(true);
+        return;
+      }
+      lookup.whenComplete(
+          (found, error) -> {
+            run.lookup = null;
+            if (error != null) {
+              Throwable cause =
+                  error instanceof java.util.concurrent.CompletionException
+                          && error.getCause() != null
+                      ? error.getCause()
+                      : error;
+              future.completeExceptionally(
+                  cause == run.lastError ? cause : run.reconcileFailed(cause));
+            } else if (found.isPresent()) {
+              future.complete(found.get());
+            } else {
+              run.tookEffectMaybe = false; // the earlier attempts created nothing
+              attemptAsync(run, future);
+            }
+          });
       return;
     }
     SendTracker tracker = new SendTracker();
     Call http = run.newCall(tracker);
+    if (future.isDone() || run.cancelled) {
+      http.cancel(); // cancelled while the call was being made: it never starts
+      return;
+    }
     long started = System.nanoTime();
     http.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
-            finish(run, future, run.onFailure(e, tracker));
+            Step<T> step;
+            try {
+              step = run.onFailure(e, tracker);
+            } catch (RuntimeException unexpected) {
+              step = run.unexpected(unexpected, tracker);
+            }
+            finish(run, future, step);
           }
 
           @Override
@@ -267,8 +322,7 @@ public final class HttpTransport implements AutoCloseable {
             try (response) {
               step = run.onResponse(response, tracker, started);
             } catch (RuntimeException e) {
-              future.completeExceptionally(e);
-              return;
+              step = run.unexpected(e, tracker);
             }
             finish(run, future, step);
           }
@@ -278,11 +332,15 @@ public final class HttpTransport implements AutoCloseable {
   private <T> void finish(Run<T> run, CompletableFuture<T> future, Step<T> step) {
     if (step.error == null) {
       future.complete(step.value);
-    } else if (step.retryDelayNanos < 0) {
+    } else if (step.retryDelayNanos < 0 || future.isDone() || run.cancelled) {
       future.completeExceptionally(step.error);
     } else {
-      Scheduler.INSTANCE.schedule(
-          () -> attemptAsync(run, future), step.retryDelayNanos, TimeUnit.NANOSECONDS);
+      run.pendingRetry =
+          Scheduler.INSTANCE.schedule(
+              () -> attemptAsync(run, future), step.retryDelayNanos, TimeUnit.NANOSECONDS);
+      if (future.isDone()) {
+        run.stopInFlight(); // cancelled while the retry was being scheduled
+      }
     }
   }
 
@@ -320,24 +378,17 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private @Nullable String redact(@Nullable String text) {
-    return text == null ? null : Secrets.redact(text, apiKey);
+  /** Network text, redacted, then cut to the text cap; {@code null} stays {@code null}. */
+  private @Nullable String clean(@Nullable String value) {
+    return text.clean(value, Limits.MAX_TEXT_CHARS);
   }
 
+  /** The start of a body as text: the key removed first, then cut. */
   private String excerpt(Buffer body) {
-    long n = Math.min(body.size(), RAW_BODY_EXCERPT);
-    String text = body.snapshot((int) n).utf8();
-    return Secrets.redact(text, apiKey);
-  }
-
-  /** Whether a failed attempt may be sent again. */
-  private enum Retry {
-    /** Not again. */
-    NO,
-    /** Again, after a delay. */
-    YES,
-    /** Again after a delay, but only if the reconciler finds nothing the attempt created. */
-    AFTER_RECONCILING
+    // A multiple of the cap in bytes is enough to fill the cap in characters after redaction.
+    long n = Math.min(body.size(), 4L * Limits.MAX_RAW_BODY_CHARS);
+    String raw = body.snapshot((int) n).utf8();
+    return Objects.requireNonNull(text.clean(raw, Limits.MAX_RAW_BODY_CHARS));
   }
 
   /** Marks whether an attempt got as far as a connection (so bytes may have been sent). */
@@ -358,6 +409,17 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  /** A body read up to the cap. */
+  private static final class Capped {
+    final Buffer bytes;
+    final boolean overCap;
+
+    Capped(Buffer bytes, boolean overCap) {
+      this.bytes = bytes;
+      this.overCap = overCap;
+    }
+  }
+
   /** The state of one logical call across its attempts. Never shared between calls. */
   private final class Run<T> {
     final ApiCall<T> call;
@@ -372,7 +434,11 @@ public final class HttpTransport implements AutoCloseable {
     final int maxRetries;
     int attempts;
     volatile @Nullable Call current;
+    volatile @Nullable CompletableFuture<?> lookup;
+    volatile @Nullable ScheduledFuture<?> pendingRetry;
     volatile boolean reconcileNext;
+    volatile boolean cancelled;
+    volatile boolean deadlineHit;
     volatile @Nullable PayClientException lastError;
 
     /** An earlier attempt may have taken effect: every later failure has an unknown outcome. */
@@ -389,7 +455,7 @@ public final class HttpTransport implements AutoCloseable {
                   vendor, call.method, url.encodedPath(), call.idempotencyKey)
               : null;
       Duration timeout = call.options.timeout().orElse(options.timeout());
-      this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+      this.deadlineNanos = System.nanoTime() + RetryPolicy.saturatedNanos(timeout);
       this.maxRetries = call.options.maxRetries().orElse(options.maxRetries());
     }
 
@@ -408,29 +474,73 @@ public final class HttpTransport implements AutoCloseable {
       return c;
     }
 
+    /** The time left before the deadline, never negative. */
+    Duration timeLeft() {
+      return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    /** Stops the attempt in flight, a scheduled retry and a reconciliation in progress. */
+    void stopInFlight() {
+      Call c = current;
+      if (c != null) {
+        c.cancel();
+      }
+      ScheduledFuture<?> retry = pendingRetry;
+      if (retry != null) {
+        retry.cancel(false);
+      }
+      CompletableFuture<?> l = lookup;
+      if (l != null) {
+        l.cancel(true);
+      }
+    }
+
+    /** The deadline of an async call passed: stop everything and fail with the last error. */
+    void expire(CompletableFuture<T> future) {
+      deadlineHit = true;
+      Call c = current;
+      ScheduledFuture<?> retry = pendingRetry;
+      if (retry != null) {
+        retry.cancel(false);
+      }
+      CompletableFuture<?> l = lookup;
+      if (l != null) {
+        l.cancel(true);
+      }
+      if (c != null && !c.isCanceled()) {
+        c.cancel(); // the callback reports it as a timeout, with the attempt's outcome
+      }
+      PayClientException last = lastError;
+      if (c == null || (retry != null && last != null)) {
+        // Waiting for a retry (or nothing started): fail now with what is known.
+        future.completeExceptionally(
+            last != null
+                ? last
+                : new ConnectionException(
+                    describe() + " timed out before the request was sent" + keyAdvice(false),
+                    null,
+                    context(),
+                    false,
+                    tookEffectMaybe));
+      }
+    }
+
     PayClientException.Context context() {
       return new PayClientException.Context(vendor, call.idempotencyKey, attempts);
     }
 
     Step<T> onResponse(Response response, SendTracker tracker, long startedNanos) {
       int status = response.code();
-      Buffer bytes;
+      Capped capped;
       try {
-        bytes = readCapped(response.body());
-      } catch (BodyTooLargeException e) {
-        return decide(
-            new ResponseFormatException(
-                describe() + ": response body over " + options.maxResponseBytes() + " bytes",
-                e,
-                context(),
-                status,
-                null,
-                (call.mayCreate() && response.isSuccessful()) || tookEffectMaybe),
-            Retry.NO,
-            null);
+        capped = readCapped(response.body());
       } catch (IOException e) {
-        return onFailure(e, tracker); // truncated or reset mid-body: the request was processed
+        if (response.isSuccessful()) {
+          return onFailure(e, tracker); // the answer was lost mid-body: as if none came back
+        }
+        capped = new Capped(new Buffer(), false); // the status is known: it decides
       }
+      Buffer bytes = capped.bytes;
       PaymentsListener.Call e = event;
       boolean logging = LOG.isLoggable(Level.DEBUG);
       if (e != null || logging) {
@@ -444,50 +554,92 @@ public final class HttpTransport implements AutoCloseable {
         }
       }
       if (response.isSuccessful()) {
+        if (capped.overCap) {
+          return decide(
+              formatError(
+                  "response body over " + options.maxResponseBytes() + " bytes",
+                  null,
+                  status,
+                  bytes),
+              RetryPolicy.Outcome.UNREADABLE_SUCCESS,
+              status,
+              false,
+              null);
+        }
         return parseSuccess(response, status, bytes);
       }
-      ApiError error = parseError(response, status, bytes);
-      boolean ambiguous = status == 408 || status >= 500;
-      Retry mode;
-      if (status == 429) {
-        mode = Retry.YES; // the server refused the request: nothing happened
-      } else if (call.idempotent() && (ambiguous || errorParser.isTransient(error))) {
-        mode = Retry.YES;
-      } else if (ambiguous && call.reconciler != null) {
-        mode = Retry.AFTER_RECONCILING;
-      } else {
-        mode = Retry.NO;
+      ApiError error = parseError(response, status, capped);
+      boolean vendorTransient;
+      try {
+        vendorTransient = errorParser.isTransient(error);
+      } catch (RuntimeException ignored) {
+        vendorTransient = false;
       }
-      ApiException ex = ApiException.of(error, context(), call.mayCreate(), tookEffectMaybe);
-      return decide(ex, mode, error.retryAfter());
+      boolean unknown =
+          RetryPolicy.outcomeUnknown(
+              RetryPolicy.Outcome.ERROR_STATUS, status, call.mayCreate(), tookEffectMaybe);
+      ApiException ex = ApiException.of(error, context(), call.mayCreate(), unknown);
+      return decide(
+          ex, RetryPolicy.Outcome.ERROR_STATUS, status, vendorTransient, error.retryAfter());
     }
 
     Step<T> onFailure(IOException e, SendTracker tracker) {
       boolean sent = tracker.connected;
-      boolean timedOut = e instanceof InterruptedIOException;
+      boolean timedOut = e instanceof InterruptedIOException || deadlineHit;
       String what =
           sent
               ? (timedOut ? "timed out after the request was sent" : "failed after sending")
               : (timedOut ? "timed out before the request was sent" : "could not connect");
-      boolean unknown = (sent && call.mayCreate()) || tookEffectMaybe;
-      String consequence =
-          unknown
-              ? (call.idempotencyKey != null
-                  ? "; the outcome is unknown: retry later with the same idempotency key"
-                  : "; the outcome is unknown: check whether the payment exists before retrying")
-              : "";
+      RetryPolicy.Outcome outcome =
+          sent ? RetryPolicy.Outcome.NO_ANSWER : RetryPolicy.Outcome.NOT_SENT;
+      boolean unknown = RetryPolicy.outcomeUnknown(outcome, 0, call.mayCreate(), tookEffectMaybe);
       ConnectionException ex =
           new ConnectionException(
-              describe() + " " + what + " (" + e.getClass().getSimpleName() + ")" + consequence,
-              e,
+              describe()
+                  + " "
+                  + what
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + ")"
+                  + keyAdvice(unknown),
+              text.cleanThrowable(e),
               context(),
               sent,
               unknown);
-      Retry mode =
-          !sent || call.idempotent()
-              ? Retry.YES
-              : call.reconciler != null ? Retry.AFTER_RECONCILING : Retry.NO;
-      return decide(ex, mode, null);
+      return decide(ex, outcome, 0, false, null);
+    }
+
+    /**
+     * A bug or an unforeseen runtime failure while handling an attempt: reported as a documented
+     * exception, never escaping raw, and never retried.
+     */
+    Step<T> unexpected(RuntimeException e, SendTracker tracker) {
+      boolean unknown = (tracker.connected && call.mayCreate()) || tookEffectMaybe;
+      return decide(
+          new ResponseFormatException(
+              describe()
+                  + ": could not handle the response ("
+                  + e.getClass().getSimpleName()
+                  + ")"
+                  + keyAdvice(unknown),
+              text.cleanThrowable(e),
+              context(),
+              0,
+              null,
+              unknown),
+          RetryPolicy.Outcome.UNREADABLE_SUCCESS,
+          0,
+          false,
+          null);
+    }
+
+    private String keyAdvice(boolean unknown) {
+      if (!unknown) {
+        return "";
+      }
+      return call.idempotencyKey != null
+          ? "; the outcome is unknown: retry later with the same idempotency key"
+          : "; the outcome is unknown: check whether the payment exists before retrying";
     }
 
     private Step<T> parseSuccess(Response response, int status, Buffer bytes) {
@@ -496,8 +648,13 @@ public final class HttpTransport implements AutoCloseable {
       if (type != null && !type.subtype().contains("json")) {
         return decide(
             formatError(
-                "expected JSON but got " + type.type() + "/" + type.subtype(), null, status, bytes),
-            Retry.NO,
+                "expected JSON but got " + clean(type.type() + "/" + type.subtype()),
+                null,
+                status,
+                bytes),
+            RetryPolicy.Outcome.UNREADABLE_SUCCESS,
+            status,
+            false,
             null);
       }
       // The body is copied out once and parsed from a fresh buffer that is cleared afterwards:
@@ -507,15 +664,22 @@ public final class HttpTransport implements AutoCloseable {
       Buffer work = new Buffer().write(raw);
       try {
         T value = call.parser.parse(status, JsonReader.of(work));
+        if (value == null) {
+          throw new JsonDataException("no value");
+        }
         return new Step<>(value, null, -1);
-      } catch (IOException | JsonDataException | ArithmeticException | IllegalArgumentException e) {
+      } catch (IOException | RuntimeException e) {
+        // A parser only throws IOException or JsonDataException by contract; anything else (an
+        // arithmetic or number-format failure on a hostile value) is the same case: unreadable.
         return decide(
             formatError(
-                "could not read the response: " + e.getMessage(),
-                e,
+                "could not read the response: " + clean(e.getMessage()),
+                text.cleanThrowable(e),
                 status,
                 new Buffer().write(raw)),
-            Retry.NO,
+            RetryPolicy.Outcome.UNREADABLE_SUCCESS,
+            status,
+            false,
             null);
       } finally {
         work.clear();
@@ -524,9 +688,13 @@ public final class HttpTransport implements AutoCloseable {
 
     private ResponseFormatException formatError(
         String detail, @Nullable Throwable cause, int status, Buffer bytes) {
-      boolean unknown = call.mayCreate();
+      boolean unknown =
+          RetryPolicy.outcomeUnknown(
+              RetryPolicy.Outcome.UNREADABLE_SUCCESS, status, call.mayCreate(), tookEffectMaybe);
       String consequence =
-          unknown ? "; the request probably succeeded: retrieve it before creating again" : "";
+          call.mayCreate()
+              ? "; the request probably succeeded: retrieve it before creating again"
+              : "";
       return new ResponseFormatException(
           describe() + " HTTP " + status + ": " + detail + consequence,
           cause,
@@ -536,51 +704,66 @@ public final class HttpTransport implements AutoCloseable {
           unknown);
     }
 
-    private ApiError parseError(Response response, int status, Buffer bytes) {
+    private ApiError parseError(Response response, int status, Capped capped) {
+      Buffer bytes = capped.bytes;
       String raw = bytes.size() == 0 ? null : excerpt(bytes);
       Duration wait = Backoff.serverRequested(response.headers(), Instant.now());
       String headerRequestId = firstHeader(response, "X-Request-Id", "Request-Id", "X-Request-ID");
       ApiError parsed = null;
-      if (bytes.size() > 0 && looksLikeJson(bytes)) {
+      if (!capped.overCap && bytes.size() > 0 && looksLikeJson(bytes)) {
         try {
           parsed = errorParser.parse(status, JsonReader.of(bytes.clone()));
-        } catch (IOException | JsonDataException e) {
+        } catch (IOException | RuntimeException e) {
           LOG.log(Level.DEBUG, "Unreadable {0} error body for HTTP {1}", vendor, status);
         }
       }
       if (parsed == null) {
-        MediaType type = response.body().contentType();
-        String reason = response.message().isBlank() ? "HTTP error" : response.message();
-        String shape =
-            bytes.size() == 0
-                ? " (empty body)"
-                : " (unreadable "
-                    + (type == null ? "" : type.type() + "/" + type.subtype() + " ")
-                    + "body)";
+        String reason = response.message().isBlank() ? "HTTP error" : clean(response.message());
+        String shape;
+        if (capped.overCap) {
+          shape = " (body over " + options.maxResponseBytes() + " bytes, not read)";
+        } else if (bytes.size() == 0) {
+          shape = " (empty body)";
+        } else {
+          MediaType type = contentType(response);
+          shape =
+              " (unreadable "
+                  + (type == null ? "" : clean(type.type() + "/" + type.subtype()) + " ")
+                  + "body)";
+        }
         parsed = new ApiError(status, null, reason + shape, List.of(), null, null, null);
       }
       String requestId = parsed.requestId() != null ? parsed.requestId() : headerRequestId;
       Duration retryAfter = parsed.retryAfter() != null ? parsed.retryAfter() : wait;
+      List<FieldError> fieldErrors = new ArrayList<>();
+      for (FieldError fe : parsed.fieldErrors()) {
+        if (fieldErrors.size() == Limits.MAX_FIELD_ERRORS) {
+          break;
+        }
+        fieldErrors.add(
+            new FieldError(
+                Objects.requireNonNull(clean(fe.field())),
+                Objects.requireNonNull(clean(fe.message())),
+                clean(fe.code())));
+      }
       // A server may echo the key back (e.g. "invalid key sk_..."): it never reaches an exception.
       return new ApiError(
           status,
-          redact(parsed.code()),
-          Secrets.redact(parsed.message(), apiKey),
-          parsed.fieldErrors().stream()
-              .map(
-                  fe ->
-                      new FieldError(
-                          Secrets.redact(fe.field(), apiKey),
-                          Secrets.redact(fe.message(), apiKey),
-                          redact(fe.code())))
-              .toList(),
-          requestId,
+          clean(parsed.code()),
+          Objects.requireNonNull(clean(parsed.message())),
+          fieldErrors,
+          clean(requestId),
           raw,
           retryAfter);
     }
 
-    /** Reports the failed attempt once, then retries it if allowed and time remains. */
-    private Step<T> decide(PayClientException error, Retry mode, @Nullable Duration serverDelay) {
+    /** Reports the failed attempt once, then asks the policy whether and when to send again. */
+    private Step<T> decide(
+        PayClientException error,
+        RetryPolicy.Outcome outcome,
+        int status,
+        boolean vendorTransient,
+        @Nullable Duration serverDelay) {
       PaymentsListener.Call e = event;
       int attempt = attempts;
       if (e != null) {
@@ -588,23 +771,29 @@ public final class HttpTransport implements AutoCloseable {
       }
       lastError = error;
       tookEffectMaybe |= error.outcomeUnknown();
-      if (mode == Retry.NO || attempts > maxRetries) {
+      if (cancelled || deadlineHit) {
         return fail(error);
       }
-      Duration delay;
-      if (serverDelay != null) {
-        if (serverDelay.compareTo(options.maxRetryDelay()) > 0) {
-          return fail(error); // the server wants us to wait longer than the caller allows
-        }
-        delay = serverDelay;
-      } else {
-        delay = Backoff.fullJitter(attempts, options.backoffBase(), options.backoffCap());
-      }
-      long delayNanos = delay.toNanos();
-      if (System.nanoTime() + delayNanos >= deadlineNanos) {
+      RetryPolicy.Decision d =
+          policy(maxRetries)
+              .decide(
+                  new RetryPolicy.Attempt(
+                      outcome,
+                      status,
+                      vendorTransient,
+                      serverDelay,
+                      attempts,
+                      call.mayCreate(),
+                      call.idempotent(),
+                      call.reconciler != null,
+                      tookEffectMaybe,
+                      System.nanoTime(),
+                      deadlineNanos));
+      if (d.action() == RetryPolicy.Action.STOP) {
         return fail(error);
       }
-      reconcileNext = mode == Retry.AFTER_RECONCILING;
+      reconcileNext = d.action() == RetryPolicy.Action.RECONCILE_THEN_RETRY;
+      Duration delay = Duration.ofNanos(d.delayNanos());
       if (e != null) {
         safely(() -> listener.retryScheduled(e, attempt + 1, delay));
       }
@@ -616,13 +805,18 @@ public final class HttpTransport implements AutoCloseable {
           url.encodedPath(),
           attempts,
           delay.toMillis());
-      return new Step<>(null, error, delayNanos);
+      return new Step<>(null, error, d.delayNanos());
     }
 
-    /** The lookup before a retry failed: nothing is re-sent; the outcome stays unknown. */
-    PayClientException reconcileFailed(Throwable lookupFailure) {
+    /**
+     * The lookup before a retry failed (or had no time left): nothing is re-sent; the outcome stays
+     * unknown and the lookup's failure is attached.
+     */
+    PayClientException reconcileFailed(@Nullable Throwable lookupFailure) {
       PayClientException error = Objects.requireNonNull(lastError);
-      error.addSuppressed(lookupFailure);
+      if (lookupFailure != null && lookupFailure != error) {
+        error.addSuppressed(text.cleanThrowable(lookupFailure));
+      }
       return error;
     }
 
@@ -634,7 +828,7 @@ public final class HttpTransport implements AutoCloseable {
       return vendor + " " + call.method + " " + url.encodedPath();
     }
 
-    /** One DEBUG line: allow-listed headers only; bodies only when enabled, key redacted. */
+    /** One DEBUG line: allow-listed headers only; bodies only when enabled; all of it redacted. */
     private String describeExchange(Response response, int status, Duration took, Buffer body) {
       StringBuilder sb =
           new StringBuilder(describe())
@@ -653,7 +847,38 @@ public final class HttpTransport implements AutoCloseable {
         }
         sb.append(" response-body=").append(excerpt(body));
       }
-      return sb.toString();
+      return text.redact(sb.toString());
+    }
+
+    private void appendHeaders(StringBuilder sb, String label, okhttp3.Headers headers) {
+      sb.append(label).append(" headers {");
+      boolean first = true;
+      for (int i = 0; i < headers.size(); i++) {
+        String name = headers.name(i);
+        if (LOGGABLE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+          sb.append(first ? "" : ", ").append(name).append(": ").append(clean(headers.value(i)));
+          first = false;
+        }
+      }
+      sb.append('}');
+    }
+  }
+
+  /** The retry rules with this client's settings and a call's retry budget. */
+  private RetryPolicy policy(int maxRetries) {
+    return new RetryPolicy(
+        maxRetries,
+        options.maxRetryDelay(),
+        options.backoffBase(),
+        options.backoffCap(),
+        bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+  }
+
+  private static @Nullable MediaType contentType(Response response) {
+    try {
+      return response.body().contentType();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -670,19 +895,6 @@ public final class HttpTransport implements AutoCloseable {
           "x-ratelimit-limit",
           "x-ratelimit-remaining",
           "x-ratelimit-reset");
-
-  private static void appendHeaders(StringBuilder sb, String label, okhttp3.Headers headers) {
-    sb.append(label).append(" headers {");
-    boolean first = true;
-    for (int i = 0; i < headers.size(); i++) {
-      String name = headers.name(i);
-      if (LOGGABLE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        sb.append(first ? "" : ", ").append(name).append(": ").append(headers.value(i));
-        first = false;
-      }
-    }
-    sb.append('}');
-  }
 
   /**
    * The call's URL. A create posts to a fixed path, so POST URLs are built once per path (at most
@@ -714,19 +926,20 @@ public final class HttpTransport implements AutoCloseable {
     return b.build();
   }
 
-  private Buffer readCapped(ResponseBody body) throws IOException {
+  /** Reads the body up to the cap; past it, keeps what was read and stops. */
+  private Capped readCapped(ResponseBody body) throws IOException {
     long cap = options.maxResponseBytes();
-    if (body.contentLength() > cap) {
-      throw new BodyTooLargeException();
-    }
     Buffer buffer = new Buffer();
+    if (body.contentLength() > cap) {
+      return new Capped(buffer, true);
+    }
     BufferedSource source = body.source();
     while (source.read(buffer, 8192) != -1) {
       if (buffer.size() > cap) {
-        throw new BodyTooLargeException();
+        return new Capped(buffer, true);
       }
     }
-    return buffer;
+    return new Capped(buffer, false);
   }
 
   /**
@@ -793,14 +1006,6 @@ public final class HttpTransport implements AutoCloseable {
         sink.write(bytes);
       }
     };
-  }
-
-  private static final class BodyTooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    BodyTooLargeException() {
-      super("response body too large");
-    }
   }
 
   /** One daemon thread that only schedules async retries; it never runs I/O itself. */

@@ -77,35 +77,64 @@ public final class Json {
    * BigDecimal}, so what is accepted and what fails are the same either way.
    *
    * @throws NumberFormatException if it is not a number
-   * @throws ArithmeticException if it has a fraction or does not fit a {@code long}
+   * @throws ArithmeticException if it has a fraction or does not fit a {@code long} (a number over
+   *     {@link Limits#MAX_NUMBER_CHARS} characters, or with an exponent beyond what a {@code long}
+   *     can hold, is refused without being converted)
    */
   public static long longValueExact(String text) {
     int n = text.length();
     int start = n > 1 && text.charAt(0) == '-' ? 1 : 0;
     if (n - start == 0 || n - start > 18) { // 18 digits always fit a long
-      return new BigDecimal(text).longValueExact();
+      return boundedDecimal(text).longValueExact();
     }
     long value = 0;
     for (int i = start; i < n; i++) {
       int digit = text.charAt(i) - '0';
       if (digit < 0 || digit > 9) {
-        return new BigDecimal(text).longValueExact();
+        return boundedDecimal(text).longValueExact();
       }
       value = value * 10 + digit;
     }
     return start == 1 ? -value : value;
   }
 
-  /** Reads an exact decimal from a JSON string or number, or {@code null}. */
+  /** The largest scale (either sign) of a decimal the SDK converts. */
+  static final int MAX_SCALE = 64;
+
+  /**
+   * A decimal of at most {@link Limits#MAX_NUMBER_CHARS} characters and a scale within ±{@value
+   * #MAX_SCALE}: anything larger is refused before any arithmetic, whose cost would grow with the
+   * exponent (an exponent of a billion takes gigabytes to print or to compare).
+   *
+   * @throws NumberFormatException if it is not a decimal
+   * @throws ArithmeticException if it is over the bounds
+   */
+  public static BigDecimal boundedDecimal(String text) {
+    if (text.length() > Limits.MAX_NUMBER_CHARS) {
+      throw new ArithmeticException("a number of over " + Limits.MAX_NUMBER_CHARS + " characters");
+    }
+    BigDecimal d = new BigDecimal(text);
+    if (d.scale() > MAX_SCALE || d.scale() < -MAX_SCALE) {
+      throw new ArithmeticException("a number with an exponent out of range");
+    }
+    return d;
+  }
+
+  /**
+   * Reads an exact decimal from a JSON string or number, or {@code null}.
+   *
+   * @throws JsonDataException if it is not a decimal, or is over the bounds of {@link
+   *     #boundedDecimal(String)}
+   */
   public static @Nullable BigDecimal nextDecimal(JsonReader r) throws IOException {
     if (r.peek() == JsonReader.Token.NULL) {
       return r.nextNull();
     }
     String text = r.nextString();
     try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new JsonDataException("Expected a decimal at " + r.getPath());
+      return boundedDecimal(text);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new JsonDataException("Expected a decimal within bounds at " + r.getPath());
     }
   }
 
@@ -201,13 +230,14 @@ public final class Json {
 
   /**
    * Reads any JSON value as plain Java values (maps, lists, strings, {@link BigDecimal} numbers,
-   * booleans, {@code null}). Numbers stay exact.
+   * booleans, {@code null}). Numbers stay exact; a number over the bounds of {@link
+   * #boundedDecimal(String)} is kept as its text.
    */
   public static @Nullable Object nextValue(JsonReader r) throws IOException {
     return switch (r.peek()) {
       case NULL -> r.nextNull();
       case BOOLEAN -> r.nextBoolean();
-      case NUMBER -> new BigDecimal(r.nextString());
+      case NUMBER -> number(r.nextString());
       case STRING -> r.nextString();
       case BEGIN_ARRAY -> {
         List<Object> list = new ArrayList<>();
@@ -221,6 +251,14 @@ public final class Json {
       case BEGIN_OBJECT -> nextObject(r);
       default -> throw new JsonDataException("Unexpected " + r.peek() + " at " + r.getPath());
     };
+  }
+
+  private static Object number(String text) {
+    try {
+      return boundedDecimal(text);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return text;
+    }
   }
 
   /** Reads an object as a map of plain values; {@code null} gives an empty map. */

@@ -1,5 +1,6 @@
 package io.payclient.core.internal;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -7,7 +8,11 @@ import java.util.concurrent.CompletableFuture;
  * Finds what an ambiguous create attempt may have created, for vendors without idempotency (Lago).
  * The transport calls it after an ambiguous failure (timeout or reset after sending, 408, 5xx) and
  * before any new attempt: a result is returned to the caller instead of creating again; only when
- * nothing is found is the create sent again.
+ * the lookup proves that nothing was created is the create sent again.
+ *
+ * <p>A lookup runs inside the create's deadline: it is given the time left and must finish (or
+ * fail) within it, and it must read a bounded amount. A lookup that cannot finish, or cannot read
+ * everything it needs, fails: it never answers "nothing found" without having looked everywhere.
  *
  * @param <T> the call's result type
  */
@@ -15,15 +20,19 @@ public interface Reconciler<T> {
   /**
    * Looks on the calling thread.
    *
-   * @return the existing result, or empty if the earlier attempt created nothing
-   * @throws io.payclient.core.PayClientException if the lookup fails (then nothing is re-sent)
+   * @param timeLeft the time left of the create's deadline; the lookup's own deadline
+   * @return the existing result, or empty if the earlier attempts created nothing
+   * @throws io.payclient.core.PayClientException if the lookup fails or is incomplete (then nothing
+   *     is re-sent)
    */
-  Optional<T> find();
+  Optional<T> find(Duration timeLeft);
 
   /**
-   * Looks without blocking.
+   * Looks without blocking. Cancelling the returned future stops the lookup.
    *
+   * @param timeLeft the time left of the create's deadline; the lookup's own deadline
    * @return a future of the existing result or empty; completed exceptionally if the lookup fails
+   *     or is incomplete
    */
-  CompletableFuture<Optional<T>> findAsync();
+  CompletableFuture<Optional<T>> findAsync(Duration timeLeft);
 }

@@ -50,11 +50,14 @@ public final class Secrets {
     return apiKey;
   }
 
-  /** Replaces every occurrence of the secret in the text with {@code [REDACTED]}. */
+  /**
+   * Replaces every part of the secret in the text ({@value NetworkText#MIN_SECRET_RUN} or more
+   * characters of it) with {@code [REDACTED]}; see {@link NetworkText}.
+   */
   public static String redact(String text, String secret) {
     if (text == null || secret == null || secret.isEmpty()) {
       return text;
     }
-    return text.replace(secret, "[REDACTED]");
+    return new NetworkText(secret).redact(text);
   }
 }

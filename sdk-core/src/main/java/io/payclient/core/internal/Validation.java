@@ -68,13 +68,15 @@ public final class Validation {
   }
 
   /**
-   * Validates the bean's constraints; violations sorted by wire field. A class whose constraints
-   * the {@link ConstraintPlan} covers (the SDK's create requests) is checked without bootstrapping
-   * Hibernate Validator; any other goes to Hibernate Validator.
+   * Validates the bean's constraints, and that every text in it can be sent faithfully (no unpaired
+   * surrogate, see {@link SendableText}); violations sorted by wire field. A class whose
+   * constraints the {@link ConstraintPlan} covers (the SDK's create requests) is checked without
+   * bootstrapping Hibernate Validator; any other goes to Hibernate Validator.
    */
   public static List<FieldError> validate(Object bean) {
     ConstraintPlan plan = ConstraintPlan.of(bean.getClass());
     List<FieldError> errors = plan.covered() ? plan.validate(bean) : withHibernateValidator(bean);
+    SendableText.check(bean, errors);
     errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
     return errors;
   }

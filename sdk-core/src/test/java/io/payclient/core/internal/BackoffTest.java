@@ -76,8 +76,8 @@ class BackoffTest {
   void fractionalAndNegativeServerWaits() {
     assertThat(Backoff.serverRequested(Headers.of("Retry-After", "1.5"), NOW))
         .isEqualTo(Duration.ofMillis(1500));
-    assertThat(Backoff.serverRequested(Headers.of("Retry-After", "-3"), NOW))
-        .isEqualTo(Duration.ZERO);
+    // Not delay-seconds (RFC 9110): ignored, so the client's own backoff applies.
+    assertThat(Backoff.serverRequested(Headers.of("Retry-After", "-3"), NOW)).isNull();
     assertThat(Backoff.serverRequested(Headers.of("Retry-After", " "), NOW)).isNull();
     assertThat(Backoff.serverRequested(Headers.of("X-RateLimit-Reset", "soon"), NOW)).isNull();
     assertThat(Backoff.serverRequested(Headers.of("X-RateLimit-Reset", "0.25"), NOW))

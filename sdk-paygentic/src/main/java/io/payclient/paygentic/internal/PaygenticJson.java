@@ -307,8 +307,8 @@ public final class PaygenticJson {
       return null;
     }
     try {
-      return new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
+      return Json.boundedDecimal(text.trim());
+    } catch (NumberFormatException | ArithmeticException e) {
       return null;
     }
   }

@@ -1,0 +1,139 @@
+package io.payclient.core.internal;
+
+import io.payclient.core.FieldError;
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Refuses, before any I/O, text that cannot be sent faithfully. UTF-8 has no encoding for an
+ * unpaired UTF-16 surrogate: the encoder would send {@code ?} in its place, so the server would
+ * store another value than the caller's. For Lago, whose {@code reference} is the de-duplication
+ * key, that difference once made reconciliation miss a payment the server had created and create it
+ * again.
+ *
+ * <p>Every text a request type holds is checked: its {@code String} fields, the strings in its
+ * lists and maps (keys too), and the fields of nested request values of PayClient's own types, each
+ * reported under its {@link WireName}.
+ */
+final class SendableText {
+  private static final int MAX_DEPTH = 8;
+
+  private static final ClassValue<List<Field>> TEXT_FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+          List<Field> out = new ArrayList<>();
+          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+              if (Modifier.isStatic(f.getModifiers()) || !mayHoldText(f.getType())) {
+                continue;
+              }
+              try {
+                f.setAccessible(true);
+              } catch (InaccessibleObjectException | SecurityException e) {
+                continue; // not opened to the SDK: not one of its request types
+              }
+              out.add(f);
+            }
+          }
+          return List.copyOf(out);
+        }
+      };
+
+  private SendableText() {}
+
+  /** Adds a violation for every text in the bean that is not well-formed UTF-16. */
+  static void check(Object bean, List<FieldError> errors) {
+    walk(bean, "", errors, 0);
+  }
+
+  /** Whether the text has no unpaired surrogate, so that UTF-8 can carry it unchanged. */
+  static boolean isWellFormed(String s) {
+    return firstUnpaired(s) < 0;
+  }
+
+  /** The index of the first unpaired surrogate, or -1. */
+  static int firstUnpaired(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void walk(
+      @Nullable Object value, String path, List<FieldError> errors, int depth) {
+    if (value == null || depth > MAX_DEPTH) {
+      return;
+    }
+    if (value instanceof String s) {
+      int at = firstUnpaired(s);
+      if (at >= 0) {
+        errors.add(
+            FieldError.of(
+                path.isEmpty() ? "<request>" : path,
+                "must be well-formed Unicode: the unpaired surrogate at index "
+                    + at
+                    + " cannot be sent in UTF-8"));
+      }
+      return;
+    }
+    if (value instanceof Collection<?> list) {
+      int i = 0;
+      for (Object element : list) {
+        walk(element, path + "[" + i++ + "]", errors, depth + 1);
+      }
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        String keyPath = path + "[" + (isWellFormed(key) ? key : "?") + "]";
+        walk(e.getKey(), keyPath, errors, depth + 1);
+        walk(e.getValue(), keyPath, errors, depth + 1);
+      }
+      return;
+    }
+    if (!isOwnType(value.getClass())) {
+      return;
+    }
+    for (Field f : TEXT_FIELDS.get(value.getClass())) {
+      Object fieldValue;
+      try {
+        fieldValue = f.get(value);
+      } catch (IllegalAccessException e) {
+        continue;
+      }
+      WireName wire = f.getAnnotation(WireName.class);
+      String name = wire != null ? wire.value() : f.getName();
+      walk(fieldValue, path.isEmpty() ? name : path + "." + name, errors, depth + 1);
+    }
+  }
+
+  private static boolean mayHoldText(Class<?> type) {
+    return type == String.class
+        || Collection.class.isAssignableFrom(type)
+        || Map.class.isAssignableFrom(type)
+        || type == Object.class
+        || isOwnType(type);
+  }
+
+  private static boolean isOwnType(Class<?> type) {
+    return !type.isEnum() && !type.isPrimitive() && type.getName().startsWith("io.payclient.");
+  }
+}
