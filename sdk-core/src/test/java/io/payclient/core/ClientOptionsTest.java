@@ -67,4 +67,37 @@ class ClientOptionsTest {
     assertThatThrownBy(() -> ClientOptions.builder().connectTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void durationsAndCountsAreRangeCheckedWhenSetSoNothingOverflowsAfterASend() {
+    Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+    assertThatThrownBy(() -> ClientOptions.builder().backoff(Duration.ofMillis(1), huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backoff cap");
+    assertThatThrownBy(() -> ClientOptions.builder().timeout(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout");
+    assertThatThrownBy(() -> ClientOptions.builder().maxRetryDelay(Duration.ofDays(2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClientOptions.builder().readTimeout(Duration.ofDays(2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClientOptions.builder().maxRetries(101))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClientOptions.builder().maxResponseBytes((1L << 30) + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RequestOptions.builder().timeout(huge))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RequestOptions.builder().maxRetries(1000))
+        .isInstanceOf(IllegalArgumentException.class);
+    // The edges are accepted.
+    assertThat(
+            ClientOptions.builder()
+                .timeout(Duration.ofDays(1))
+                .backoff(Duration.ofDays(1), Duration.ofDays(1))
+                .maxRetries(100)
+                .readTimeout(Duration.ZERO)
+                .build()
+                .timeout())
+        .isEqualTo(Duration.ofDays(1));
+  }
 }

@@ -102,4 +102,16 @@ class MoneyTest {
     assertThat(Money.of(" 3 ", " USD ")).isEqualTo(Money.of("3.00", "USD"));
     assertThat(Money.of("1", "USD")).isNotEqualTo("1 USD");
   }
+
+  @Test
+  void anAmountWhoseRenderingWouldNotBeBoundedIsRefusedWhenMade() {
+    assertThatThrownBy(() -> Money.of("1e999999999", "USD"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(() -> Money.of(new BigDecimal("1E-999999999"), "USD"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.of("9".repeat(700_000), "USD"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Money.of("1e63", "USD").amount().toPlainString()).hasSize(64);
+  }
 }

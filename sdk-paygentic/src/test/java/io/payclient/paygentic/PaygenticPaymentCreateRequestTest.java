@@ -251,4 +251,37 @@ class PaygenticPaymentCreateRequestTest {
     // The first build() must not pay Hibernate Validator's bootstrap (cold start, issue 8).
     assertThat(Validation.checkedWithoutBootstrap(PaygenticPaymentCreateRequest.class)).isTrue();
   }
+
+  @Test
+  void textThatUtf8CannotCarryIsRefusedInEveryFieldNestedOnesIncluded() {
+    assertThatThrownBy(
+            () ->
+                PaygenticPaymentCreateRequest.builder()
+                    .amount(Money.of("10.00", "USD"))
+                    .reference("ref-\uDC00")
+                    .putMetadata("k\uD800", "v")
+                    .putMetadata("order", "\uD83D")
+                    .addLineItem(PaygenticLineItem.of("tea \uD800 cup", "10.00"))
+                    .build())
+        .isInstanceOfSatisfying(
+            RequestValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldError::field)
+                    .contains("reference", "metadata[?]", "metadata[order]")
+                    .anyMatch(f -> f.startsWith("lineItems[0].")));
+  }
+
+  @Test
+  void anAmountTooLongToParseCheaplyIsRefusedByLength() {
+    assertThatThrownBy(
+            () ->
+                PaygenticPaymentCreateRequest.builder()
+                    .amount((String) "1".repeat(700_000))
+                    .currency("USD")
+                    .build())
+        .isInstanceOfSatisfying(
+            RequestValidationException.class,
+            e -> assertThat(e.violations().get(0).message()).contains("at most 32 characters"));
+  }
 }

@@ -272,6 +272,7 @@ public final class HttpTransport implements AutoCloseable {
         return;
       }
       run.lookup = lookup;
+      run.waiting = true;
       if (future.isDone()) {
         lookup.cancel(true);
         return;
@@ -298,6 +299,7 @@ public final class HttpTransport implements AutoCloseable {
     }
     SendTracker tracker = new SendTracker();
     Call http = run.newCall(tracker);
+    run.waiting = false;
     if (future.isDone() || run.cancelled) {
       http.cancel(); // cancelled while the call was being made: it never starts
       return;
@@ -307,6 +309,9 @@ public final class HttpTransport implements AutoCloseable {
         new Callback() {
           @Override
           public void onFailure(Call c, IOException e) {
+            if (!tracker.settled.compareAndSet(false, true)) {
+              return; // the deadline already reported this attempt
+            }
             Step<T> step;
             try {
               step = run.onFailure(e, tracker);
@@ -318,6 +323,10 @@ public final class HttpTransport implements AutoCloseable {
 
           @Override
           public void onResponse(Call c, Response response) {
+            if (!tracker.settled.compareAndSet(false, true)) {
+              response.close(); // the deadline already reported this attempt
+              return;
+            }
             Step<T> step;
             try (response) {
               step = run.onResponse(response, tracker, started);
@@ -335,6 +344,7 @@ public final class HttpTransport implements AutoCloseable {
     } else if (step.retryDelayNanos < 0 || future.isDone() || run.cancelled) {
       future.completeExceptionally(step.error);
     } else {
+      run.waiting = true;
       run.pendingRetry =
           Scheduler.INSTANCE.schedule(
               () -> attemptAsync(run, future), step.retryDelayNanos, TimeUnit.NANOSECONDS);
@@ -394,6 +404,9 @@ public final class HttpTransport implements AutoCloseable {
   /** Marks whether an attempt got as far as a connection (so bytes may have been sent). */
   static final class SendTracker {
     volatile boolean connected;
+
+    /** Set once by whoever reports the attempt: its callback, or the deadline. */
+    final AtomicBoolean settled = new AtomicBoolean();
   }
 
   /** The outcome of one attempt: a value, a final error, or an error with a retry delay. */
@@ -434,6 +447,11 @@ public final class HttpTransport implements AutoCloseable {
     final int maxRetries;
     int attempts;
     volatile @Nullable Call current;
+    volatile @Nullable SendTracker currentTracker;
+
+    /** Between attempts: a retry is scheduled or a reconciliation runs. */
+    volatile boolean waiting;
+
     volatile @Nullable CompletableFuture<?> lookup;
     volatile @Nullable ScheduledFuture<?> pendingRetry;
     volatile boolean reconcileNext;
@@ -470,6 +488,7 @@ public final class HttpTransport implements AutoCloseable {
       Call c = http.newCall(r.build());
       long remaining = Math.max(1, deadlineNanos - System.nanoTime());
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+      currentTracker = tracker;
       current = c;
       return c;
     }
@@ -495,10 +514,14 @@ public final class HttpTransport implements AutoCloseable {
       }
     }
 
-    /** The deadline of an async call passed: stop everything and fail with the last error. */
+    /**
+     * The deadline of an async call passed: stop everything. An attempt still queued or in flight
+     * is reported as timed out (whether it was sent decides its outcome); between attempts, the
+     * call fails with the last attempt's error. An attempt whose answer is being handled finishes
+     * the call itself.
+     */
     void expire(CompletableFuture<T> future) {
       deadlineHit = true;
-      Call c = current;
       ScheduledFuture<?> retry = pendingRetry;
       if (retry != null) {
         retry.cancel(false);
@@ -507,21 +530,19 @@ public final class HttpTransport implements AutoCloseable {
       if (l != null) {
         l.cancel(true);
       }
-      if (c != null && !c.isCanceled()) {
-        c.cancel(); // the callback reports it as a timeout, with the attempt's outcome
+      Call c = current;
+      if (c != null) {
+        c.cancel(); // a call queued in the dispatcher would otherwise report only when it runs
+      }
+      SendTracker tracker = currentTracker;
+      if (!waiting && tracker != null && tracker.settled.compareAndSet(false, true)) {
+        Step<T> step = onFailure(new InterruptedIOException("deadline reached"), tracker);
+        future.completeExceptionally(Objects.requireNonNull(step.error));
+        return;
       }
       PayClientException last = lastError;
-      if (c == null || (retry != null && last != null)) {
-        // Waiting for a retry (or nothing started): fail now with what is known.
-        future.completeExceptionally(
-            last != null
-                ? last
-                : new ConnectionException(
-                    describe() + " timed out before the request was sent" + keyAdvice(false),
-                    null,
-                    context(),
-                    false,
-                    tookEffectMaybe));
+      if (waiting && last != null) {
+        future.completeExceptionally(last);
       }
     }
 
@@ -930,16 +951,16 @@ public final class HttpTransport implements AutoCloseable {
   private Capped readCapped(ResponseBody body) throws IOException {
     long cap = options.maxResponseBytes();
     Buffer buffer = new Buffer();
-    if (body.contentLength() > cap) {
-      return new Capped(buffer, true);
-    }
+    boolean declaredOver = body.contentLength() > cap;
+    // Over the cap by its own word: read only enough for the raw-body excerpt.
+    long keep = declaredOver ? Math.min(cap, 4L * Limits.MAX_RAW_BODY_CHARS) : cap;
     BufferedSource source = body.source();
     while (source.read(buffer, 8192) != -1) {
-      if (buffer.size() > cap) {
+      if (buffer.size() > keep || (declaredOver && buffer.size() == keep)) {
         return new Capped(buffer, true);
       }
     }
-    return new Capped(buffer, false);
+    return new Capped(buffer, declaredOver);
   }
 
   /**

@@ -170,4 +170,23 @@ class JsonTest {
     assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"present\":\"x\\\"y\"}");
     assertThat(List.of()).isEmpty();
   }
+
+  @Test
+  void hostileNumbersAreBoundedBeforeAnyArithmetic() throws Exception {
+    JsonReader r = reader("[1e99999999999, 1E+999999999, 2.50]");
+    assertThat(Json.nextValue(r)).isEqualTo("1e99999999999"); // kept as text, no exception
+    assertThat(Json.nextValue(r)).isEqualTo("1E+999999999");
+    assertThat(Json.nextValue(r)).isEqualTo(new BigDecimal("2.50"));
+
+    JsonReader decimals = reader("[\"1E+999999999\", \"" + "7".repeat(700_000) + "\"]");
+    assertThatThrownBy(() -> Json.nextDecimal(decimals)).isInstanceOf(JsonDataException.class);
+    assertThatThrownBy(() -> Json.nextDecimal(decimals)).isInstanceOf(JsonDataException.class);
+
+    assertThatThrownBy(() -> Json.longValueExact("1e-999999999"))
+        .isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Json.longValueExact("9".repeat(700_000)))
+        .isInstanceOf(ArithmeticException.class);
+    JsonReader longs = reader("[" + "9".repeat(700_000) + "]");
+    assertThatThrownBy(() -> Json.nextLong(longs)).isInstanceOf(JsonDataException.class);
+  }
 }
