@@ -231,9 +231,19 @@ public final class Json {
   /**
    * Reads any JSON value as plain Java values (maps, lists, strings, {@link BigDecimal} numbers,
    * booleans, {@code null}). Numbers stay exact; a number over the bounds of {@link
-   * #boundedDecimal(String)} is kept as its text.
+   * #boundedDecimal(String)} is kept as its text. At most {@value #MAX_VALUES} values are kept from
+   * one document: past that, the rest of each array or object is skipped unread, so a hostile body
+   * cannot make it allocate without bound.
    */
   public static @Nullable Object nextValue(JsonReader r) throws IOException {
+    return nextValue(r, new int[] {MAX_VALUES});
+  }
+
+  /** The most values {@link #nextValue} and {@link #nextObject} keep from one document. */
+  public static final int MAX_VALUES = 10_000;
+
+  private static @Nullable Object nextValue(JsonReader r, int[] budget) throws IOException {
+    budget[0]--;
     return switch (r.peek()) {
       case NULL -> r.nextNull();
       case BOOLEAN -> r.nextBoolean();
@@ -243,26 +253,30 @@ public final class Json {
         List<Object> list = new ArrayList<>();
         r.beginArray();
         while (r.hasNext()) {
-          list.add(nextValue(r));
+          if (budget[0] <= 0) {
+            r.skipValue();
+          } else {
+            list.add(nextValue(r, budget));
+          }
         }
         r.endArray();
         yield Collections.unmodifiableList(list);
       }
-      case BEGIN_OBJECT -> nextObject(r);
+      case BEGIN_OBJECT -> nextObject(r, budget);
       default -> throw new JsonDataException("Unexpected " + r.peek() + " at " + r.getPath());
     };
   }
 
-  private static Object number(String text) {
-    try {
-      return boundedDecimal(text);
-    } catch (NumberFormatException | ArithmeticException e) {
-      return text;
-    }
+  /**
+   * Reads an object as a map of plain values; {@code null} gives an empty map. Bounded like {@link
+   * #nextValue(JsonReader)}.
+   */
+  public static Map<String, @Nullable Object> nextObject(JsonReader r) throws IOException {
+    return nextObject(r, new int[] {MAX_VALUES});
   }
 
-  /** Reads an object as a map of plain values; {@code null} gives an empty map. */
-  public static Map<String, @Nullable Object> nextObject(JsonReader r) throws IOException {
+  private static Map<String, @Nullable Object> nextObject(JsonReader r, int[] budget)
+      throws IOException {
     Map<String, @Nullable Object> map = new LinkedHashMap<>();
     if (r.peek() == JsonReader.Token.NULL) {
       r.nextNull();
@@ -274,10 +288,23 @@ public final class Json {
     }
     r.beginObject();
     while (r.hasNext()) {
-      map.put(r.nextName(), nextValue(r));
+      String name = r.nextName();
+      if (budget[0] <= 0) {
+        r.skipValue();
+      } else {
+        map.put(name, nextValue(r, budget));
+      }
     }
     r.endObject();
     return Collections.unmodifiableMap(map);
+  }
+
+  private static Object number(String text) {
+    try {
+      return boundedDecimal(text);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return text;
+    }
   }
 
   /** Writes a name and string value, skipping the pair when the value is {@code null}. */

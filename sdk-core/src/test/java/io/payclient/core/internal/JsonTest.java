@@ -189,4 +189,18 @@ class JsonTest {
     JsonReader longs = reader("[" + "9".repeat(700_000) + "]");
     assertThatThrownBy(() -> Json.nextLong(longs)).isInstanceOf(JsonDataException.class);
   }
+
+  @Test
+  void aHugeDocumentIsMaterialisedOnlyUpToTheValueBudget() throws Exception {
+    StringBuilder json = new StringBuilder("{\"codes\":[");
+    for (int i = 0; i < 50_000; i++) {
+      json.append(i == 0 ? "" : ",").append("\"invalid_value\"");
+    }
+    json.append("],\"after\":{\"x\":1}}");
+    JsonReader r = JsonReader.of(new Buffer().writeUtf8(json.toString()));
+    Map<String, Object> read = Json.nextObject(r);
+    assertThat((List<?>) read.get("codes")).hasSizeLessThan(Json.MAX_VALUES);
+    assertThat(read).doesNotContainKey("after"); // skipped unread, past the budget
+    assertThat(r.peek()).isEqualTo(JsonReader.Token.END_DOCUMENT);
+  }
 }
