@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -1029,14 +1029,23 @@ public final class HttpTransport implements AutoCloseable {
     };
   }
 
-  /** One daemon thread that only schedules async retries; it never runs I/O itself. */
+  /** One daemon thread that only schedules async retries and deadlines; it never runs I/O. */
   private static final class Scheduler {
-    static final ScheduledExecutorService INSTANCE =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "payclient-retry-scheduler");
-              t.setDaemon(true);
-              return t;
-            });
+    static final ScheduledExecutorService INSTANCE = create();
+
+    private static ScheduledExecutorService create() {
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "payclient-retry-scheduler");
+                t.setDaemon(true);
+                return t;
+              });
+      // Every async call schedules its deadline and cancels it when it ends: cancelled timers
+      // leave the queue at once instead of waiting there for their time.
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
+    }
   }
 }
