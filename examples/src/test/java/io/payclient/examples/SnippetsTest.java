@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
-import io.payclient.testkit.FakeBillingrails;
-import io.payclient.testkit.FakeLago;
-import io.payclient.testkit.FakePaygentic;
+import io.payclient.testkit.junit.FakeBillingrailsExtension;
+import io.payclient.testkit.junit.FakeLagoExtension;
+import io.payclient.testkit.junit.FakePaygenticExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The README's snippets work as shown, against the fakes. */
 class SnippetsTest {
-  @RegisterExtension final FakeLago lago = new FakeLago();
-  @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
-  @RegisterExtension final FakePaygentic paygentic = new FakePaygentic();
+  @RegisterExtension final FakeLagoExtension lago = new FakeLagoExtension();
+  @RegisterExtension final FakeBillingrailsExtension billingrails = new FakeBillingrailsExtension();
+  @RegisterExtension final FakePaygenticExtension paygentic = new FakePaygenticExtension();
 
   @Test
   void lago() {
