@@ -31,7 +31,9 @@ public final class Main {
       if (fake.createdPayments() != 1 || !"order-1".equals(payment.reference())) {
         throw new AssertionError("unexpected: " + payment);
       }
-      System.out.println("main-without-junit: created " + payment.lagoId() + " on the fake, no JUnit");
+      System.out.println(
+          "main-without-junit: created " + payment.lagoId() + " on the fake, no JUnit, Java "
+              + Runtime.version());
     }
   }
 }

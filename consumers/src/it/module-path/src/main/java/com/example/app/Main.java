@@ -16,6 +16,7 @@ public final class Main {
     if (Main.class.getModule().getName() == null) {
       throw new AssertionError("not on the module path");
     }
+    System.out.println("module-path: Java " + Runtime.version());
     for (String vendor : new String[] {"lago", "billingrails", "paygentic"}) {
       try (PaymentsClient client = Payments.client(vendor, "key", "http://127.0.0.1:9")) {
         try {
