@@ -4,4 +4,5 @@ module io.payclient.examples {
   requires io.payclient.billingrails;
   requires io.payclient.paygentic;
   requires io.payclient.testkit;
+  requires java.logging; // the README's logging snippet
 }

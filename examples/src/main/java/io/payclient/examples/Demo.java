@@ -5,9 +5,11 @@ import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.Money;
+import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
+import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
@@ -25,14 +27,16 @@ import io.payclient.testkit.Fault;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tour of PayClient: a typed create on each vendor, a create through the neutral {@link
- * PaymentsClients} API, retrievals, a validation error, a server error, and an idempotent retry
- * after an injected fault, printed as a table.
+ * The tour of PayClient: a typed create on each vendor (shown as read back by retrieve), a create
+ * through the neutral {@link PaymentsClients} API, each vendor's newest payments (list), a
+ * validation error, a vendor's refusal (HTTP 422, explained), and an idempotent retry after an
+ * injected fault.
  *
  * <p>With no configuration every vendor runs on an embedded fake server (sdk-testkit). A vendor
  * whose API key variable is set runs against the real service instead: {@code LAGO_API_KEY} (+
@@ -87,7 +91,6 @@ public final class Demo {
               : env.apply("BILLINGRAILS_INVOICE_ID");
       String run = UUID.randomUUID().toString().substring(0, 8);
 
-      Table table = new Table(out);
       // 1. Typed creates, one per vendor.
       LagoPayment l =
           lago.payments()
@@ -117,12 +120,20 @@ public final class Demo {
                       .expiresIn(Duration.ofDays(7))
                       .build());
 
-      // 2. Retrieve each through the neutral API.
-      table.row("typed create", lago.retrieve(l.lagoId()));
-      table.row("typed create", billingrails.retrieve(b.id()));
-      table.row("typed create", paygentic.retrieve(p.id()));
+      // 2. Retrieve each through the neutral API: the rows show what retrieve returns.
+      out.println(
+          "1. One payment created per vendor with its typed client, then read back with the"
+              + " neutral retrieve():");
+      Table table = new Table(out);
+      table.row("create+retrieve", lago.retrieve(l.lagoId()));
+      table.row("create+retrieve", billingrails.retrieve(b.id()));
+      table.row("create+retrieve", paygentic.retrieve(p.id()));
 
       // 3. The same neutral code for any vendor, found with ServiceLoader.
+      out.println();
+      out.println(
+          "2. A create through the neutral PaymentsClients API (vendor found by ServiceLoader):");
+      table = new Table(out);
       try (PaymentsClient neutral =
           PaymentsClients.create("paygentic", options("PAYGENTIC", fakePaygentic))) {
         table.row(
@@ -134,9 +145,20 @@ public final class Demo {
                     .putMetadata("source", "tour")
                     .build()));
       }
+
+      // 4. Lists: the newest payments of each vendor, through the neutral list().
+      out.println();
+      out.println("3. The newest payments of each vendor (neutral list(), page size 5):");
+      table = new Table(out);
+      for (PaymentsClient client : List.<PaymentsClient>of(lago, billingrails, paygentic)) {
+        Page<Payment> page = client.list(PaymentListParams.builder().pageSize(5).build());
+        for (Payment listed : page.items()) {
+          table.row("list", listed);
+        }
+      }
       out.println();
 
-      // 4. A validation error: caught before anything is sent.
+      // 5. A validation error: caught before anything is sent.
       try {
         lago.create(
             PaymentCreateRequest.builder()
@@ -148,7 +170,7 @@ public final class Demo {
         out.println("validation error (nothing sent): " + e.violations());
       }
 
-      // 5. A server error: more than the invoice's amount due.
+      // 6. A vendor's refusal: more than the invoice's amount due.
       try {
         lago.payments()
             .create(
@@ -158,10 +180,15 @@ public final class Demo {
                     .reference("tour-too-much-" + run)
                     .build());
       } catch (PayClientException e) {
-        out.println("server error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        out.println(
+            "vendor refusal (HTTP 422 expected: the request is well-formed, but 1000000.00 USD is"
+                + " more than the invoice's amount due, so Lago refuses it; nothing was created): "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage());
       }
 
-      // 6. An idempotent retry: the first answer is lost after the payment was made.
+      // 7. An idempotent retry: the first answer is lost after the payment was made.
       if (fakeBillingrails != null) {
         int before = fakeBillingrails.createdPayments();
         fakeBillingrails.failNext(Fault.resetAfterProcessing());
@@ -215,12 +242,12 @@ public final class Demo {
     Table(PrintStream out) {
       this.out = out;
       out.printf(
-          "%-15s %-13s %-38s %-10s %-12s %s%n", "step", "vendor", "id", "status", "amount", "url");
+          "%-16s %-13s %-38s %-10s %-12s %s%n", "step", "vendor", "id", "status", "amount", "url");
     }
 
     void row(String step, Payment p) {
       out.printf(
-          "%-15s %-13s %-38s %-10s %-12s %s%n",
+          "%-16s %-13s %-38s %-10s %-12s %s%n",
           step,
           p.vendor(),
           p.id(),

@@ -27,6 +27,8 @@ import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The code of the README's examples, compiled with the project and run against the fakes by
@@ -109,41 +111,76 @@ final class Snippets {
     // README end
   }
 
-  static Payment neutral(String vendor, String apiKey, String baseUrl) {
+  static PaymentsClient client(String vendor, String apiKey, String baseUrl) {
+    // README: client
+    // Once, at startup: a client is thread-safe and holds a connection pool; share it.
+    PaymentsClient client =
+        PaymentsClients.create(
+            vendor, ClientOptions.builder().apiKey(apiKey).baseUrl(baseUrl).build());
+    // ... use it from any thread; client.close() at shutdown.
+    // README end
+    return client;
+  }
+
+  static Payment neutral(PaymentsClient client, String invoiceId, String accountId) {
     // README: neutral
-    ClientOptions options = ClientOptions.builder().apiKey(apiKey).baseUrl(baseUrl).build();
-    try (PaymentsClient client = PaymentsClients.create(vendor, options)) {
-      Payment payment =
-          client.create(
-              PaymentCreateRequest.builder()
-                  .amount(Money.of("10.99", "EUR"))
-                  .reference("order-1042")
-                  .build());
+    PaymentCreateRequest.Builder request = PaymentCreateRequest.builder().reference("order-1042");
+    switch (client.vendor()) { // what each vendor needs: see the table below
+      case "lago" ->
+          request.target(PaymentTarget.invoice(invoiceId)).amount(Money.of("10.99", "USD"));
+      case "billingrails" -> request.target(PaymentTarget.invoice(invoiceId)).customerId(accountId);
+      default -> request.amount(Money.of("10.99", "EUR")); // paygentic: an amount, no target
+    }
+    try {
+      Payment payment = client.create(request.build());
       Page<Payment> recent = client.list(PaymentListParams.builder().pageSize(20).build());
       recent.items().forEach(p -> System.out.println(p.id() + " " + p.status()));
       return payment;
     } catch (RequestValidationException e) {
       // nothing was sent: e.violations() names each wire field and rule
       throw e;
-    } catch (PayClientException e) {
-      if (e.outcomeUnknown()) {
-        // the payment may exist: retry later with e.idempotencyKey(), never blindly create again
-      }
-      throw e;
     }
     // README end
   }
 
-  static Payment neutralLago(String apiKey, String baseUrl, String invoiceId) {
-    try (PaymentsClient client =
-        PaymentsClients.create(
-            "lago", ClientOptions.builder().apiKey(apiKey).baseUrl(baseUrl).build())) {
+  static Payment createOrRecover(PaymentsClient client, PaymentCreateRequest request) {
+    // README: outcome
+    try {
+      return client.create(request);
+    } catch (PayClientException e) {
+      if (!e.outcomeUnknown()) {
+        throw e; // the vendor answered: nothing was created
+      }
+      // The payment may exist. Store what finds it again: the vendor, the request's reference
+      // and e.idempotencyKey() (null for Lago), e.g. in your outbox; then, now or later:
+      if (client.vendor().equals("lago")) {
+        // Lago has no idempotency: the reference is the key. Look before sending again.
+        PaymentTarget invoice = request.target().orElseThrow();
+        Optional<Payment> existing =
+            client
+                .list(PaymentListParams.builder().target(invoice).build())
+                .autoPagingStream()
+                .filter(p -> Objects.equals(p.reference(), request.reference()))
+                .findFirst();
+        return existing.orElseGet(() -> client.create(request));
+      }
+      // Billingrails, Paygentic: the same idempotency key returns the payment if it exists.
       return client.create(
-          PaymentCreateRequest.builder()
-              .amount(Money.of("10.99", "USD"))
-              .target(PaymentTarget.invoice(invoiceId))
-              .reference("order-1043")
-              .build());
+          request, RequestOptions.builder().idempotencyKey(e.idempotencyKey()).build());
     }
+    // README end
+  }
+
+  static void logging() {
+    // README: logging
+    // JUL (the JDK's default System.Logger backend): PayClient's DEBUG is JUL's FINE.
+    java.util.logging.Logger payclient = java.util.logging.Logger.getLogger("io.payclient");
+    payclient.setLevel(java.util.logging.Level.FINE);
+    java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
+    console.setLevel(java.util.logging.Level.FINE);
+    payclient.addHandler(console);
+    // SLF4J/Logback instead: add org.slf4j:slf4j-jdk-platform-logging (routes System.Logger
+    // to SLF4J) and, in logback.xml: <logger name="io.payclient" level="DEBUG"/>
+    // README end
   }
 }

@@ -16,15 +16,20 @@ class DemoTest {
     assertThat(out).contains("lago          embedded fake at http://127.0.0.1:");
     assertThat(out).contains("billingrails  embedded fake at http://127.0.0.1:");
     assertThat(out).contains("paygentic     embedded fake at http://127.0.0.1:");
-    assertThat(out).containsPattern("typed create +lago +[0-9a-f-]{36} +SUCCEEDED +12.50 USD");
-    assertThat(out).containsPattern("typed create +billingrails +\\S+ +SUCCEEDED +42.00 EUR");
+    assertThat(out).containsPattern("create\\+retrieve +lago +[0-9a-f-]{36} +SUCCEEDED +12.50 USD");
+    assertThat(out).containsPattern("create\\+retrieve +billingrails +\\S+ +SUCCEEDED +42.00 EUR");
     assertThat(out)
-        .containsPattern("typed create +paygentic +pay_\\S+ +PENDING +25.00 USD +https?://");
+        .containsPattern("create\\+retrieve +paygentic +pay_\\S+ +PENDING +25.00 USD +https?://");
     assertThat(out).containsPattern("neutral create +paygentic +pay_\\S+ +PENDING +9.99 EUR");
     assertThat(out)
         .contains("validation error (nothing sent): [amount_cents:", "reference: must be 1 to 40");
     assertThat(out)
-        .contains("server error: InvalidRequestException: lago HTTP 422 validation_errors");
+        .contains("vendor refusal (HTTP 422 expected: ", "more than the invoice's amount due")
+        .contains("InvalidRequestException: lago HTTP 422 validation_errors");
+    assertThat(out).contains("3. The newest payments of each vendor");
+    assertThat(out).containsPattern("list +lago +[0-9a-f-]{36} +SUCCEEDED +12.50 USD");
+    assertThat(out).containsPattern("list +billingrails +\\S+ +SUCCEEDED +42.00 EUR");
+    assertThat(out).containsPattern("list +paygentic +pay_\\S+ +PENDING +9.99 EUR");
     assertThat(out).containsPattern("idempotent retry: .* payments created: 1");
   }
 }

@@ -73,7 +73,7 @@ import org.jspecify.annotations.Nullable;
  * paid objects can be paid more than once, and online payments stay {@code pending} until {@link
  * #setPaymentStatus(String, String)} changes them.
  */
-public final class FakeBillingrails extends FakeServer {
+public class FakeBillingrails extends FakeServer {
   /** The key a {@code new FakeBillingrails()} accepts. */
   public static final String DEFAULT_API_KEY = "fake-billingrails-key";
 
@@ -240,7 +240,7 @@ public final class FakeBillingrails extends FakeServer {
   // ---- HTTP ----
 
   @Override
-  protected Reply handle(RecordedRequest request, List<String> path) {
+  protected final Reply handle(RecordedRequest request, List<String> path) {
     String method = request.getMethod();
     if (path.size() == 1 && path.get(0).equals("payments")) {
       return switch (method) {
@@ -256,7 +256,7 @@ public final class FakeBillingrails extends FakeServer {
   }
 
   @Override
-  protected String errorBody(int status, String code, String message) {
+  protected final String errorBody(int status, String code, String message) {
     return error(code, message, List.of());
   }
 

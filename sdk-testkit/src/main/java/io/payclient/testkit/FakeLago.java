@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *       meta}; an empty result has {@code current_page} 0.
  * </ul>
  */
-public final class FakeLago extends FakeServer {
+public class FakeLago extends FakeServer {
   /** The key a {@code new FakeLago()} accepts. */
   public static final String DEFAULT_API_KEY = "fake-lago-key";
 
@@ -103,7 +103,7 @@ public final class FakeLago extends FakeServer {
   }
 
   @Override
-  protected Reply handle(RecordedRequest request, List<String> path) {
+  protected final Reply handle(RecordedRequest request, List<String> path) {
     String method = request.getMethod();
     if (path.size() == 1 && path.get(0).equals("payments")) {
       return switch (method) {
@@ -129,7 +129,7 @@ public final class FakeLago extends FakeServer {
   }
 
   @Override
-  protected String errorBody(int status, String code, String message) {
+  protected final String errorBody(int status, String code, String message) {
     if (status == 401) {
       return JsonTree.write(obj("status", 401, "error", "Unauthorized"));
     }

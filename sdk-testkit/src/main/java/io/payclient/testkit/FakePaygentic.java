@@ -63,7 +63,7 @@ import org.jspecify.annotations.Nullable;
  *       for a wrong key, 404 for an unknown payment or path, 405 for another method.
  * </ul>
  */
-public final class FakePaygentic extends FakeServer {
+public class FakePaygentic extends FakeServer {
   /** The key a {@code new FakePaygentic()} accepts (a sandbox-shaped key). */
   public static final String DEFAULT_API_KEY = "sk_test_fake_paygentic";
 
@@ -157,7 +157,7 @@ public final class FakePaygentic extends FakeServer {
   }
 
   @Override
-  protected Reply handle(RecordedRequest request, List<String> path) {
+  protected final Reply handle(RecordedRequest request, List<String> path) {
     String method = request.getMethod();
     boolean underPayments =
         path.size() >= 2 && path.get(0).equals("v0") && path.get(1).equals("payments");
@@ -186,7 +186,7 @@ public final class FakePaygentic extends FakeServer {
 
   /** Paygentic's {@code Error} shape: {@code {"error": code, "message": message}}. */
   @Override
-  protected String errorBody(int status, String code, String message) {
+  protected final String errorBody(int status, String code, String message) {
     return JsonTree.write(obj("error", code, "message", message));
   }
 

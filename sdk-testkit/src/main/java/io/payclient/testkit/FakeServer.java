@@ -20,30 +20,22 @@ import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The common part of the fake vendor servers: an in-process HTTP server on 127.0.0.1 and a random
  * port, bearer-key authentication, fault injection, and counters. Thread-safe.
  *
- * <p>Use it directly ({@code try (FakeLago lago = FakeLago.start()) {…}}) or as a JUnit 5
- * extension, which starts it before the tests and closes it after:
+ * <p>It needs no test framework: use it directly ({@code try (FakeLago lago = FakeLago.start())
+ * {…}}) from a {@code main}, TestNG or anything else. For JUnit 5, the subclasses in {@code
+ * io.payclient.testkit.junit} are extensions that start the server before the tests and close it
+ * after:
  *
  * <pre>{@code
- * @RegisterExtension static final FakeLago lago = new FakeLago();   // shared by the class
- * @RegisterExtension final FakeLago lago = new FakeLago();          // fresh for each test
+ * @RegisterExtension static final FakeLagoExtension lago = new FakeLagoExtension(); // per class
+ * @RegisterExtension final FakeLagoExtension lago = new FakeLagoExtension();        // per test
  * }</pre>
  */
-public abstract class FakeServer
-    implements AutoCloseable,
-        BeforeAllCallback,
-        AfterAllCallback,
-        BeforeEachCallback,
-        AfterEachCallback {
+public abstract class FakeServer implements AutoCloseable {
   private final String apiKey;
   private final String basePath;
   private final MockWebServer server = new MockWebServer();
@@ -51,7 +43,6 @@ public abstract class FakeServer
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger created = new AtomicInteger();
   private volatile boolean started;
-  private volatile boolean startedForClass;
 
   /**
    * Creates a server that is not started yet.
@@ -131,35 +122,12 @@ public abstract class FakeServer
     return requests.get();
   }
 
-  /** Stops the server. */
+  /** Stops the server; does nothing if it is not running. Never throws. */
   @Override
   public synchronized void close() {
     if (started) {
       server.close();
       started = false;
-    }
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    startedForClass = true;
-    startServer();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    startServer();
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (!startedForClass) {
-      close();
     }
   }
 

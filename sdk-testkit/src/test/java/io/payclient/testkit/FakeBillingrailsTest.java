@@ -26,6 +26,7 @@ import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.ServerException;
+import io.payclient.testkit.junit.FakeBillingrailsExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FakeBillingrailsTest {
-  @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
+  @RegisterExtension final FakeBillingrailsExtension billingrails = new FakeBillingrailsExtension();
 
   private final OkHttpClient http = new OkHttpClient();
 

@@ -18,6 +18,7 @@ import io.payclient.lago.LagoPaymentListParams;
 import io.payclient.lago.LagoPaymentRequest;
 import io.payclient.lago.LagoPaymentRequestCreateRequest;
 import io.payclient.lago.LagoPaymentRequestListParams;
+import io.payclient.testkit.junit.FakeLagoExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FakeLagoTest {
-  @RegisterExtension final FakeLago lago = new FakeLago();
+  @RegisterExtension final FakeLagoExtension lago = new FakeLagoExtension();
 
   private final OkHttpClient http = new OkHttpClient();
   private LagoClient client;

@@ -20,6 +20,7 @@ import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
 import io.payclient.paygentic.PaygenticPaymentListParams;
 import io.payclient.paygentic.PaygenticPaymentStatus;
+import io.payclient.testkit.junit.FakePaygenticExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FakePaygenticTest {
-  @RegisterExtension final FakePaygentic fake = new FakePaygentic();
+  @RegisterExtension final FakePaygenticExtension fake = new FakePaygenticExtension();
 
   private final OkHttpClient http = new OkHttpClient();
   private final List<PaygenticClient> clients = new ArrayList<>();

@@ -16,6 +16,9 @@ import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPaymentCreateRequest;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.testkit.junit.FakeBillingrailsExtension;
+import io.payclient.testkit.junit.FakeLagoExtension;
+import io.payclient.testkit.junit.FakePaygenticExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Random;
@@ -32,9 +35,9 @@ class InvalidRequestPropertyTest {
   static final int TRIES = Integer.getInteger("property.tries", 10_000);
   static final long SEED = Long.getLong("property.seed", 7L);
 
-  @RegisterExtension final FakeLago lago = new FakeLago();
-  @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
-  @RegisterExtension final FakePaygentic paygentic = new FakePaygentic();
+  @RegisterExtension final FakeLagoExtension lago = new FakeLagoExtension();
+  @RegisterExtension final FakeBillingrailsExtension billingrails = new FakeBillingrailsExtension();
+  @RegisterExtension final FakePaygenticExtension paygentic = new FakePaygenticExtension();
 
   /** Runs the attempt; it must throw only RequestValidationException. */
   static void assertRejectedBeforeIo(int i, Supplier<?> attempt) {

@@ -8,6 +8,9 @@ import io.payclient.core.PaymentTarget;
 import io.payclient.lago.LagoClient;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.testkit.junit.FakeBillingrailsExtension;
+import io.payclient.testkit.junit.FakeLagoExtension;
+import io.payclient.testkit.junit.FakePaygenticExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,9 +20,9 @@ class ReliabilityCampaignTest {
   private static final Duration READ_TIMEOUT = Duration.ofMillis(30);
   private static final Duration PAST_READ_TIMEOUT = Duration.ofMillis(50);
 
-  @RegisterExtension final FakeLago lago = new FakeLago();
-  @RegisterExtension final FakeBillingrails billingrails = new FakeBillingrails();
-  @RegisterExtension final FakePaygentic paygentic = new FakePaygentic();
+  @RegisterExtension final FakeLagoExtension lago = new FakeLagoExtension();
+  @RegisterExtension final FakeBillingrailsExtension billingrails = new FakeBillingrailsExtension();
+  @RegisterExtension final FakePaygenticExtension paygentic = new FakePaygenticExtension();
 
   @Test
   void lago() {
