@@ -10,7 +10,9 @@ public final class Limits {
   /** Field errors kept from one error body; the rest are skipped unread. */
   public static final int MAX_FIELD_ERRORS = 100;
 
-  /** Characters of network text (a vendor message, code, field, request id) kept, after redaction. */
+  /**
+   * Characters of network text (a vendor message, code, field, request id) kept, after redaction.
+   */
   public static final int MAX_TEXT_CHARS = 1000;
 
   /** Characters of a response body kept in {@code rawBody()}, after redaction. */
