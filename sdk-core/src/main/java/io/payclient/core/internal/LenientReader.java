@@ -215,7 +215,9 @@ public final class LenientReader {
 
   /**
    * An object of scalar values as strings; {@code null} or {@code []} (how some servers render an
-   * empty map) is empty. An object with a non-scalar value, or any other shape, is untypable.
+   * empty map) is empty; a {@code null} value is left out. A value that is an object or array is
+   * left out too and is untypable as {@code <name>.<key>}; any other shape of the whole value is
+   * untypable.
    */
   public Map<String, String> stringMap(JsonReader r, String name) throws IOException {
     switch (r.peek()) {
@@ -237,8 +239,6 @@ public final class LenientReader {
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
-    Map<String, Object> all = new LinkedHashMap<>();
-    boolean lost = false;
     r.beginObject();
     while (r.hasNext()) {
       String key = r.nextName();
@@ -246,19 +246,11 @@ public final class LenientReader {
         case STRING, NUMBER -> out.put(key, r.nextString());
         case BOOLEAN -> out.put(key, String.valueOf(r.nextBoolean()));
         case NULL -> r.nextNull();
-        default -> {
-          all.put(key, rawJson(r));
-          lost = true;
-        }
+        default -> untypable(name + "." + key, rawJson(r));
       }
     }
     r.endObject();
-    if (lost) {
-      all.putAll(out);
-      untypable(name, all.toString());
-      return Map.of();
-    }
-    return Collections.unmodifiableMap(out);
+    return out.isEmpty() ? Map.of() : Collections.unmodifiableMap(out);
   }
 
   /**
