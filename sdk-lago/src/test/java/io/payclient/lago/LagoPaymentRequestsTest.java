@@ -13,7 +13,6 @@ import io.payclient.core.PaymentStatus;
 import io.payclient.core.RequestValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

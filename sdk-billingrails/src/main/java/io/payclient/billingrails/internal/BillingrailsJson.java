@@ -288,7 +288,9 @@ public final class BillingrailsJson {
         referenceId != null ? referenceId : legacyReference,
         BillingrailsPaymentStatus.fromWire(status),
         status,
-        BillingrailsPaymentFailureReason.fromWire(failureReason),
+        f.isUntyped("failure_reason")
+            ? BillingrailsPaymentFailureReason.UNKNOWN
+            : BillingrailsPaymentFailureReason.fromWire(failureReason),
         failureReason,
         createdAt,
         link,

@@ -59,6 +59,12 @@ public final class LenientReader {
     map.put(name, rawText);
   }
 
+  /** Whether {@code name} could not be typed (for an enum that must then read as unknown). */
+  public boolean isUntyped(String name) {
+    Map<String, String> map = untyped;
+    return map != null && map.containsKey(name);
+  }
+
   /** The raw texts of the fields that could not be typed, by wire name; empty (shared) if none. */
   public Map<String, String> untyped() {
     Map<String, String> map = untyped;

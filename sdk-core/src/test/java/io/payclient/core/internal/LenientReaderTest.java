@@ -57,6 +57,7 @@ class LenientReaderTest {
     assertThat(f.string(r, "bool")).isEqualTo("false");
     assertThat(f.untyped()).isEmpty();
     assertThat(f.untyped()).isSameAs(Map.of());
+    assertThat(f.isUntyped("s")).isFalse();
   }
 
   @Test
@@ -113,6 +114,8 @@ class LenientReaderTest {
         .containsEntry("ol2", "[[1]]")
         .containsEntry("obj", "{}")
         .doesNotContainKey("blank");
+    assertThat(f.isUntyped("s")).isTrue();
+    assertThat(f.isUntyped("blank")).isFalse();
     assertThatThrownBy(() -> f.untyped().put("a", "b"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
