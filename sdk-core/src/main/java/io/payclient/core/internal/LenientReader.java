@@ -404,8 +404,11 @@ public final class LenientReader {
     };
   }
 
-  /** The next value's text: a scalar's own text, or an object's or array's JSON text. */
-  private static String rawText(JsonReader r) throws IOException {
+  /**
+   * The next value's text, the form {@link #untyped()} keeps: a scalar's own text, or an object's
+   * or array's JSON text.
+   */
+  public static String rawText(JsonReader r) throws IOException {
     return switch (r.peek()) {
       case STRING, NUMBER -> r.nextString();
       case BOOLEAN -> String.valueOf(r.nextBoolean());

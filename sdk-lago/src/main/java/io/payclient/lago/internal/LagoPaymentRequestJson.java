@@ -178,7 +178,7 @@ public final class LagoPaymentRequestJson {
       if (r.peek() == JsonReader.Token.BEGIN_OBJECT) {
         out.add(readInvoiceObject(r, new LenientReader()));
       } else {
-        owner.untypable("invoices[" + out.size() + "]", String.valueOf(LenientReader.value(r)));
+        owner.untypable("invoices[" + out.size() + "]", LenientReader.rawText(r));
       }
     }
     r.endArray();

@@ -305,7 +305,7 @@ public final class PaygenticJson {
     while (r.hasNext()) {
       String prefix = "lineItems[" + index++ + "]";
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        owner.untypable(prefix, String.valueOf(LenientReader.value(r)));
+        owner.untypable(prefix, LenientReader.rawText(r));
         continue;
       }
       String description = null;
