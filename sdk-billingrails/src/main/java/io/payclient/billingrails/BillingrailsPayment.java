@@ -5,6 +5,7 @@ import io.payclient.core.PaymentStatus;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param paymentLink {@code payment_link} of a create response: where the payer completes an online
  *     payment; {@code null} when absent or unparseable
  * @param requestId {@code meta.request_id} of the response, for support tickets, or {@code null}
+ * @param untyped the raw text, by wire name ({@code payment_method.<field>} for the embedded
+ *     method), of each field whose value could not be typed; that field's typed accessor is empty.
+ *     One such field never fails the read (the SDK's leniency policy). Empty when every field typed
  */
 public record BillingrailsPayment(
     @Nullable String object,
@@ -53,7 +57,54 @@ public record BillingrailsPayment(
     @Nullable String rawFailureReason,
     @Nullable Instant createdAt,
     @Nullable URI paymentLink,
-    @Nullable String requestId) {
+    @Nullable String requestId,
+    Map<String, String> untyped) {
+
+  /** Copies the raw texts. */
+  public BillingrailsPayment {
+    untyped = untyped.isEmpty() ? Map.of() : Map.copyOf(untyped);
+  }
+
+  /**
+   * A payment whose every field typed ({@link #untyped()} empty): the constructor before {@code
+   * untyped} was added, kept for binary compatibility.
+   */
+  public BillingrailsPayment(
+      @Nullable String object,
+      String id,
+      @Nullable String accountId,
+      @Nullable Long amountMinor,
+      @Nullable String currency,
+      @Nullable String description,
+      @Nullable BillingrailsPaymentMethod paymentMethod,
+      @Nullable String paymentMethodId,
+      @Nullable String referenceId,
+      BillingrailsPaymentStatus status,
+      @Nullable String rawStatus,
+      BillingrailsPaymentFailureReason failureReason,
+      @Nullable String rawFailureReason,
+      @Nullable Instant createdAt,
+      @Nullable URI paymentLink,
+      @Nullable String requestId) {
+    this(
+        object,
+        id,
+        accountId,
+        amountMinor,
+        currency,
+        description,
+        paymentMethod,
+        paymentMethodId,
+        referenceId,
+        status,
+        rawStatus,
+        failureReason,
+        rawFailureReason,
+        createdAt,
+        paymentLink,
+        requestId,
+        Map.of());
+  }
 
   /** {@code status} mapped to the neutral status; unknown values give {@code UNKNOWN}. */
   public PaymentStatus neutralStatus() {

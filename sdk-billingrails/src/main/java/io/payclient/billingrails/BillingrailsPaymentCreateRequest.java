@@ -144,7 +144,13 @@ public final class BillingrailsPaymentCreateRequest {
     return Optional.ofNullable(creditGrantId);
   }
 
-  /** {@code order_id}, when an order is paid; see {@link Builder#orderId(String)}. */
+  /**
+   * {@code order_id}, when an order is paid; see {@link Builder#orderId(String)}.
+   *
+   * @deprecated Billingrails removed {@code order_id} from its official SDKs' input in 2026; only
+   *     one docs page still lists it. Kept so existing code compiles and the field is still sent.
+   */
+  @Deprecated
   public Optional<String> orderId() {
     return Optional.ofNullable(orderId);
   }
@@ -309,7 +315,12 @@ public final class BillingrailsPaymentCreateRequest {
      * <p>Billingrails removed {@code order_id} from its official SDKs' input in 2026, but its
      * create-payment docs page still lists it, so this SDK still accepts and sends it. The server
      * may reject it; prefer {@link #invoiceId(String)} for new code.
+     *
+     * @deprecated Billingrails removed {@code order_id} from its official SDKs' input in 2026 (one
+     *     docs page still lists it): the server may stop accepting it. Pay the invoice, payment
+     *     request or credit grant instead. Kept, and still sent, so existing code keeps working.
      */
+    @Deprecated
     public Builder orderId(@Nullable String orderId) {
       this.orderId = orderId;
       return this;

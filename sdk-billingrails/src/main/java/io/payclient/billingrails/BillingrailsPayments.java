@@ -123,9 +123,10 @@ public final class BillingrailsPayments {
 
   /**
    * Lists payments: {@code GET /payments?page=&per_page=}. A next page exists when the page was not
-   * empty and {@code meta.current_page × meta.per_page < meta.total_count}; {@link
-   * Page#totalCount()} is {@code meta.total_count}. Each payment carries the response's {@code
-   * meta.request_id}.
+   * empty and {@code meta.current_page × meta.per_page < meta.total_count}, or, in the other meta
+   * shape Billingrails uses ({@code page, page_size, total_pages}), when {@code page <
+   * total_pages}; {@link Page#totalCount()} is {@code meta.total_count}. Each payment carries the
+   * response's {@code meta.request_id}.
    *
    * <pre>{@code
    * Page<BillingrailsPayment> page = billingrails.payments().list(
@@ -178,11 +179,13 @@ public final class BillingrailsPayments {
             ? list.perPage()
             : params.perPage() != null ? params.perPage() : list.payments().size();
     Long total = list.totalCount();
+    Long totalPages = list.totalPages();
     boolean more =
         !list.payments().isEmpty()
-            && total != null
             && requested < Integer.MAX_VALUE
-            && productBelow(current, perPage, total);
+            && (total != null
+                ? productBelow(current, perPage, total)
+                : totalPages != null && current < totalPages);
     Page.Fetcher<BillingrailsPayment> fetcher =
         !more
             ? null

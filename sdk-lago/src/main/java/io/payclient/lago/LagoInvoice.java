@@ -2,13 +2,16 @@ package io.payclient.lago;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An invoice embedded in a payment request (Lago's base invoice object). Amounts are in {@code
- * currency}'s Lago minor units ({@link LagoCurrencies}). Every field may be {@code null} when the
- * server omits it; fields this SDK does not know are kept in {@link #other()}.
+ * An invoice embedded in a payment request: every field of Lago's {@code InvoiceBaseObject}.
+ * Amounts are in {@code currency}'s Lago minor units ({@link LagoCurrencies}). Every field may be
+ * {@code null} when the server omits it; fields this SDK does not know are kept in {@link
+ * #other()}.
  *
  * @param lagoId {@code lago_id}
  * @param sequentialId {@code sequential_id}
@@ -34,7 +37,17 @@ import org.jspecify.annotations.Nullable;
  * @param prepaidPurchasedCreditAmountCents {@code prepaid_purchased_credit_amount_cents}
  * @param totalAmountCents {@code total_amount_cents}
  * @param totalDueAmountCents {@code total_due_amount_cents}
- * @param other every other field, as plain JSON values (numbers as {@code BigDecimal})
+ * @param billingEntityCode {@code billing_entity_code}
+ * @param progressiveBillingCreditAmountCents {@code progressive_billing_credit_amount_cents}
+ * @param selfBilled {@code self_billed}
+ * @param fileUrl {@code file_url}
+ * @param webUrl {@code web_url}
+ * @param createdAt {@code created_at}
+ * @param updatedAt {@code updated_at}
+ * @param other every other field, as plain JSON values (numbers as {@code BigDecimal}, or their
+ *     text when too long for one)
+ * @param untyped the raw text, by wire name, of each field above whose value could not be typed
+ *     (its accessor is then empty); empty when every field typed
  */
 public record LagoInvoice(
     @Nullable String lagoId,
@@ -61,4 +74,23 @@ public record LagoInvoice(
     @Nullable Long prepaidPurchasedCreditAmountCents,
     @Nullable Long totalAmountCents,
     @Nullable Long totalDueAmountCents,
-    Map<String, @Nullable Object> other) {}
+    @Nullable String billingEntityCode,
+    @Nullable Long progressiveBillingCreditAmountCents,
+    @Nullable Boolean selfBilled,
+    @Nullable String fileUrl,
+    @Nullable String webUrl,
+    @Nullable Instant createdAt,
+    @Nullable Instant updatedAt,
+    Map<String, @Nullable Object> other,
+    Map<String, String> untyped) {
+
+  /** Copies the collections. */
+  public LagoInvoice {
+    other = copy(other);
+    untyped = Map.copyOf(untyped);
+  }
+
+  private static Map<String, @Nullable Object> copy(Map<String, @Nullable Object> m) {
+    return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+}

@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * @param nextAction {@code next_action}: usually empty; JSON numbers are {@link
  *     java.math.BigDecimal}
  * @param createdAt {@code created_at}
+ * @param untyped the raw text, by wire name, of each field whose value could not be typed; that
+ *     field's typed accessor is empty. One such field never fails the read (the SDK's leniency
+ *     policy). Empty when every field typed
  */
 public record LagoPayment(
     String lagoId,
@@ -65,16 +68,75 @@ public record LagoPayment(
     @Nullable String providerCustomerId,
     @Nullable String paymentMethodId,
     Map<String, @Nullable Object> nextAction,
-    @Nullable Instant createdAt) {
+    @Nullable Instant createdAt,
+    Map<String, String> untyped) {
 
   /** Copies the collections. */
   public LagoPayment {
+    untyped = untyped.isEmpty() ? Map.of() : Map.copyOf(untyped);
     invoiceIds = List.copyOf(invoiceIds);
     invoiceNumbers = List.copyOf(invoiceNumbers);
     nextAction =
         nextAction.isEmpty()
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nextAction));
+  }
+
+  /**
+   * A payment whose every field typed ({@link #untyped()} empty): the constructor before {@code
+   * untyped} was added, kept for binary compatibility.
+   */
+  public LagoPayment(
+      String lagoId,
+      @Nullable String lagoCustomerId,
+      @Nullable String externalCustomerId,
+      List<String> invoiceIds,
+      List<String> invoiceNumbers,
+      @Nullable String lagoPayableId,
+      LagoPayableType payableType,
+      @Nullable String rawPayableType,
+      @Nullable Long amountCents,
+      @Nullable String amountCurrency,
+      @Nullable String status,
+      @Nullable String paymentStatus,
+      LagoPaymentType type,
+      @Nullable String rawType,
+      @Nullable String reference,
+      @Nullable String paymentProviderCode,
+      LagoPaymentProviderType paymentProviderType,
+      @Nullable String rawPaymentProviderType,
+      @Nullable String externalPaymentId,
+      @Nullable String providerPaymentId,
+      @Nullable String providerCustomerId,
+      @Nullable String paymentMethodId,
+      Map<String, @Nullable Object> nextAction,
+      @Nullable Instant createdAt) {
+    this(
+        lagoId,
+        lagoCustomerId,
+        externalCustomerId,
+        invoiceIds,
+        invoiceNumbers,
+        lagoPayableId,
+        payableType,
+        rawPayableType,
+        amountCents,
+        amountCurrency,
+        status,
+        paymentStatus,
+        type,
+        rawType,
+        reference,
+        paymentProviderCode,
+        paymentProviderType,
+        rawPaymentProviderType,
+        externalPaymentId,
+        providerPaymentId,
+        providerCustomerId,
+        paymentMethodId,
+        nextAction,
+        createdAt,
+        Map.of());
   }
 
   /** {@code payment_status} mapped to the neutral status; unknown values give {@code UNKNOWN}. */

@@ -4,6 +4,7 @@ import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt {@code created_at}
  * @param customer {@code customer}, or {@code null} if absent
  * @param invoices {@code invoices}
+ * @param untyped the raw text, by wire name, of each field whose value could not be typed (its
+ *     accessor is then empty); empty when every field typed
  */
 public record LagoPaymentRequest(
     String lagoId,
@@ -29,11 +32,13 @@ public record LagoPaymentRequest(
     @Nullable String paymentStatus,
     @Nullable Instant createdAt,
     @Nullable LagoCustomer customer,
-    List<LagoInvoice> invoices) {
+    List<LagoInvoice> invoices,
+    Map<String, String> untyped) {
 
-  /** Copies the list. */
+  /** Copies the collections. */
   public LagoPaymentRequest {
     invoices = List.copyOf(invoices);
+    untyped = Map.copyOf(untyped);
   }
 
   /** {@code payment_status} mapped to the neutral status; unknown values give {@code UNKNOWN}. */

@@ -6,6 +6,7 @@ import io.payclient.core.internal.WireName;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  *     .email("billing@hooli.test")     // optional: Lago falls back to the customer's email
  *     .build();
  * }</pre>
+ *
+ * <p><b>{@code email} is optional</b>, although Lago's OpenAPI spec (1.51.0) marks it required: the
+ * server (2026-08) and Lago's Go and Ruby clients treat it as optional, and the server then uses
+ * the customer's email. <b>{@code payment_method}</b> ({@code payment_method_type} and {@code
+ * payment_method_id}) is in the spec and is sent when set, but the server as of 2026-08 permits
+ * only {@code external_customer_id}, {@code lago_invoice_ids} and {@code email} and silently
+ * ignores it: do not rely on it until Lago's server reads it.
  */
 public final class LagoPaymentRequestCreateRequest {
   @WireName("external_customer_id")
@@ -38,10 +46,18 @@ public final class LagoPaymentRequestCreateRequest {
   @Email
   private final @Nullable String email;
 
+  private final @Nullable LagoPaymentType paymentMethodType;
+
+  @WireName("payment_method.payment_method_id")
+  @Size(min = 1, message = "must not be empty")
+  private final @Nullable String paymentMethodId;
+
   private LagoPaymentRequestCreateRequest(Builder b) {
     this.externalCustomerId = b.externalCustomerId;
     this.lagoInvoiceIds = List.copyOf(b.lagoInvoiceIds);
     this.email = b.email;
+    this.paymentMethodType = b.paymentMethodType;
+    this.paymentMethodId = b.paymentMethodId;
   }
 
   /** Returns a new builder. */
@@ -59,9 +75,25 @@ public final class LagoPaymentRequestCreateRequest {
     return lagoInvoiceIds;
   }
 
-  /** {@code email}, if given. */
+  /** {@code email}, if given (optional: Lago then uses the customer's email). */
   public Optional<String> email() {
     return Optional.ofNullable(email);
+  }
+
+  /**
+   * {@code payment_method.payment_method_type} ({@code provider} or {@code manual}), if given.
+   * Servers up to 2026-08 ignore {@code payment_method}.
+   */
+  public Optional<LagoPaymentType> paymentMethodType() {
+    return Optional.ofNullable(paymentMethodType);
+  }
+
+  /**
+   * {@code payment_method.payment_method_id}, if given. Servers up to 2026-08 ignore {@code
+   * payment_method}.
+   */
+  public Optional<String> paymentMethodId() {
+    return Optional.ofNullable(paymentMethodId);
   }
 
   @Override
@@ -69,12 +101,15 @@ public final class LagoPaymentRequestCreateRequest {
     return o instanceof LagoPaymentRequestCreateRequest r
         && Objects.equals(externalCustomerId, r.externalCustomerId)
         && lagoInvoiceIds.equals(r.lagoInvoiceIds)
-        && Objects.equals(email, r.email);
+        && Objects.equals(email, r.email)
+        && Objects.equals(paymentMethodType, r.paymentMethodType)
+        && Objects.equals(paymentMethodId, r.paymentMethodId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(externalCustomerId, lagoInvoiceIds, email);
+    return Objects.hash(
+        externalCustomerId, lagoInvoiceIds, email, paymentMethodType, paymentMethodId);
   }
 
   @Override
@@ -85,6 +120,10 @@ public final class LagoPaymentRequestCreateRequest {
         + lagoInvoiceIds
         + ", email="
         + email
+        + ", paymentMethodType="
+        + paymentMethodType
+        + ", paymentMethodId="
+        + paymentMethodId
         + '}';
   }
 
@@ -93,6 +132,8 @@ public final class LagoPaymentRequestCreateRequest {
     private @Nullable String externalCustomerId;
     private final List<String> lagoInvoiceIds = new ArrayList<>();
     private @Nullable String email;
+    private @Nullable LagoPaymentType paymentMethodType;
+    private @Nullable String paymentMethodId;
 
     private Builder() {}
 
@@ -118,6 +159,31 @@ public final class LagoPaymentRequestCreateRequest {
     /** Where dunning emails go; Lago uses the customer's email when absent. */
     public Builder email(@Nullable String email) {
       this.email = email;
+      return this;
+    }
+
+    /**
+     * The spec's optional {@code payment_method.payment_method_type}: {@link
+     * LagoPaymentType#PROVIDER} or {@link LagoPaymentType#MANUAL}. Sent when set, but servers up to
+     * 2026-08 ignore {@code payment_method}.
+     *
+     * @throws IllegalArgumentException for {@link LagoPaymentType#UNKNOWN}
+     */
+    public Builder paymentMethodType(@Nullable LagoPaymentType type) {
+      if (type == LagoPaymentType.UNKNOWN) {
+        throw new IllegalArgumentException("payment_method_type must be provider or manual");
+      }
+      this.paymentMethodType = type;
+      return this;
+    }
+
+    /**
+     * The spec's optional {@code payment_method.payment_method_id} (a Lago payment method id, for a
+     * specific provider payment method). Sent when set, but servers up to 2026-08 ignore {@code
+     * payment_method}.
+     */
+    public Builder paymentMethodId(@Nullable String paymentMethodId) {
+      this.paymentMethodId = paymentMethodId;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.payclient.core.PayClientException;
 import io.payclient.core.internal.ApiCall;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.VendorSupport;
+import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoPaymentRequestJson;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -128,7 +129,7 @@ public final class LagoPaymentRequests {
 
   private Page<LagoPaymentRequest> toPage(
       LagoPaymentRequestListParams params, LagoPaymentRequestJson.PaymentRequestList list) {
-    Integer next = list.meta().nextPage();
+    Integer next = LagoJson.followablePage(list.meta(), params.page());
     if (next == null) {
       return Page.of(list.items(), null, list.meta().totalCount());
     }

@@ -208,25 +208,28 @@ public final class LagoPayments {
         .build();
   }
 
+  /**
+   * The page's items, always; the next page only when {@link LagoJson#followablePage} says it can
+   * be followed (paging metadata is advisory and never fails a list).
+   */
   private Page<LagoPayment> toPage(LagoPaymentListParams params, LagoJson.PaymentList list) {
-    Integer next = list.meta().nextPage();
-    Page.Fetcher<LagoPayment> fetcher =
-        next == null
-            ? null
-            : new Page.Fetcher<>() {
-              private final LagoPaymentListParams nextParams =
-                  params.toBuilder().page(next).build();
+    Integer next = LagoJson.followablePage(list.meta(), params.page());
+    Page.Fetcher<LagoPayment> fetcher = null;
+    if (next != null) {
+      LagoPaymentListParams nextParams = params.toBuilder().page(next).build();
+      fetcher =
+          new Page.Fetcher<>() {
+            @Override
+            public Page<LagoPayment> fetch() {
+              return list(nextParams);
+            }
 
-              @Override
-              public Page<LagoPayment> fetch() {
-                return list(nextParams);
-              }
-
-              @Override
-              public CompletableFuture<Page<LagoPayment>> fetchAsync() {
-                return listAsync(nextParams);
-              }
-            };
+            @Override
+            public CompletableFuture<Page<LagoPayment>> fetchAsync() {
+              return listAsync(nextParams);
+            }
+          };
+    }
     return Page.of(list.payments(), fetcher, list.meta().totalCount());
   }
 

@@ -11,10 +11,8 @@ import io.payclient.core.NotFoundException;
 import io.payclient.core.Page;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.RequestValidationException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -106,9 +104,9 @@ class LagoPaymentRequestsTest {
         .containsEntry("provider_customer_id", "cus_12345");
     assertThat(c.createdAt()).isEqualTo(Instant.parse("2022-04-29T08:59:51Z"));
     assertThat(c.updatedAt()).isEqualTo(Instant.parse("2022-04-30T08:59:51Z"));
-    assertThat(c.other())
-        .containsEntry("sequential_id", new BigDecimal("7"))
-        .containsKey("metadata");
+    assertThat(c.sequentialId()).isEqualTo(7L);
+    assertThat(c.metadata()).isNotNull();
+    assertThat(c.other()).doesNotContainKeys("sequential_id", "metadata");
 
     assertThat(pr.invoices()).hasSize(1);
     LagoInvoice i = pr.invoices().get(0);
@@ -136,7 +134,8 @@ class LagoPaymentRequestsTest {
     assertThat(i.prepaidPurchasedCreditAmountCents()).isEqualTo(5L);
     assertThat(i.totalAmountCents()).isEqualTo(120L);
     assertThat(i.totalDueAmountCents()).isEqualTo(119L);
-    assertThat(i.other()).isEqualTo(Map.of("file_url", "https://lago.example/invoice.pdf"));
+    assertThat(i.fileUrl()).isEqualTo("https://lago.example/invoice.pdf");
+    assertThat(i.other()).isEmpty();
   }
 
   @Test

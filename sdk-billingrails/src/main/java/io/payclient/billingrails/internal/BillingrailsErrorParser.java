@@ -5,6 +5,7 @@ import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Json;
+import io.payclient.core.internal.Limits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  * report "Unknown error". Each entry of {@code details} becomes a {@link FieldError} with the field
  * named as the server named it. A flat body {@code {"message":…, "code":…,"details":[…]}} (or
  * {@code {"error":"text"}}) is read as a fallback; {@code meta.request_id} or a top-level {@code
- * request_id} becomes the request id.
+ * request_id} becomes the request id. The nested {@code error.type} ({@code request_error}, …) is
+ * kept at the end of the message as {@code (type=…)}, and is the code when the body has no code.
+ * Every text is kept whole (the transport redacts, then caps it); numbers stay their text; at most
+ * {@link Limits#MAX_FIELD_ERRORS} field errors are kept, the rest skipped unread.
  *
  * <p><b>Which 409 is "still in flight".</b> Billingrails answers 409 both when a key is reused with
  * a different body and when a second request arrives while the first with the same key is still
@@ -98,10 +102,10 @@ public final class BillingrailsErrorParser implements ErrorParser {
             r.skipValue();
           }
         }
-        case "message" -> message = Json.nextString(r);
-        case "code" -> code = Json.nextString(r);
+        case "message" -> message = text(r);
+        case "code" -> code = text(r);
         case "details", "errors" -> details = readDetails(r);
-        case "request_id" -> requestId = Json.nextString(r);
+        case "request_id" -> requestId = text(r);
         case "meta" -> {
           String id = BillingrailsJson.readRequestId(r);
           requestId = requestId != null ? requestId : id;
@@ -110,8 +114,12 @@ public final class BillingrailsErrorParser implements ErrorParser {
       }
     }
     r.endObject();
+    String type = nested == null ? null : nested.type;
     String finalMessage = firstNonBlank(nested == null ? null : nested.message, message, errorText);
-    String finalCode = firstNonBlank(nested == null ? null : nested.code, code, null);
+    String finalCode = firstNonBlank(nested == null ? null : nested.code, code, type);
+    if (type != null && !type.isBlank()) {
+      finalMessage = (finalMessage != null ? finalMessage + " " : "") + "(type=" + type + ")";
+    }
     List<FieldError> fieldErrors =
         nested != null && !nested.details.isEmpty()
             ? nested.details
@@ -144,23 +152,28 @@ public final class BillingrailsErrorParser implements ErrorParser {
   }
 
   private record Nested(
-      @Nullable String code, @Nullable String message, List<FieldError> details) {}
+      @Nullable String type,
+      @Nullable String code,
+      @Nullable String message,
+      List<FieldError> details) {}
 
   private static Nested readNested(JsonReader r) throws IOException {
+    String type = null;
     String code = null;
     String message = null;
     List<FieldError> details = List.of();
     r.beginObject();
     while (r.hasNext()) {
       switch (r.nextName()) {
-        case "code" -> code = Json.nextString(r);
-        case "message" -> message = Json.nextString(r);
+        case "type" -> type = text(r);
+        case "code" -> code = text(r);
+        case "message" -> message = text(r);
         case "details", "errors" -> details = readDetails(r);
-        default -> r.skipValue(); // type, and anything new
+        default -> r.skipValue(); // anything new
       }
     }
     r.endObject();
-    return new Nested(code, message, details);
+    return new Nested(type, code, message, details);
   }
 
   /** Reads {@code [{field, message, code?}]}; entries of another shape are skipped. */
@@ -172,6 +185,10 @@ public final class BillingrailsErrorParser implements ErrorParser {
     List<FieldError> out = new ArrayList<>();
     r.beginArray();
     while (r.hasNext()) {
+      if (out.size() >= Limits.MAX_FIELD_ERRORS) {
+        r.skipValue();
+        continue;
+      }
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
         String text = r.peek() == JsonReader.Token.STRING ? r.nextString() : null;
         if (text == null) {
@@ -187,9 +204,9 @@ public final class BillingrailsErrorParser implements ErrorParser {
       r.beginObject();
       while (r.hasNext()) {
         switch (r.nextName()) {
-          case "field" -> field = Json.nextString(r);
-          case "message" -> message = Json.nextString(r);
-          case "code" -> code = Json.nextString(r);
+          case "field" -> field = text(r);
+          case "message" -> message = text(r);
+          case "code" -> code = text(r);
           default -> r.skipValue();
         }
       }
@@ -199,6 +216,17 @@ public final class BillingrailsErrorParser implements ErrorParser {
     }
     r.endArray();
     return List.copyOf(out);
+  }
+
+  /** A scalar's text (numbers stay text), or {@code null}; an object or array is skipped. */
+  private static @Nullable String text(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case STRING, NUMBER, BOOLEAN, NULL -> Json.nextString(r);
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
   }
 
   private static @Nullable String firstNonBlank(

@@ -8,6 +8,7 @@ import io.payclient.billingrails.BillingrailsPaymentFailureReason;
 import io.payclient.billingrails.BillingrailsPaymentMethod;
 import io.payclient.billingrails.BillingrailsPaymentStatus;
 import io.payclient.core.internal.Json;
+import io.payclient.core.internal.LenientReader;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -18,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Billingrails' wire format: the create body, payment objects in their envelopes, and payment
- * lists. Streaming, no reflection; unknown fields are skipped and optional fields tolerate {@code
- * null}.
+ * lists. Streaming, no reflection; read under the {@link LenientReader} policy.
  */
 public final class BillingrailsJson {
   private static final JsonReader.Options PAYMENT_FIELDS =
@@ -55,6 +55,16 @@ public final class BillingrailsJson {
           "details",
           "created_at");
 
+  private static final JsonReader.Options META_FIELDS =
+      JsonReader.Options.of(
+          "request_id",
+          "current_page",
+          "per_page",
+          "total_count",
+          "page",
+          "page_size",
+          "total_pages");
+
   private BillingrailsJson() {}
 
   /**
@@ -63,6 +73,7 @@ public final class BillingrailsJson {
    * {@code payment_method_id}, and the one target id). Unset fields are omitted, never {@code
    * null}. The idempotency key is a header, not part of the body.
    */
+  @SuppressWarnings("deprecation") // order_id is still sent when set
   public static byte[] createBody(BillingrailsPaymentCreateRequest request) {
     return Json.write(
         w -> {
@@ -97,13 +108,16 @@ public final class BillingrailsJson {
   }
 
   /**
-   * A page of payments: {@code {"payments":[…],"meta":{request_id, current_page, per_page,
-   * total_count}}}. Meta fields the server left out are {@code null}.
+   * A page of payments. Billingrails' {@code meta} comes in two shapes (both in its official Node
+   * SDK's types): {@code {request_id, current_page, per_page, total_count}} and {@code {page,
+   * page_size, total_pages}}; both are read, and meta fields the server left out, or sent in a
+   * shape that is not an integer, are {@code null}.
    *
    * @param payments the payments, each carrying the response's {@code meta.request_id}
-   * @param currentPage {@code meta.current_page}
-   * @param perPage {@code meta.per_page}
+   * @param currentPage {@code meta.current_page}, else {@code meta.page}
+   * @param perPage {@code meta.per_page}, else {@code meta.page_size}
    * @param totalCount {@code meta.total_count}
+   * @param totalPages {@code meta.total_pages}
    * @param requestId {@code meta.request_id}
    */
   public record PaymentList(
@@ -111,6 +125,7 @@ public final class BillingrailsJson {
       @Nullable Long currentPage,
       @Nullable Long perPage,
       @Nullable Long totalCount,
+      @Nullable Long totalPages,
       @Nullable String requestId) {}
 
   /**
@@ -124,9 +139,13 @@ public final class BillingrailsJson {
       throw new JsonDataException("Expected a JSON object at " + r.getPath());
     }
     List<BillingrailsPayment> payments = new ArrayList<>();
+    LenientReader meta = new LenientReader();
     Long currentPage = null;
+    Long page = null;
     Long perPage = null;
+    Long pageSize = null;
     Long totalCount = null;
+    Long totalPages = null;
     String requestId = null;
     r.beginObject();
     while (r.hasNext()) {
@@ -149,12 +168,18 @@ public final class BillingrailsJson {
           }
           r.beginObject();
           while (r.hasNext()) {
-            switch (r.nextName()) {
-              case "request_id" -> requestId = Json.nextString(r);
-              case "current_page" -> currentPage = Json.nextLong(r);
-              case "per_page" -> perPage = Json.nextLong(r);
-              case "total_count" -> totalCount = Json.nextLong(r);
-              default -> r.skipValue();
+            switch (r.selectName(META_FIELDS)) {
+              case 0 -> requestId = meta.string(r, "request_id");
+              case 1 -> currentPage = meta.longValue(r, "current_page");
+              case 2 -> perPage = meta.longValue(r, "per_page");
+              case 3 -> totalCount = meta.longValue(r, "total_count");
+              case 4 -> page = meta.longValue(r, "page");
+              case 5 -> pageSize = meta.longValue(r, "page_size");
+              case 6 -> totalPages = meta.longValue(r, "total_pages");
+              default -> {
+                r.skipName();
+                r.skipValue();
+              }
             }
           }
           r.endObject();
@@ -165,9 +190,15 @@ public final class BillingrailsJson {
     r.endObject();
     List<BillingrailsPayment> withRequestId = new ArrayList<>(payments.size());
     for (BillingrailsPayment p : payments) {
-      withRequestId.add(withEnvelope(p, null, requestId));
+      withRequestId.add(withEnvelope(p, null, requestId, Map.of()));
     }
-    return new PaymentList(List.copyOf(withRequestId), currentPage, perPage, totalCount, requestId);
+    return new PaymentList(
+        List.copyOf(withRequestId),
+        currentPage != null ? currentPage : page,
+        perPage != null ? perPage : pageSize,
+        totalCount,
+        totalPages,
+        requestId);
   }
 
   /** Reads one payment object (its own {@code payment_link}, if any, is kept). */
@@ -182,6 +213,7 @@ public final class BillingrailsJson {
    * response buffer per call.)
    */
   private static BillingrailsPayment readObject(JsonReader r, boolean envelope) throws IOException {
+    LenientReader f = new LenientReader();
     BillingrailsPayment wrapped = null;
     String requestId = null;
     String object = null;
@@ -201,20 +233,20 @@ public final class BillingrailsJson {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(PAYMENT_FIELDS)) {
-        case 0 -> object = Json.nextString(r);
-        case 1 -> id = Json.nextString(r);
-        case 2 -> accountId = Json.nextString(r);
-        case 3 -> amount = Json.nextLong(r);
-        case 4 -> currency = Json.nextString(r);
-        case 5 -> description = Json.nextString(r);
-        case 6 -> method = readPaymentMethod(r);
-        case 7 -> paymentMethodId = Json.nextString(r);
-        case 8 -> referenceId = Json.nextString(r);
-        case 9 -> legacyReference = Json.nextString(r);
-        case 10 -> status = Json.nextString(r);
-        case 11 -> failureReason = Json.nextString(r);
-        case 12 -> createdAt = Json.nextInstant(r);
-        case 13 -> link = Json.nextUri(r);
+        case 0 -> object = f.string(r, "object");
+        case 1 -> id = f.string(r, "id");
+        case 2 -> accountId = f.string(r, "account_id");
+        case 3 -> amount = f.longValue(r, "amount");
+        case 4 -> currency = f.string(r, "currency");
+        case 5 -> description = f.string(r, "description");
+        case 6 -> method = readPaymentMethod(r, f);
+        case 7 -> paymentMethodId = f.string(r, "payment_method_id");
+        case 8 -> referenceId = f.string(r, "reference_id");
+        case 9 -> legacyReference = f.string(r, "reference");
+        case 10 -> status = f.string(r, "status");
+        case 11 -> failureReason = f.string(r, "failure_reason");
+        case 12 -> createdAt = f.instant(r, "created_at");
+        case 13 -> link = f.uri(r, "payment_link");
         case 14 -> {
           if (!envelope) {
             r.skipValue();
@@ -239,7 +271,7 @@ public final class BillingrailsJson {
     }
     r.endObject();
     if (wrapped != null) {
-      return withEnvelope(wrapped, link, requestId);
+      return withEnvelope(wrapped, link, requestId, f.untyped());
     }
     if (id == null || id.isBlank()) {
       throw new JsonDataException("A Billingrails payment without 'id' at " + r.getPath());
@@ -256,22 +288,28 @@ public final class BillingrailsJson {
         referenceId != null ? referenceId : legacyReference,
         BillingrailsPaymentStatus.fromWire(status),
         status,
-        BillingrailsPaymentFailureReason.fromWire(failureReason),
+        f.isUntyped("failure_reason")
+            ? BillingrailsPaymentFailureReason.UNKNOWN
+            : BillingrailsPaymentFailureReason.fromWire(failureReason),
         failureReason,
         createdAt,
         link,
-        null);
+        null,
+        f.untyped());
   }
 
   /**
-   * Reads a {@code payment_method} object; {@code null} or a value that is not an object gives
-   * {@code null} (an unexpected shape never loses the payment).
+   * Reads a {@code payment_method} object; {@code null} gives {@code null}, and so does a value
+   * that is not an object, whose raw text goes into the payment's {@code untyped()}; so do its own
+   * untypable fields, named {@code payment_method.<field>}.
    */
-  static @Nullable BillingrailsPaymentMethod readPaymentMethod(JsonReader r) throws IOException {
+  static @Nullable BillingrailsPaymentMethod readPaymentMethod(JsonReader r, LenientReader owner)
+      throws IOException {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      r.skipValue();
+      owner.object(r, "payment_method");
       return null;
     }
+    LenientReader f = new LenientReader();
     String object = null;
     String id = null;
     String status = null;
@@ -285,16 +323,16 @@ public final class BillingrailsJson {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(METHOD_FIELDS)) {
-        case 0 -> object = Json.nextString(r);
-        case 1 -> id = Json.nextString(r);
-        case 2 -> status = Json.nextString(r);
-        case 3 -> type = Json.nextString(r);
-        case 4 -> provider = Json.nextString(r);
-        case 5 -> channel = Json.nextString(r);
-        case 6 -> accountId = Json.nextString(r);
-        case 7 -> accountName = Json.nextString(r);
-        case 8 -> details = readDetails(r);
-        case 9 -> createdAt = Json.nextInstant(r);
+        case 0 -> object = f.string(r, "object");
+        case 1 -> id = f.string(r, "id");
+        case 2 -> status = f.string(r, "status");
+        case 3 -> type = f.string(r, "type");
+        case 4 -> provider = f.string(r, "provider");
+        case 5 -> channel = f.string(r, "channel");
+        case 6 -> accountId = f.string(r, "account_id");
+        case 7 -> accountName = f.string(r, "account_name");
+        case 8 -> details = f.object(r, "details");
+        case 9 -> createdAt = f.instant(r, "created_at");
         default -> {
           r.skipName();
           r.skipValue();
@@ -302,19 +340,9 @@ public final class BillingrailsJson {
       }
     }
     r.endObject();
+    f.untyped().forEach((name, raw) -> owner.untypable("payment_method." + name, raw));
     return new BillingrailsPaymentMethod(
         object, id, status, type, provider, channel, accountId, accountName, details, createdAt);
-  }
-
-  private static Map<String, @Nullable Object> readDetails(JsonReader r) throws IOException {
-    JsonReader.Token t = r.peek();
-    if (t == JsonReader.Token.BEGIN_OBJECT
-        || t == JsonReader.Token.NULL
-        || t == JsonReader.Token.BEGIN_ARRAY) {
-      return Json.nextObject(r);
-    }
-    r.skipValue(); // a scalar where an object was expected: dropped, the payment is kept
-    return Map.of();
   }
 
   /** Reads {@code meta.request_id}; other meta fields (pagination) are skipped. */
@@ -326,7 +354,9 @@ public final class BillingrailsJson {
     String requestId = null;
     r.beginObject();
     while (r.hasNext()) {
-      if (r.nextName().equals("request_id")) {
+      if (r.nextName().equals("request_id")
+          && r.peek() != JsonReader.Token.BEGIN_OBJECT
+          && r.peek() != JsonReader.Token.BEGIN_ARRAY) {
         requestId = Json.nextString(r);
       } else {
         r.skipValue();
@@ -336,8 +366,17 @@ public final class BillingrailsJson {
     return requestId;
   }
 
+  /** The payment with what its envelope carried, including the envelope's untypable fields. */
   private static BillingrailsPayment withEnvelope(
-      BillingrailsPayment p, @Nullable URI link, @Nullable String requestId) {
+      BillingrailsPayment p,
+      @Nullable URI link,
+      @Nullable String requestId,
+      Map<String, String> envelopeUntyped) {
+    Map<String, String> untyped = p.untyped();
+    if (!envelopeUntyped.isEmpty()) {
+      untyped = new java.util.LinkedHashMap<>(p.untyped());
+      untyped.putAll(envelopeUntyped);
+    }
     return new BillingrailsPayment(
         p.object(),
         p.id(),
@@ -354,6 +393,7 @@ public final class BillingrailsJson {
         p.rawFailureReason(),
         p.createdAt(),
         link != null ? link : p.paymentLink(),
-        requestId != null ? requestId : p.requestId());
+        requestId != null ? requestId : p.requestId(),
+        untyped);
   }
 }

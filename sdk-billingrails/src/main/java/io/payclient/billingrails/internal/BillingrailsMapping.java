@@ -29,6 +29,7 @@ public final class BillingrailsMapping {
    * @throws RequestValidationException listing every neutral field Billingrails cannot take and
    *     every Billingrails rule broken (named by wire field), before any I/O
    */
+  @SuppressWarnings("deprecation") // a neutral order target still maps to order_id
   public static BillingrailsPaymentCreateRequest toBillingrails(PaymentCreateRequest neutral) {
     Violations v = new Violations(BillingrailsClient.VENDOR);
     v.require(

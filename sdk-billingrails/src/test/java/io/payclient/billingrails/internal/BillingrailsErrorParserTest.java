@@ -26,7 +26,7 @@ class BillingrailsErrorParserTest {
     ApiError e = fixture(400, "400_validation");
     assertThat(e.httpStatus()).isEqualTo(400);
     assertThat(e.code()).isEqualTo("validation_error");
-    assertThat(e.message()).isEqualTo("Validation error");
+    assertThat(e.message()).isEqualTo("Validation error (type=request_error)");
     assertThat(e.fieldErrors())
         .containsExactly(new FieldError("account", "Account is required.", "missing"));
     assertThat(e.requestId()).isNull();
@@ -45,7 +45,8 @@ class BillingrailsErrorParserTest {
   void rateLimitWithoutDetails() throws Exception {
     ApiError e = fixture(429, "429");
     assertThat(e.code()).isEqualTo("too_many_requests");
-    assertThat(e.message()).isEqualTo("Too many requests. Please try again later.");
+    assertThat(e.message())
+        .isEqualTo("Too many requests. Please try again later. (type=request_error)");
     assertThat(e.fieldErrors()).isEmpty();
     assertThat(e.retryAfter()).isNull();
   }

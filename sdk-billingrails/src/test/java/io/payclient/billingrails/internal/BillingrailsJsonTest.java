@@ -266,8 +266,30 @@ class BillingrailsJsonTest {
     assertThatThrownBy(() -> parse("{\"payment\":\"pay_1\"}"))
         .isInstanceOf(JsonDataException.class);
     assertThatThrownBy(() -> parse("[]")).isInstanceOf(JsonDataException.class);
-    assertThatThrownBy(() -> parse("{\"payment\":{\"id\":\"p\",\"amount\":10.5}}"))
-        .isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void aFieldThatCannotBeTypedIsEmptyAndKeepsItsRawText() throws Exception {
+    BillingrailsPayment p =
+        parse(
+            "{\"payment\":{\"id\":\"p\",\"amount\":10.5,\"created_at\":\"soon\","
+                + "\"payment_method\":{\"id\":\"pm\",\"created_at\":7,\"details\":\"card\"}},"
+                + "\"payment_link\":\"http://bad host\"}");
+    assertThat(p.id()).isEqualTo("p");
+    assertThat(p.amountMinor()).isNull();
+    assertThat(p.createdAt()).isNull();
+    assertThat(p.paymentLink()).isNull();
+    assertThat(p.paymentMethod().id()).isEqualTo("pm");
+    assertThat(p.paymentMethod().createdAt()).isNull();
+    assertThat(p.untyped())
+        .containsEntry("amount", "10.5")
+        .containsEntry("created_at", "soon")
+        .containsEntry("payment_method.created_at", "7")
+        .containsEntry("payment_method.details", "card");
+    BillingrailsPayment noMethod =
+        parse("{\"payment\":{\"id\":\"p\",\"payment_method\":\"pm_1\"}}");
+    assertThat(noMethod.paymentMethod()).isNull();
+    assertThat(noMethod.untyped()).containsEntry("payment_method", "pm_1");
   }
 
   @Test

@@ -4,66 +4,185 @@ import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
 import io.payclient.core.internal.ErrorParser;
-import io.payclient.core.internal.Json;
+import io.payclient.core.internal.Limits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lago's error bodies: {@code {status, error, code?, error_details?}}. A 422 {@code
- * validation_errors} has {@code error_details: {field: [codes]}}, which become field errors; any
- * other shape of {@code error_details} (an object of strings, a plain string) is kept in the
- * message, never a failure.
+ * Lago's error bodies: {@code {status, error, message?, code?, error_details?}}. Every text the
+ * server sends is kept (the transport redacts, then caps it): the message is {@code error}, then
+ * {@code message}, then every {@code error_details} text and unknown member that did not become a
+ * field error, in parentheses. Field errors come from every shape that carries them:
+ *
+ * <ul>
+ *   <li>{@code {"<field>": ["<code>", …]}} (a 422 {@code validation_errors}): one per code;
+ *   <li>rows {@code {"0": {field?, code?, message?}, …}} or {@code [{field?, code?, message?}, …]}
+ *       (seen in Lago's Go client): one per row, under the row's {@code field}, else the key when
+ *       it is not a row number, else {@code base} (Rails' name for an error of the whole object);
+ *   <li>{@code {"<field>": [{code?, message?}, …]}}: one per row.
+ * </ul>
+ *
+ * Any other shape (an object of strings as in {@code provider_error}, a plain string) goes into the
+ * message, never a failure. Numbers stay their text. At most {@link Limits#MAX_FIELD_ERRORS} field
+ * errors are kept; the rest are skipped unread.
  */
 public final class LagoErrorParser implements ErrorParser {
   /** The shared instance. */
   public static final LagoErrorParser INSTANCE = new LagoErrorParser();
+
+  /** The field of a row that names none. */
+  static final String BASE = "base";
 
   private LagoErrorParser() {}
 
   @Override
   public ApiError parse(int httpStatus, JsonReader r) throws IOException {
     String error = null;
+    String message = null;
     String code = null;
-    Object details = null;
+    Details details = new Details();
     r.beginObject();
     while (r.hasNext()) {
-      switch (r.nextName()) {
-        case "error" -> error = Json.nextString(r);
-        case "code" -> code = Json.nextString(r);
-        case "error_details" -> details = Json.nextValue(r);
-        default -> r.skipValue();
+      String name = r.nextName();
+      switch (name) {
+        case "error" -> error = text(r);
+        case "message" -> message = text(r);
+        case "code" -> code = text(r);
+        case "status" -> r.skipValue(); // the HTTP status says it
+        case "error_details" -> details.read(r);
+        default -> details.other(name, text(r));
       }
     }
     r.endObject();
-    List<FieldError> fieldErrors = new ArrayList<>();
-    StringBuilder message = new StringBuilder(error != null ? error : "HTTP " + httpStatus);
-    if (details instanceof Map<?, ?> map) {
-      List<String> other = new ArrayList<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        String field = String.valueOf(e.getKey());
-        if (e.getValue() instanceof List<?> codes) {
-          for (Object c : codes) {
-            String text = String.valueOf(c);
-            fieldErrors.add(new FieldError(field, text, text));
-          }
-        } else {
-          other.add(field + "=" + render(e.getValue()));
-        }
-      }
-      if (!other.isEmpty()) {
-        message.append(" (").append(String.join(", ", other)).append(')');
-      }
-    } else if (details != null) {
-      message.append(" (").append(render(details)).append(')');
+    StringBuilder out = new StringBuilder();
+    if (error != null && !error.isBlank()) {
+      out.append(error);
     }
-    return new ApiError(httpStatus, code, message.toString(), fieldErrors, null, null, null);
+    if (message != null && !message.isBlank() && !message.equals(error)) {
+      out.append(out.length() == 0 ? "" : ": ").append(message);
+    }
+    if (out.length() == 0) {
+      out.append("HTTP ").append(httpStatus);
+    }
+    if (!details.texts.isEmpty()) {
+      out.append(" (").append(String.join(", ", details.texts)).append(')');
+    }
+    return new ApiError(httpStatus, code, out.toString(), details.fieldErrors, null, null, null);
   }
 
-  private static String render(@Nullable Object value) {
-    String s = String.valueOf(value);
-    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  /** {@code error_details} and unknown members, read as they stream by. */
+  private static final class Details {
+    final List<FieldError> fieldErrors = new ArrayList<>();
+    final List<String> texts = new ArrayList<>();
+
+    void other(String name, @Nullable String value) {
+      if (value != null) {
+        texts.add(name + "=" + value);
+      }
+    }
+
+    void read(JsonReader r) throws IOException {
+      switch (r.peek()) {
+        case NULL -> r.nextNull();
+        case BEGIN_OBJECT -> {
+          r.beginObject();
+          while (r.hasNext()) {
+            String key = r.nextName();
+            switch (r.peek()) {
+              case BEGIN_ARRAY -> readList(r, key);
+              case BEGIN_OBJECT -> readRow(r, key);
+              default -> other(key, text(r));
+            }
+          }
+          r.endObject();
+        }
+        case BEGIN_ARRAY -> readList(r, BASE);
+        default -> {
+          String s = text(r);
+          if (s != null) {
+            texts.add(s);
+          }
+        }
+      }
+    }
+
+    /** {@code ["code", …]} or {@code [{field?, code?, message?}, …]} of one field. */
+    private void readList(JsonReader r, String key) throws IOException {
+      r.beginArray();
+      while (r.hasNext()) {
+        if (fieldErrors.size() >= Limits.MAX_FIELD_ERRORS) {
+          r.skipValue();
+        } else if (r.peek() == JsonReader.Token.BEGIN_OBJECT) {
+          readRow(r, key);
+        } else {
+          String c = text(r);
+          if (c != null) {
+            fieldErrors.add(new FieldError(key, c, c));
+          }
+        }
+      }
+      r.endArray();
+    }
+
+    /** A row {@code {field?, code?, message?}}; an object without any of them is kept as text. */
+    private void readRow(JsonReader r, String key) throws IOException {
+      if (fieldErrors.size() >= Limits.MAX_FIELD_ERRORS) {
+        r.skipValue();
+        return;
+      }
+      String field = null;
+      String rowCode = null;
+      String rowMessage = null;
+      List<String> rest = new ArrayList<>();
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        switch (name) {
+          case "field", "attribute" -> field = text(r);
+          case "code", "error_code" -> rowCode = text(r);
+          case "message" -> rowMessage = text(r);
+          default -> {
+            String v = text(r);
+            if (v != null) {
+              rest.add(name + "=" + v);
+            }
+          }
+        }
+      }
+      r.endObject();
+      if (field == null && rowCode == null && rowMessage == null) {
+        texts.add(key + "={" + String.join(", ", rest) + "}");
+        return;
+      }
+      if (field == null || field.isBlank()) {
+        field = isRowNumber(key) ? BASE : key;
+      }
+      String msg = rowMessage != null ? rowMessage : rowCode != null ? rowCode : "invalid";
+      if (!rest.isEmpty()) {
+        msg = msg + " (" + String.join(", ", rest) + ")";
+      }
+      fieldErrors.add(new FieldError(field, msg, rowCode));
+    }
+
+    private static boolean isRowNumber(String key) {
+      return !key.isEmpty() && key.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+  }
+
+  /** A scalar's text (a number stays its text), an object's or array's JSON text, or null. */
+  private static @Nullable String text(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case NULL -> r.nextNull();
+      case STRING, NUMBER -> r.nextString();
+      case BOOLEAN -> String.valueOf(r.nextBoolean());
+      default -> {
+        try (BufferedSource source = r.nextSource()) {
+          yield source.readUtf8();
+        }
+      }
+    };
   }
 }

@@ -159,20 +159,45 @@ class LagoJsonTest {
                     Fixtures.reader("{\"payment\":{\"reference\":\"r\"}}")))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("lago_id");
-    assertThatThrownBy(
-            () ->
-                LagoJson.readPaymentEnvelope(
-                    Fixtures.reader(
-                        "{\"payment\":{\"lago_id\":\"a\",\"amount_cents\":99999999999999999999}}")))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessageContaining("long range");
-    assertThatThrownBy(
-            () ->
-                LagoJson.readPaymentEnvelope(
-                    Fixtures.reader("{\"payment\":{\"lago_id\":\"a\",\"amount_cents\":1.5}}")))
-        .isInstanceOf(JsonDataException.class);
     assertThatThrownBy(() -> LagoJson.readPaymentEnvelope(Fixtures.reader("[1]")))
         .isInstanceOf(JsonDataException.class);
+    assertThatThrownBy(() -> LagoJson.readPaymentEnvelope(Fixtures.reader("{\"payment\":5}")))
+        .isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
+  void aFieldThatCannotBeTypedIsEmptyAndKeepsItsRawText() throws Exception {
+    LagoPayment p =
+        LagoJson.readPaymentEnvelope(
+            Fixtures.reader(
+                "{\"payment\":{\"lago_id\":\"a\",\"amount_cents\":99999999999999999999,"
+                    + "\"created_at\":\"yesterday\",\"invoice_ids\":\"inv-1\","
+                    + "\"next_action\":\"none\",\"reference\":{\"x\":1}}}"));
+    assertThat(p.lagoId()).isEqualTo("a");
+    assertThat(p.amountCents()).isNull();
+    assertThat(p.createdAt()).isNull();
+    assertThat(p.invoiceIds()).isEmpty();
+    assertThat(p.nextAction()).isEmpty();
+    assertThat(p.reference()).isNull();
+    assertThat(p.untyped())
+        .containsEntry("amount_cents", "99999999999999999999")
+        .containsEntry("created_at", "yesterday")
+        .containsEntry("invoice_ids", "inv-1")
+        .containsEntry("next_action", "none")
+        .containsEntry("reference", "{\"x\":1}");
+    LagoPayment fraction =
+        LagoJson.readPaymentEnvelope(
+            Fixtures.reader("{\"payment\":{\"lago_id\":\"a\",\"amount_cents\":1.5}}"));
+    assertThat(fraction.amountCents()).isNull();
+    assertThat(fraction.untyped()).containsExactly(java.util.Map.entry("amount_cents", "1.5"));
+  }
+
+  @Test
+  void aPaymentThatTypesHasNoRawTexts() throws Exception {
+    LagoPayment p =
+        LagoJson.readPaymentEnvelope(
+            Fixtures.reader("{\"payment\":{\"lago_id\":\"a\",\"amount_cents\":1}}"));
+    assertThat(p.untyped()).isEmpty();
   }
 
   @Test

@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
 import io.payclient.core.internal.ErrorParser;
-import io.payclient.core.internal.Json;
+import io.payclient.core.internal.Limits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Neither shape is ever a failure in its details: missing fields fall back to the HTTP status.
+ * Every text is kept whole (the transport redacts, then caps it): {@code details} as its JSON text
+ * (numbers stay text), and {@code error} when it is neither the code nor the message. At most
+ * {@link Limits#MAX_FIELD_ERRORS} field errors are kept; the rest are skipped unread.
  */
 public final class PaygenticErrorParser implements ErrorParser {
   /** The shared instance. */
   public static final PaygenticErrorParser INSTANCE = new PaygenticErrorParser();
-
-  private static final int MAX_DETAILS = 300;
 
   private PaygenticErrorParser() {}
 
@@ -36,7 +37,7 @@ public final class PaygenticErrorParser implements ErrorParser {
     String error = null;
     String message = null;
     String code = null;
-    Object details = null;
+    String details = null;
     List<FieldError> fieldErrors = null;
     r.beginObject();
     while (r.hasNext()) {
@@ -44,7 +45,7 @@ public final class PaygenticErrorParser implements ErrorParser {
         case "error" -> error = PaygenticJson.string(r);
         case "message" -> message = PaygenticJson.string(r);
         case "code" -> code = PaygenticJson.string(r);
-        case "details" -> details = Json.nextValue(r);
+        case "details" -> details = rawText(r);
         case "errors" -> fieldErrors = fieldErrors(r);
         default -> r.skipValue();
       }
@@ -55,12 +56,11 @@ public final class PaygenticErrorParser implements ErrorParser {
             message != null && !message.isBlank()
                 ? message
                 : error != null ? error : "HTTP " + httpStatus);
-    if (fieldErrors == null && details != null) {
-      String rendered = String.valueOf(details);
-      if (rendered.length() > MAX_DETAILS) {
-        rendered = rendered.substring(0, MAX_DETAILS) + "…";
-      }
-      text.append(" (details: ").append(rendered).append(')');
+    if (error != null && code != null && !error.equals(code) && !text.toString().equals(error)) {
+      text.append(" (error: ").append(error).append(')');
+    }
+    if (details != null && !details.replaceAll("\\s", "").matches("|\\{}|\\[]")) {
+      text.append(" (details: ").append(details).append(')');
     }
     return new ApiError(
         httpStatus,
@@ -80,7 +80,7 @@ public final class PaygenticErrorParser implements ErrorParser {
     }
     r.beginArray();
     while (r.hasNext()) {
-      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      if (out.size() >= Limits.MAX_FIELD_ERRORS || r.peek() != JsonReader.Token.BEGIN_OBJECT) {
         r.skipValue();
         continue;
       }
@@ -103,6 +103,20 @@ public final class PaygenticErrorParser implements ErrorParser {
     }
     r.endArray();
     return out;
+  }
+
+  /** A scalar's text, or an object's or array's JSON text; {@code null} for null. */
+  private static @Nullable String rawText(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case NULL -> r.nextNull();
+      case STRING, NUMBER -> r.nextString();
+      case BOOLEAN -> String.valueOf(r.nextBoolean());
+      default -> {
+        try (okio.BufferedSource source = r.nextSource()) {
+          yield source.readUtf8();
+        }
+      }
+    };
   }
 
   private static String orElse(@Nullable String value, String fallback) {

@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.payclient.core.internal.Json;
-import io.payclient.core.internal.Timestamps;
+import io.payclient.core.internal.LenientReader;
 import io.payclient.paygentic.PaygenticLineItem;
 import io.payclient.paygentic.PaygenticPagination;
 import io.payclient.paygentic.PaygenticPayment;
@@ -13,21 +13,17 @@ import io.payclient.paygentic.PaygenticPaymentStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Paygentic's wire format: the create body, payment objects and lists. Streaming, no reflection.
- * Reading is tolerant: unknown fields are skipped, and an optional value of an unexpected shape
- * becomes {@code null} instead of losing the payment.
+ * Payments are read under the {@link LenientReader} policy: a value of an unexpected shape, in a
+ * required field too, is empty and keeps its raw text in {@code untyped()}.
  */
 public final class PaygenticJson {
   private static final long SECONDS_PER_DAY = 86_400;
@@ -155,6 +151,7 @@ public final class PaygenticJson {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new JsonDataException("Expected a Paygentic payment object at " + r.getPath());
     }
+    LenientReader f = new LenientReader();
     String id = null;
     String object = null;
     BigDecimal amount = null;
@@ -171,19 +168,19 @@ public final class PaygenticJson {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(PAYMENT_FIELDS)) {
-        case 0 -> id = string(r);
-        case 1 -> object = string(r);
-        case 2 -> amount = decimal(r);
-        case 3 -> currency = string(r);
-        case 4 -> status = string(r);
-        case 5 -> createdAt = instant(r);
-        case 6 -> paymentUrl = uri(r);
-        case 7 -> customerId = string(r);
-        case 8 -> idempotencyKey = string(r);
-        case 9 -> reference = string(r);
-        case 10 -> metadata = stringMap(r);
-        case 11 -> lineItems = lineItems(r);
-        case 12 -> expiresAt = instant(r);
+        case 0 -> id = f.string(r, "id");
+        case 1 -> object = f.string(r, "object");
+        case 2 -> amount = f.decimal(r, "amount");
+        case 3 -> currency = f.string(r, "currency");
+        case 4 -> status = f.string(r, "status");
+        case 5 -> createdAt = f.instant(r, "createdAt");
+        case 6 -> paymentUrl = f.uri(r, "paymentUrl");
+        case 7 -> customerId = f.string(r, "customerId");
+        case 8 -> idempotencyKey = f.string(r, "idempotencyKey");
+        case 9 -> reference = f.string(r, "reference");
+        case 10 -> metadata = f.stringMap(r, "metadata");
+        case 11 -> lineItems = lineItems(r, f);
+        case 12 -> expiresAt = f.instant(r, "expiresAt");
         default -> {
           r.skipName();
           r.skipValue();
@@ -209,7 +206,8 @@ public final class PaygenticJson {
         metadata,
         lineItems,
         expiresAt,
-        replayed);
+        replayed,
+        f.untyped());
   }
 
   /** A page of payments: {@code {"object":"list","data":[…],"pagination":{…}}}. */
@@ -259,15 +257,16 @@ public final class PaygenticJson {
       r.skipValue();
       return PaygenticPagination.unknown();
     }
+    LenientReader f = new LenientReader(); // an untypable paging field is unknown
     Integer limit = null;
     Integer offset = null;
     Long total = null;
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(PAGINATION_FIELDS)) {
-        case 0 -> limit = integer(r);
-        case 1 -> offset = integer(r);
-        case 2 -> total = longValue(r);
+        case 0 -> limit = f.intValue(r, "limit");
+        case 1 -> offset = f.intValue(r, "offset");
+        case 2 -> total = f.longValue(r, "total");
         default -> {
           r.skipName();
           r.skipValue();
@@ -276,18 +275,6 @@ public final class PaygenticJson {
     }
     r.endObject();
     return new PaygenticPagination(limit, offset, total);
-  }
-
-  private static @Nullable Long longValue(JsonReader r) throws IOException {
-    String text = string(r);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Json.longValueExact(text.trim());
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
   }
 
   /** A scalar as text, or {@code null}; an object or array is skipped. */
@@ -301,70 +288,24 @@ public final class PaygenticJson {
     };
   }
 
-  private static @Nullable BigDecimal decimal(JsonReader r) throws IOException {
-    String text = string(r);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Json.boundedDecimal(text.trim());
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
-  }
-
-  private static @Nullable Instant instant(JsonReader r) throws IOException {
-    String text = string(r);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Timestamps.parseInstant(text.trim());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static @Nullable URI uri(JsonReader r) throws IOException {
-    String text = string(r);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return new URI(text.trim());
-    } catch (URISyntaxException e) {
-      return null;
-    }
-  }
-
-  private static Map<String, String> stringMap(JsonReader r) throws IOException {
-    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      r.skipValue(); // null, or [] for an empty map
-      return Map.of();
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      String key = r.nextName();
-      String value = string(r);
-      if (value != null) {
-        out.put(key, value);
-      }
-    }
-    r.endObject();
-    return Collections.unmodifiableMap(out);
-  }
-
-  private static List<PaygenticLineItem> lineItems(JsonReader r) throws IOException {
+  /**
+   * Reads {@code lineItems}; {@code null} is empty, another shape is untypable, and so is an item
+   * that is not an object ({@code lineItems[i]}) or an item's field ({@code
+   * lineItems[i].quantity}).
+   */
+  private static List<PaygenticLineItem> lineItems(JsonReader r, LenientReader owner)
+      throws IOException {
     if (r.peek() != JsonReader.Token.BEGIN_ARRAY) {
-      r.skipValue();
+      owner.objectList(r, "lineItems");
       return List.of();
     }
     List<PaygenticLineItem> out = new ArrayList<>();
+    int index = 0;
     r.beginArray();
     while (r.hasNext()) {
+      String prefix = "lineItems[" + index++ + "]";
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        r.skipValue();
+        owner.untypable(prefix, LenientReader.rawText(r));
         continue;
       }
       String description = null;
@@ -373,9 +314,9 @@ public final class PaygenticJson {
       r.beginObject();
       while (r.hasNext()) {
         switch (r.selectName(LINE_ITEM_FIELDS)) {
-          case 0 -> description = string(r);
-          case 1 -> amount = string(r);
-          case 2 -> quantity = integer(r);
+          case 0 -> description = owner.string(r, prefix + ".description");
+          case 1 -> amount = owner.string(r, prefix + ".amount");
+          case 2 -> quantity = owner.intValue(r, prefix + ".quantity");
           default -> {
             r.skipName();
             r.skipValue();
@@ -387,17 +328,5 @@ public final class PaygenticJson {
     }
     r.endArray();
     return List.copyOf(out);
-  }
-
-  private static @Nullable Integer integer(JsonReader r) throws IOException {
-    String text = string(r);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Math.toIntExact(Json.longValueExact(text.trim()));
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
   }
 }

@@ -26,7 +26,8 @@ class PaygenticErrorParserTest {
     ApiError e = parse(400, Fixtures.read("error-business.json"));
     assertThat(e.code()).isEqualTo("TAX_NOT_ENABLED");
     assertThat(e.message())
-        .isEqualTo("Tax is not enabled for this merchant (details: {merchantId=org_9})");
+        .startsWith("Tax is not enabled for this merchant (error: bad_request) (details: {")
+        .contains("\"merchantId\": \"org_9\"");
     assertThat(e.fieldErrors()).isEmpty();
   }
 
