@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Lists are {@code page}/{@code per_page} (default 100), with Lago's {@code meta}; an empty
  *       result has {@code current_page} 0.
  *   <li>An injected {@link Fault#rateLimited(Duration)} answers as Lago Cloud: 429 with {@code
- *       X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds).
+ *       X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds);
+ *       other responses carry the same headers, as Lago Cloud's do.
  * </ul>
  *
  * <p>Not modelled (fidelity limits): the instance is always premium and the key may write every
@@ -64,9 +66,10 @@ import org.jspecify.annotations.Nullable;
  * {@code paid_at} accepts ISO-8601 dates and date-times only, where the server's {@code
  * Time.zone.parse} takes more forms; ties in {@code created_at} are ordered newest created first
  * (the server orders them by id); payment requests create no payment and send no email, and stay
- * {@code pending}; the real rate limit (50 requests a second) is not enforced and {@code
- * X-RateLimit-*} headers come only on an injected 429, where Lago Cloud sends them on every
- * response; the 429's body is a guess (Lago documents none); webhooks are not sent.
+ * {@code pending}; the real rate limit (50 requests a second per organisation) is not enforced:
+ * every handled response carries the {@code X-RateLimit-*} headers of a one-second window (not a
+ * 401, which the fake answers before), but only an injected fault answers 429; the 429's body is a
+ * guess (Lago documents none); webhooks are not sent.
  */
 public final class FakeLago extends FakeServer {
   /** The key a {@code new FakeLago()} accepts. */
@@ -117,6 +120,7 @@ public final class FakeLago extends FakeServer {
   private final Map<String, Invoice> invoices = new ConcurrentHashMap<>();
   private final List<Map<String, @Nullable Object>> payments = new ArrayList<>(); // oldest first
   private final List<StoredRequest> paymentRequests = new ArrayList<>(); // oldest first
+  private final long[] window = new long[2]; // epoch second, requests in it; guarded by itself
 
   /** A fake accepting {@link #DEFAULT_API_KEY}; not started until used. */
   public FakeLago() {
@@ -218,6 +222,32 @@ public final class FakeLago extends FakeServer {
 
   @Override
   protected Reply handle(RecordedRequest request, List<String> path) {
+    Reply reply = route(request, path);
+    // Lago Cloud sends its rate-limit headers on every response; the limit is not enforced here.
+    String[] headers = Arrays.copyOf(reply.headers(), reply.headers().length + 6);
+    int used = usedThisSecond();
+    headers[headers.length - 6] = "X-RateLimit-Limit";
+    headers[headers.length - 5] = String.valueOf(RATE_LIMIT_PER_SECOND);
+    headers[headers.length - 4] = "X-RateLimit-Remaining";
+    headers[headers.length - 3] = String.valueOf(Math.max(0, RATE_LIMIT_PER_SECOND - used));
+    headers[headers.length - 2] = "X-RateLimit-Reset";
+    headers[headers.length - 1] = "1";
+    return new Reply(reply.status(), reply.json(), headers);
+  }
+
+  /** Counts a request in the current one-second window and returns how many it holds. */
+  private int usedThisSecond() {
+    long second = Instant.now().getEpochSecond();
+    synchronized (window) {
+      if (window[0] != second) {
+        window[0] = second;
+        window[1] = 0;
+      }
+      return (int) ++window[1];
+    }
+  }
+
+  private Reply route(RecordedRequest request, List<String> path) {
     String method = request.getMethod();
     if (path.size() == 1 && path.get(0).equals("payments")) {
       return switch (method) {

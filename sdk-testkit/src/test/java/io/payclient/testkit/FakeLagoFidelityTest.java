@@ -412,6 +412,13 @@ class FakeLagoFidelityTest {
     assertThat(a.headers().get("Retry-After")).isNull();
     assertThat(ERROR.violations(a.json())).isEmpty();
 
+    // Lago Cloud sends the headers on every response.
+    Answer ok = call("GET", "/payments", null);
+    assertThat(ok.code()).isEqualTo(200);
+    assertThat(ok.headers().get("X-RateLimit-Limit")).isEqualTo("50");
+    assertThat(Integer.parseInt(ok.headers().get("X-RateLimit-Remaining"))).isBetween(0, 49);
+    assertThat(ok.headers().get("X-RateLimit-Reset")).isEqualTo("1");
+
     lago.failNext(Fault.rateLimited(Duration.ofSeconds(3)));
     try (LagoClient client =
         LagoClient.builder().apiKey(lago.apiKey()).baseUrl(lago.baseUrl()).maxRetries(0).build()) {
