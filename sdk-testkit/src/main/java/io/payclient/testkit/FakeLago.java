@@ -35,10 +35,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Invoices are seeded ({@link #seedInvoice(String, long)}, {@link #seedOverdueInvoice}); a
  *       customer exists from its first invoice. A payment create checks in the server's order, each
- *       of these answering alone: no {@code payment} root → 400; {@code invoice_id} blank → 422
- *       {@code {"invoice_id":["value_is_mandatory"]}}; {@code amount_cents} not a JSON integer &gt;
- *       0 → 422 {@code {"amount_cents":["invalid_value"]}}; unknown invoice → 404 {@code
- *       invoice_not_found}; {@code paid_at} that is not a date or date-time → 422 {@code
+ *       of these answering alone: no or an empty {@code payment} root → 400; {@code invoice_id}
+ *       blank → 422 {@code {"invoice_id":["value_is_mandatory"]}}; {@code amount_cents} not a JSON
+ *       integer &gt; 0 → 422 {@code {"amount_cents":["invalid_value"]}}; unknown invoice → 404
+ *       {@code invoice_not_found}; {@code paid_at} that is not a date or date-time → 422 {@code
  *       {"paid_at":["invalid_date"]}}. Then the payment's own validations, together: {@code
  *       reference} required ({@code value_is_mandatory}), at most 40 characters ({@code
  *       value_is_too_long}), {@code amount_cents} at most the amount due ({@code
@@ -302,7 +302,8 @@ public final class FakeLago extends FakeServer {
 
   private Reply create(RecordedRequest request) {
     Map<String, @Nullable Object> body = JsonTree.parseObject(request.getBody());
-    if (body == null || !(body.get("payment") instanceof Map<?, ?> input)) {
+    // Rails' params.require answers 400 for a missing root and for an empty one alike.
+    if (body == null || !(body.get("payment") instanceof Map<?, ?> input) || input.isEmpty()) {
       return reply(
           400,
           JsonTree.write(
@@ -404,7 +405,10 @@ public final class FakeLago extends FakeServer {
       return listPaymentRequests(request);
     }
     Map<String, @Nullable Object> body = JsonTree.parseObject(request.getBody());
-    if (body == null || !(body.get("payment_request") instanceof Map<?, ?> input)) {
+    // Rails' params.require answers 400 for a missing root and for an empty one alike.
+    if (body == null
+        || !(body.get("payment_request") instanceof Map<?, ?> input)
+        || input.isEmpty()) {
       return reply(
           400,
           JsonTree.write(

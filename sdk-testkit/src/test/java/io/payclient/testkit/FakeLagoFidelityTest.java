@@ -320,6 +320,10 @@ class FakeLagoFidelityTest {
   @Test
   void checksInTheServersOrderPreconditionsBeforeTheInvoiceLookup() throws Exception {
     String invoice = lago.seedInvoice("USD", 100);
+    // An empty root is a missing root to Rails' params.require: 400.
+    Answer empty = call("POST", "/payments", "{\"payment\":{}}");
+    assertThat(empty.code()).isEqualTo(400);
+    assertThat(ERROR.violations(empty.json())).isEmpty();
     // invoice_id missing: 422 value_is_mandatory, before anything else.
     Answer a = pay("\"amount_cents\":0,\"reference\":\"r\"");
     assertThat(a.code()).isEqualTo(422);
