@@ -69,9 +69,16 @@ import org.jspecify.annotations.Nullable;
  *       internal_server_error}, …).
  * </ul>
  *
- * <p>Not modelled: payment methods and integrations are not checked (any non-blank id is taken),
- * paid objects can be paid more than once, and online payments stay {@code pending} until {@link
- * #setPaymentStatus(String, String)} changes them.
+ * <p>Not modelled (fidelity limits; Billingrails publishes no OpenAPI spec, so the shapes follow
+ * its documentation pages and their examples): payment methods and integrations are not checked
+ * (any non-blank id is taken) and {@code payment_method} is always null; {@code failure_reason} is
+ * never set; paid objects can be paid more than once; online payments stay {@code pending} until
+ * {@link #setPaymentStatus(String, String)} changes them. A create answers 201 (the docs say 200 in
+ * one place and 201 in another). Lists use the {@code meta{request_id, current_page, per_page,
+ * total_count}} shape, never the {@code {page, page_size, total_pages}} one the Node SDK also
+ * knows. The rate limit (a token bucket per client IP) is not enforced; an injected 429 carries a
+ * {@code Retry-After} that Billingrails does not document. Webhooks are not sent: Billingrails'
+ * real webhook envelope is unconfirmed.
  */
 public class FakeBillingrails extends FakeServer {
   /** The key a {@code new FakeBillingrails()} accepts. */

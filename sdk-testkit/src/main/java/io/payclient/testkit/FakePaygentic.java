@@ -59,9 +59,24 @@ import org.jspecify.annotations.Nullable;
  *       {@code {"object":"list","data":[…],"pagination":{limit, offset, total}}}. A payment's
  *       merchant is the create's {@code merchantId}, else {@link #DEFAULT_MERCHANT_ID} (the key is
  *       taken as scoped to that merchant). A list without {@code merchantId} sees every payment.
+ *   <li>A list with bad parameters ({@code limit} 0 or over 100 or not an integer, a negative
+ *       {@code offset}, a {@code status} outside the enum) is <b>not confirmed</b>: the spec
+ *       declares those bounds and that enum but no 400 for the operation, and nothing public shows
+ *       what the server does. By default ({@link ListQueryPolicy#REJECT}) the fake answers 400 in
+ *       the {@code ValidationError} shape, as the create's schema check does, so a test fails where
+ *       production might; {@link #listQueryPolicy(ListQueryPolicy)} switches to {@link
+ *       ListQueryPolicy#LENIENT} to try the other reading.
  *   <li>Errors otherwise use Paygentic's {@code Error} shape {@code {"error":…,"message":…}}: 401
  *       for a wrong key, 404 for an unknown payment or path, 405 for another method.
  * </ul>
+ *
+ * <p>Not modelled (fidelity limits): the sandbox/production key split ({@code sk_test_} on the
+ * sandbox host only) and merchant scoping beyond the {@code merchantId} filter (no 403); payment
+ * sessions, {@code failed} payments and expiry (a payment stays {@code pending} past {@code
+ * expiresAt} until {@link #setStatus(String, String)} moves it); the currency is the create's, not
+ * the account's; {@code code} and {@code details} of the {@code Error} shape are never sent; the
+ * messages of validation errors are this fake's wording; webhooks are not sent. The injected 429
+ * carries a {@code Retry-After} that Paygentic does not document (it documents no rate limit).
  */
 public class FakePaygentic extends FakeServer {
   /** The key a {@code new FakePaygentic()} accepts (a sandbox-shaped key). */
@@ -88,6 +103,26 @@ public class FakePaygentic extends FakeServer {
   private record Stored(Map<String, @Nullable Object> payment, String merchantId) {}
 
   private final List<Stored> payments = new ArrayList<>(); // oldest first; guarded by itself
+  private volatile ListQueryPolicy listQueryPolicy = ListQueryPolicy.REJECT;
+
+  /**
+   * What a list does with parameters outside the spec's bounds. The real server's behaviour is not
+   * known (the spec declares the bounds but no 400 for the list): pick the reading to test.
+   */
+  public enum ListQueryPolicy {
+    /**
+     * 400 {@code {"error":"validation_error","message":…,"errors":[{field, message, code}]}}, one
+     * entry per bad parameter (the default).
+     */
+    REJECT,
+    /**
+     * 200: {@code limit} and {@code offset} are clamped into their bounds ({@code limit} 1–100,
+     * {@code offset} ≥ 0), a value that is not an integer takes the default, and a {@code status}
+     * outside the enum is a plain filter (it matches no payment unless {@link #setStatus} gave one
+     * that status); {@code pagination} echoes the values used.
+     */
+    LENIENT
+  }
 
   /** A fake accepting {@link #DEFAULT_API_KEY}; not started until used. */
   public FakePaygentic() {
@@ -132,6 +167,17 @@ public class FakePaygentic extends FakeServer {
       Stored s = find(paymentId).orElseThrow(() -> noSuchPayment(paymentId));
       return String.valueOf(s.payment().get("status"));
     }
+  }
+
+  /**
+   * Sets how lists treat bad parameters from now on (default {@link ListQueryPolicy#REJECT}).
+   *
+   * @return this fake
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public FakePaygentic listQueryPolicy(ListQueryPolicy policy) {
+    this.listQueryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
   }
 
   /** How many payments the fake holds (each created once; replays add none). */
@@ -282,7 +328,11 @@ public class FakePaygentic extends FakeServer {
     int limit = queryInt(errors, request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = queryInt(errors, request, "offset", 0, 0, Integer.MAX_VALUE);
     if (!errors.isEmpty()) {
-      return reply(400, errors.body());
+      if (listQueryPolicy == ListQueryPolicy.REJECT) {
+        return reply(400, errors.body());
+      }
+      limit = Math.max(1, Math.min(MAX_LIMIT, limit));
+      offset = Math.max(0, offset);
     }
     List<Map<String, @Nullable Object>> matching = new ArrayList<>();
     synchronized (payments) {

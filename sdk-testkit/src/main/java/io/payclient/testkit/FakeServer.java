@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -147,6 +148,26 @@ public abstract class FakeServer implements AutoCloseable {
   /** The vendor's error body for a status, code and message. */
   protected abstract String errorBody(int status, String code, String message);
 
+  /**
+   * The vendor's 429 for an injected {@link Fault#rateLimited(Duration)}: by default its error body
+   * with {@code Retry-After} in whole seconds, rounded up. A vendor that says it otherwise (Lago's
+   * {@code X-RateLimit-*} headers) overrides this.
+   *
+   * @param wait how long the client is asked to wait, never negative
+   */
+  protected Reply rateLimited(Duration wait) {
+    return reply(
+        429,
+        errorBody(429, "too_many_requests", "Too Many Requests"),
+        "Retry-After",
+        String.valueOf(wholeSecondsUp(wait)));
+  }
+
+  /** A duration in whole seconds, rounded up. */
+  protected static long wholeSecondsUp(Duration wait) {
+    return (wait.toMillis() + 999) / 1000;
+  }
+
   /** A reply: status, JSON body and extra headers. */
   protected record Reply(int status, String json, String... headers) {}
 
@@ -188,13 +209,7 @@ public abstract class FakeServer implements AutoCloseable {
           new MockResponse.Builder()
               .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
               .build();
-      case RATE_LIMITED ->
-          toResponse(
-              reply(
-                  429,
-                  errorBody(429, "too_many_requests", "Too Many Requests"),
-                  "Retry-After",
-                  String.valueOf((fault.delay().toMillis() + 999) / 1000)));
+      case RATE_LIMITED -> toResponse(rateLimited(fault.delay()));
       case SERVER_ERROR ->
           toResponse(
               reply(

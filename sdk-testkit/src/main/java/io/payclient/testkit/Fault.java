@@ -25,7 +25,10 @@ public final class Fault {
      * The request is processed; only half of the response body is sent, then the connection closes.
      */
     TRUNCATED_BODY,
-    /** 429 with {@code Retry-After: }{@link #delay()} in seconds; nothing is processed. */
+    /**
+     * 429 asking the client to wait {@link #delay()} as the vendor says it ({@code Retry-After} in
+     * seconds; Lago: {@code X-RateLimit-Reset} in seconds); nothing is processed.
+     */
     RATE_LIMITED,
     /** A 5xx in the vendor's error shape; nothing is processed. */
     SERVER_ERROR,
@@ -67,7 +70,13 @@ public final class Fault {
     return new Fault(Kind.TRUNCATED_BODY, 0, Duration.ZERO);
   }
 
-  /** 429 with {@code Retry-After} (whole seconds, rounded up); nothing processed. */
+  /**
+   * 429 asking the client to wait (whole seconds, rounded up) in the vendor's way: {@code
+   * Retry-After} for Billingrails and Paygentic, Lago Cloud's {@code X-RateLimit-Limit}, {@code
+   * X-RateLimit-Remaining} and {@code X-RateLimit-Reset} for Lago; nothing processed.
+   *
+   * @throws NullPointerException if {@code retryAfter} is null
+   */
   public static Fault rateLimited(Duration retryAfter) {
     return new Fault(Kind.RATE_LIMITED, 429, retryAfter);
   }
@@ -110,7 +119,7 @@ public final class Fault {
     return status;
   }
 
-  /** The delay ({@link Kind#DELAY}) or the {@code Retry-After} ({@link Kind#RATE_LIMITED}). */
+  /** The delay ({@link Kind#DELAY}) or the wait asked for ({@link Kind#RATE_LIMITED}). */
   public Duration delay() {
     return delay;
   }
