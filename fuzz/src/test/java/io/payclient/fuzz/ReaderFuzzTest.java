@@ -1,0 +1,151 @@
+package io.payclient.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.payclient.billingrails.internal.BillingrailsErrorParser;
+import io.payclient.billingrails.internal.BillingrailsJson;
+import io.payclient.core.ApiError;
+import io.payclient.core.internal.ErrorParser;
+import io.payclient.lago.internal.LagoErrorParser;
+import io.payclient.lago.internal.LagoJson;
+import io.payclient.lago.internal.LagoPaymentRequestJson;
+import io.payclient.paygentic.internal.PaygenticErrorParser;
+import io.payclient.paygentic.internal.PaygenticJson;
+import java.io.IOException;
+import okio.Buffer;
+
+/**
+ * Each vendor's response readers and error parser fed arbitrary bytes. The first input byte picks
+ * the reader (and, for the error parser, the HTTP status); the rest, {@linkplain Expander
+ * expanded}, is the body.
+ *
+ * <p>Invariants: a reader returns or throws only {@link IOException} / {@link JsonDataException};
+ * it finishes within {@link #BASE_MILLIS} plus {@link #MILLIS_PER_MIB} per MiB (parsing included);
+ * it stays within the test JVM's heap (surefire runs it with {@code -Xmx512m}, so unbounded
+ * allocation is an {@code OutOfMemoryError}, reported as a failure); and what it returns renders
+ * ({@code toString}, amounts) in bounded time and length.
+ *
+ * <p>Regression inputs: {@code
+ * src/test/resources/io/payclient/fuzz/ReaderFuzzTestInputs/<method>/}.
+ */
+class ReaderFuzzTest {
+  /**
+   * Time one reader may take on one input, rendering included: {@value #BASE_MILLIS} ms plus
+   * {@value #MILLIS_PER_MIB} ms per MiB of body (linear; a quadratic reader fails).
+   */
+  static final long BASE_MILLIS = 500;
+
+  static final long MILLIS_PER_MIB = 150;
+
+  @FuzzTest(maxDuration = "2m")
+  void lagoReaders(byte[] input) {
+    run(
+        "lago",
+        input,
+        5,
+        (which, status, r) ->
+            switch (which) {
+              case 0 -> LagoJson.readPaymentEnvelope(r);
+              case 1 -> LagoJson.readPaymentList(r);
+              case 2 -> LagoPaymentRequestJson.readEnvelope(r);
+              case 3 -> LagoPaymentRequestJson.readList(r);
+              default -> LagoErrorParser.INSTANCE.parse(status, r);
+            });
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void billingrailsReaders(byte[] input) {
+    run(
+        "billingrails",
+        input,
+        4,
+        (which, status, r) ->
+            switch (which) {
+              case 0 -> BillingrailsJson.readPaymentEnvelope(r);
+              case 1 -> BillingrailsJson.readPaymentList(r);
+              case 2 -> BillingrailsJson.readPayment(r);
+              default -> parseError(BillingrailsErrorParser.INSTANCE, status, r);
+            });
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void paygenticReaders(byte[] input) {
+    run(
+        "paygentic",
+        input,
+        4,
+        (which, status, r) ->
+            switch (which) {
+              case 0 -> PaygenticJson.readPayment(r, false);
+              case 1 -> PaygenticJson.readPayment(r, true);
+              case 2 -> PaygenticJson.readPaymentList(r);
+              default -> parseError(PaygenticErrorParser.INSTANCE, status, r);
+            });
+  }
+
+  private static ApiError parseError(ErrorParser parser, int status, JsonReader r)
+      throws IOException {
+    ApiError e = parser.parse(status, r);
+    parser.isTransient(e);
+    return e;
+  }
+
+  interface Reader {
+    Object read(int which, int status, JsonReader r) throws IOException;
+  }
+
+  static final int[] STATUSES = {400, 401, 403, 404, 405, 408, 409, 422, 429, 500, 502, 503, 504};
+
+  static String readerName(String vendor, int which) {
+    return vendor + " reader #" + which;
+  }
+
+  static void run(String vendor, byte[] input, int readers, Reader reader) {
+    if (input.length == 0) {
+      return;
+    }
+    int which = (input[0] & 0xFF) % readers;
+    int status = STATUSES[((input[0] & 0xFF) / readers) % STATUSES.length];
+    byte[] body = new byte[input.length - 1];
+    System.arraycopy(input, 1, body, 0, body.length);
+    body = Expander.expand(body);
+    String what = readerName(vendor, which) + " (status " + status + ") on " + describe(body);
+    long start = System.nanoTime();
+    Object result = null;
+    try {
+      result = reader.read(which, status, JsonReader.of(new Buffer().write(body)));
+      render(result);
+    } catch (IOException | JsonDataException expected) {
+      // documented
+    } catch (Throwable t) {
+      throw new AssertionError(
+          "[ONLY_DOCUMENTED] " + what + " threw " + t.getClass().getName() + ": " + t.getMessage(),
+          t);
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    long max = BASE_MILLIS + MILLIS_PER_MIB * body.length / (1024 * 1024);
+    if (ms > max) {
+      throw new AssertionError("[BOUNDED_TIME] " + what + " took " + ms + " ms > " + max);
+    }
+  }
+
+  /** Renders what a caller would render: its toString. */
+  static void render(Object result) {
+    String s = String.valueOf(result);
+    long max = 64L * 1024 * 1024;
+    if (s.length() > max) {
+      throw new AssertionError("[BOUNDED] toString() of the result has " + s.length() + " chars");
+    }
+  }
+
+  static String describe(byte[] body) {
+    String text =
+        new String(body, 0, Math.min(body.length, 300), java.nio.charset.StandardCharsets.UTF_8);
+    return body.length
+        + " bytes \""
+        + Invariants.escape(text)
+        + (body.length > 300 ? "…" : "")
+        + "\"";
+  }
+}
