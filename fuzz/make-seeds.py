@@ -66,8 +66,8 @@ write('paygenticReaders', 'seed-list', selector(4, 2) + minify(res(P + 'payment-
 for f, st in [('error-business', 400), ('error-not-found', 404), ('error-validation', 400)]:
     write('paygenticReaders', 'seed-' + f, selector(4, 3, st) + minify(res(P + f + '.json')))
 
-# Known defects of issue 14, as regression inputs (0xFF n k = repeat the k%16+1 bytes before 2^n times).
-FF = lambda n, k: bytes([0xFF, n, k])
+# Known defects of issue 14, as regression inputs (FF FE n k = repeat the k%16+1 bytes before 2^n times).
+FF = lambda n, k: bytes([0xFF, 0xFE, n, k])
 write('lagoReaders', 'crash-number-overflow-in-error-details', selector(5, 4, 422)
       + b'{"status":422,"error":"x","error_details":{"amount_cents":[1e99999999999]}}')
 write('paygenticReaders', 'crash-number-overflow-in-error-details', selector(4, 3, 400)
@@ -76,8 +76,8 @@ write('lagoReaders', 'crash-256k-error-detail-codes', selector(5, 4, 422)
       + b'{"status":422,"error":"x","error_details":{"f":["a","a","a"' + FF(17, 7) + b']}}')
 write('paygenticReaders', 'crash-amount-1e999999999', selector(4, 0)
       + b'{"id":"pay_1","object":"payment","amount":"1E+999999999","currency":"USD","status":"pending","createdAt":"2026-01-01T00:00:00Z"}')
-write('paygenticReaders', 'crash-amount-131k-digits', selector(4, 0)
-      + b'{"id":"pay_1","object":"payment","amount":"1' + FF(17, 0)
+write('paygenticReaders', 'crash-amount-262k-digits', selector(4, 0)
+      + b'{"id":"pay_1","object":"payment","amount":"1' + FF(18, 0)
       + b'","currency":"USD","status":"pending","createdAt":"2026-01-01T00:00:00Z"}')
-write('lagoReaders', 'crash-amount-cents-131k-digits', selector(5, 0)
-      + b'{"payment":{"lago_id":"x","amount_cents":1' + FF(17, 0) + b'}}')
+write('lagoReaders', 'crash-amount-cents-262k-digits', selector(5, 0)
+      + b'{"payment":{"lago_id":"x","amount_cents":1' + FF(18, 0) + b'}}')

@@ -34,9 +34,9 @@ class ReaderFuzzTest {
    * Time one reader may take on one input, rendering included: {@value #BASE_MILLIS} ms plus
    * {@value #MILLIS_PER_MIB} ms per MiB of body (linear; a quadratic reader fails).
    */
-  static final long BASE_MILLIS = 500;
+  static final long BASE_MILLIS = 1_000;
 
-  static final long MILLIS_PER_MIB = 150;
+  static final long MILLIS_PER_MIB = 200;
 
   @FuzzTest(maxDuration = "2m")
   void lagoReaders(byte[] input) {
@@ -111,10 +111,20 @@ class ReaderFuzzTest {
     System.arraycopy(input, 1, body, 0, body.length);
     body = Expander.expand(body);
     String what = readerName(vendor, which) + " (status " + status + ") on " + describe(body);
+    long max = BASE_MILLIS + MILLIS_PER_MIB * body.length / (1024 * 1024);
+    long ms = timed(reader, which, status, body, what);
+    if (ms > max && ms < 3 * max) {
+      ms = timed(reader, which, status, body, what); // once more, warm: class loading, JIT, GC
+    }
+    if (ms > max) {
+      throw new AssertionError("[BOUNDED_TIME] " + what + " took " + ms + " ms > " + max);
+    }
+  }
+
+  private static long timed(Reader reader, int which, int status, byte[] body, String what) {
     long start = System.nanoTime();
-    Object result = null;
     try {
-      result = reader.read(which, status, JsonReader.of(new Buffer().write(body)));
+      Object result = reader.read(which, status, JsonReader.of(new Buffer().write(body)));
       render(result);
     } catch (IOException | JsonDataException expected) {
       // documented
@@ -123,11 +133,7 @@ class ReaderFuzzTest {
           "[ONLY_DOCUMENTED] " + what + " threw " + t.getClass().getName() + ": " + t.getMessage(),
           t);
     }
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    long max = BASE_MILLIS + MILLIS_PER_MIB * body.length / (1024 * 1024);
-    if (ms > max) {
-      throw new AssertionError("[BOUNDED_TIME] " + what + " took " + ms + " ms > " + max);
-    }
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** Renders what a caller would render: its toString. */
