@@ -21,10 +21,11 @@ import okio.Buffer;
  * expanded}, is the body.
  *
  * <p>Invariants: a reader returns or throws only {@link IOException} / {@link JsonDataException};
- * it finishes within {@link #BASE_MILLIS} plus {@link #MILLIS_PER_MIB} per MiB (parsing included);
- * it stays within the test JVM's heap (surefire runs it with {@code -Xmx512m}, so unbounded
- * allocation is an {@code OutOfMemoryError}, reported as a failure); and what it returns renders
- * ({@code toString}, amounts) in bounded time and length.
+ * it allocates at most {@link #BASE_BYTES} plus {@link #BYTES_PER_BODY_BYTE} per body byte; it
+ * finishes within {@link #BASE_MILLIS} plus {@link #MILLIS_PER_MIB} per MiB (parsing included); it
+ * stays within the test JVM's heap (surefire runs it with {@code -Xmx512m}, so unbounded allocation
+ * is an {@code OutOfMemoryError}, reported as a failure); and what it returns renders ({@code
+ * toString}, amounts) in bounded time and length.
  *
  * <p>Regression inputs: {@code
  * src/test/resources/io/payclient/fuzz/ReaderFuzzTestInputs/<method>/}.
@@ -84,6 +85,27 @@ class ReaderFuzzTest {
             });
   }
 
+  /**
+   * The same targets on committed inputs that expand to hundreds of kilobytes (regression only:
+   * run.sh does not fuzz these, so that mutations of them do not eat the fuzzing time).
+   */
+  @FuzzTest(maxDuration = "10s")
+  void lagoReadersLargeInputs(byte[] input) {
+    lagoReaders(input);
+  }
+
+  /** See {@link #lagoReadersLargeInputs}. */
+  @FuzzTest(maxDuration = "10s")
+  void billingrailsReadersLargeInputs(byte[] input) {
+    billingrailsReaders(input);
+  }
+
+  /** See {@link #lagoReadersLargeInputs}. */
+  @FuzzTest(maxDuration = "10s")
+  void paygenticReadersLargeInputs(byte[] input) {
+    paygenticReaders(input);
+  }
+
   private static ApiError parseError(ErrorParser parser, int status, JsonReader r)
       throws IOException {
     ApiError e = parser.parse(status, r);
@@ -112,16 +134,27 @@ class ReaderFuzzTest {
     body = Expander.expand(body);
     String what = readerName(vendor, which) + " (status " + status + ") on " + describe(body);
     long max = BASE_MILLIS + MILLIS_PER_MIB * body.length / (1024 * 1024);
-    long ms = timed(reader, which, status, body, what);
-    if (ms > max && ms < 3 * max) {
-      ms = timed(reader, which, status, body, what); // once more, warm: class loading, JIT, GC
+    long maxAllocated = BASE_BYTES + BYTES_PER_BODY_BYTE * body.length;
+    long[] cost = measured(reader, which, status, body, what);
+    boolean over = cost[0] > max || cost[1] > maxAllocated;
+    boolean farOver = cost[0] > 3 * max || cost[1] > 3 * maxAllocated;
+    if (over && !farOver) {
+      // once more, warm: class loading, instrumentation, JIT and GC count only once
+      cost = measured(reader, which, status, body, what);
     }
-    if (ms > max) {
-      throw new AssertionError("[BOUNDED_TIME] " + what + " took " + ms + " ms > " + max);
+    if (cost[0] > max) {
+      throw new AssertionError("[BOUNDED_TIME] " + what + " took " + cost[0] + " ms > " + max);
+    }
+    if (cost[1] > maxAllocated) {
+      throw new AssertionError(
+          "[BOUNDED_MEMORY] " + what + " allocated " + cost[1] + " bytes > " + maxAllocated);
     }
   }
 
-  private static long timed(Reader reader, int which, int status, byte[] body, String what) {
+  /** Runs the reader once: {milliseconds, bytes allocated by this thread (-1 if unknown)}. */
+  private static long[] measured(Reader reader, int which, int status, byte[] body, String what) {
+    long thread = Thread.currentThread().getId();
+    long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
     long start = System.nanoTime();
     try {
       Object result = reader.read(which, status, JsonReader.of(new Buffer().write(body)));
@@ -133,8 +166,23 @@ class ReaderFuzzTest {
           "[ONLY_DOCUMENTED] " + what + " threw " + t.getClass().getName() + ": " + t.getMessage(),
           t);
     }
-    return (System.nanoTime() - start) / 1_000_000;
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    long allocated =
+        allocatedBefore < 0 ? -1 : THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
+    return new long[] {ms, allocated};
   }
+
+  /**
+   * Bytes one reader may allocate on one input: {@value #BASE_BYTES} plus {@value
+   * #BYTES_PER_BODY_BYTE} per body byte (a reader that keeps one object per tiny token, without a
+   * cap, goes past it).
+   */
+  static final long BASE_BYTES = 8L * 1024 * 1024;
+
+  static final long BYTES_PER_BODY_BYTE = 32;
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** Renders what a caller would render: its toString. */
   static void render(Object result) {
