@@ -71,6 +71,7 @@ class ClientFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void clientAgainstHostileServer(FuzzedDataProvider d) throws IOException {
+    Vendors.allowLoopbackOnly();
     String vendor = d.pickValue(Vendors.ALL);
     Op op = d.pickValue(Op.values());
     int maxRetries = d.consumeInt(0, 2);

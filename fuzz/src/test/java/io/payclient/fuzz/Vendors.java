@@ -1,7 +1,6 @@
 package io.payclient.fuzz;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
-import com.code_intelligence.jazzer.api.SilentCloseable;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.Money;
 import io.payclient.core.PaymentCreateRequest;
@@ -21,12 +20,14 @@ final class Vendors {
   /**
    * Jazzer's server-side-request-forgery detector flags every outgoing connection once its agent is
    * in the JVM (any fuzz test ran): the clients here only ever talk to the scripted server on the
-   * loopback interface, so exactly that is allowed, for the JVM's lifetime.
+   * loopback interface, so exactly that is allowed. Called at the start of every execution, as
+   * Jazzer asks (the setting does not outlive one).
    */
-  @SuppressWarnings("unused")
-  private static final SilentCloseable LOOPBACK_ONLY =
-      BugDetectors.allowNetworkConnections(
-          (host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
+  static void allowLoopbackOnly() {
+    BugDetectors.allowNetworkConnections(
+        (host, port) ->
+            host.equals("127.0.0.1") || host.equals("localhost") || host.equals("/127.0.0.1"));
+  }
 
   private Vendors() {}
 
