@@ -44,9 +44,9 @@ import okhttp3.OkHttpClient;
  * </ul>
  */
 class ClientFuzzTest {
-  static final int CONNECT_MS = 300;
-  static final int READ_MS = 400;
-  static final int DEADLINE_MS = 1_200;
+  static final int CONNECT_MS = 200;
+  static final int READ_MS = 250;
+  static final int DEADLINE_MS = 800;
   static final int MARGIN_MS = 1_000;
 
   /** Shared by every input (its pool is emptied after each): the SDK derives its client from it. */

@@ -127,7 +127,9 @@ final class HostileReplies {
           default -> 0;
         };
     int bodyDelay = d.consumeInt(0, 9) == 9 ? stallMs : 0;
-    End end = d.pickValue(End.values());
+    // HANG costs a read timeout per execution: rarer than the others.
+    End end =
+        d.pickValue(new End[] {End.KEEP, End.KEEP, End.CLOSE, End.CLOSE, End.RESET, End.HANG});
     byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
     if (d.consumeInt(0, 15) == 0) {
       headBytes = null; // answer nothing

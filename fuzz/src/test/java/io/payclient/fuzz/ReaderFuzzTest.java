@@ -37,7 +37,7 @@ class ReaderFuzzTest {
    */
   static final long BASE_MILLIS = 1_000;
 
-  static final long MILLIS_PER_MIB = 200;
+  static final long MILLIS_PER_MIB = 500;
 
   @FuzzTest(maxDuration = "2m")
   void lagoReaders(byte[] input) {
@@ -179,7 +179,7 @@ class ReaderFuzzTest {
    */
   static final long BASE_BYTES = 8L * 1024 * 1024;
 
-  static final long BYTES_PER_BODY_BYTE = 32;
+  static final long BYTES_PER_BODY_BYTE = 48;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
