@@ -120,18 +120,22 @@ final class HostileReplies {
     head.append("\r\n");
 
     int headDelay =
-        switch (d.consumeInt(0, 7)) {
-          case 5 -> 20;
-          case 6 -> 80;
-          case 7 -> stallMs;
+        switch (d.consumeInt(0, 15)) {
+          case 5, 6 -> 20;
+          case 7, 8 -> 80;
+          case 9 -> stallMs;
           default -> 0;
         };
-    int bodyDelay = d.consumeInt(0, 9) == 9 ? stallMs : 0;
+    int bodyDelay = d.consumeInt(0, 19) == 19 ? stallMs : 0;
     // HANG costs a read timeout per execution: rarer than the others.
     End end =
-        d.pickValue(new End[] {End.KEEP, End.KEEP, End.CLOSE, End.CLOSE, End.RESET, End.HANG});
+        d.pickValue(
+            new End[] {
+              End.KEEP, End.KEEP, End.KEEP, End.CLOSE, End.CLOSE, End.CLOSE, End.RESET, End.RESET,
+              End.HANG
+            });
     byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    if (d.consumeInt(0, 15) == 0) {
+    if (d.consumeInt(0, 31) == 0) {
       headBytes = null; // answer nothing
     }
     return new Reply(headBytes, bodyBytes, headDelay, bodyDelay, end);

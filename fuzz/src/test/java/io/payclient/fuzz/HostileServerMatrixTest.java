@@ -512,6 +512,22 @@ class HostileServerMatrixTest {
         b -> {});
   }
 
+  /**
+   * Every attempt gets the malformed status line and nothing is created: the call fails, and the
+   * exception's cause chain (OkHttp's "Unexpected status line: …") must not carry the key.
+   */
+  @ParameterizedTest(name = "{0} #{1}")
+  @MethodSource("malformedStatusLines")
+  void malformedStatusLineOnEveryAttempt(String vendor, int i, String line) throws Exception {
+    Reply r = raw(line + "\r\nContent-Length: 2\r\n\r\n", "{}", End.CLOSE);
+    createCase(
+        "malformed status line #" + i + " on every attempt",
+        vendor,
+        false,
+        n -> rejectWith(r),
+        b -> {});
+  }
+
   /** Resets and stalls after the payment was created. */
   @ParameterizedTest(name = "{0} async={1}")
   @MethodSource("vendorsAndModes")
