@@ -2,6 +2,7 @@ package io.payclient.core;
 
 import io.payclient.core.internal.Limits;
 import io.payclient.core.internal.NetworkText;
+import io.payclient.core.internal.RetryPolicy;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ public class ApiException extends PayClientException {
       boolean mayHaveTakenEffect,
       boolean earlierAttemptMayHaveTakenEffect) {
     int s = error.httpStatus();
-    boolean ambiguous = s >= 500 || s == 408;
+    boolean ambiguous = RetryPolicy.ambiguous(s);
     boolean unknown = earlierAttemptMayHaveTakenEffect || (ambiguous && mayHaveTakenEffect);
     return switch (s) {
       case 401 -> new AuthenticationException(error, context, unknown);

@@ -147,6 +147,10 @@ public final class HttpTransport implements AutoCloseable {
             .readTimeout(options.readTimeout())
             .writeTimeout(options.writeTimeout())
             .addNetworkInterceptor(SEND_TRACKER)
+            // A payments API never redirects: following one would turn a create into a GET of
+            // another resource, read as the create's result. A 3xx is reported, as ambiguous.
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
   }
 

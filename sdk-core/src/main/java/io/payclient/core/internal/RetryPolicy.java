@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The rules (DESIGN §4):
  *
  * <ul>
- *   <li><b>The status decides, never the body.</b> A 408 or 5xx is ambiguous whatever its body's
- *       size, shape or content; a 2xx whose body cannot be read probably took effect; a 4xx did not
- *       (unless an earlier attempt of the same call may have).
+ *   <li><b>The status decides, never the body.</b> A 408, 5xx, 1xx or 3xx is ambiguous whatever its
+ *       body's size, shape or content; a 2xx whose body cannot be read probably took effect; a 4xx
+ *       did not (unless an earlier attempt of the same call may have).
  *   <li>Not sent (connect failure): always retried. 429: retried, after the server's wait.
  *   <li>Ambiguous (no answer after sending, 408, 5xx) or a vendor-transient error: retried only
  *       when the call is idempotent (a GET, or a create with an idempotency key); a create without
@@ -121,9 +121,13 @@ public final class RetryPolicy {
     this.random = Objects.requireNonNull(random);
   }
 
-  /** Whether a status leaves the outcome of a request unknown: 408 and every 5xx. */
+  /**
+   * Whether a status leaves the outcome of a request unknown: 408, every 5xx (and above), and the
+   * statuses a payments API never answers with (1xx, 3xx: redirects are not followed), which say
+   * nothing about whether the request was carried out. A 2xx succeeded; any other 4xx was refused.
+   */
   public static boolean ambiguous(int status) {
-    return status == 408 || status >= 500;
+    return status == 408 || status >= 500 || status < 200 || (status >= 300 && status < 400);
   }
 
   /** Whether the outcome of an attempt is unknown, by its class alone. */

@@ -337,4 +337,21 @@ class HostileServerTest {
     assertThat(ApiCall.get(HostileServerTest::readId).path("a.b", "...").build()).isNotNull();
     assertThat(server.getRequestCount()).isZero();
   }
+
+  @Test
+  void aRedirectIsNotFollowedAndLeavesTheCreateUnknown() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(303)
+            .addHeader("Location", "/v1/payments/someone-elses")
+            .body("")
+            .build());
+    server.enqueue(json(200, "{\"id\":\"someone-elses\"}"));
+    Throwable e =
+        catchThrowable(() -> transport(ClientOptions.builder().maxRetries(0)).execute(post(false)));
+    assertThat(e).isInstanceOf(ApiException.class);
+    assertThat(((ApiException) e).httpStatus()).isEqualTo(303);
+    assertThat(((PayClientException) e).outcomeUnknown()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 }

@@ -49,8 +49,8 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {408, 500, 502, 503, 504, 599})
-  void aStatusOf408Or5xxLeavesACreateUnknownWhateverTheBody(int status) {
+  @ValueSource(ints = {408, 500, 502, 503, 504, 599, 600, 302, 303, 307, 101})
+  void aStatusOf408Or5xxOrOneAPaymentsApiNeverSendsLeavesACreateUnknown(int status) {
     Decision d = policy.decide(create(Outcome.ERROR_STATUS, status));
     assertThat(d.outcomeUnknown()).isTrue();
     assertThat(d.action()).isEqualTo(Action.STOP); // no key, no reconciler: never sent again
