@@ -1,16 +1,17 @@
 package io.payclient.billingrails;
 
-import static io.payclient.billingrails.RandomObjects.Kind.INSTANT;
-import static io.payclient.billingrails.RandomObjects.Kind.LONG;
-import static io.payclient.billingrails.RandomObjects.Kind.STRING;
-import static io.payclient.billingrails.RandomObjects.Kind.URI;
-import static io.payclient.billingrails.RandomObjects.Presence.NULLABLE;
-import static io.payclient.billingrails.RandomObjects.Presence.OPTIONAL;
-import static io.payclient.billingrails.RandomObjects.Presence.REQUIRED;
+import static io.payclient.core.testing.RandomObjects.Kind.INSTANT;
+import static io.payclient.core.testing.RandomObjects.Kind.LONG;
+import static io.payclient.core.testing.RandomObjects.Kind.STRING;
+import static io.payclient.core.testing.RandomObjects.Kind.URI;
+import static io.payclient.core.testing.RandomObjects.Presence.NULLABLE;
+import static io.payclient.core.testing.RandomObjects.Presence.OPTIONAL;
+import static io.payclient.core.testing.RandomObjects.Presence.REQUIRED;
 
-import io.payclient.billingrails.RandomObjects.Field;
-import io.payclient.billingrails.RandomObjects.Generated;
 import io.payclient.billingrails.internal.BillingrailsJson;
+import io.payclient.core.testing.RandomObjects;
+import io.payclient.core.testing.RandomObjects.Field;
+import io.payclient.core.testing.RandomObjects.Generated;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

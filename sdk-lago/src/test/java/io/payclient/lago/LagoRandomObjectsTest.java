@@ -1,14 +1,15 @@
 package io.payclient.lago;
 
-import static io.payclient.lago.RandomObjects.Kind.INSTANT;
-import static io.payclient.lago.RandomObjects.Kind.LONG;
-import static io.payclient.lago.RandomObjects.Kind.NEXT_ACTION;
-import static io.payclient.lago.RandomObjects.Kind.STRING;
-import static io.payclient.lago.RandomObjects.Kind.STRING_LIST;
-import static io.payclient.lago.RandomObjects.Presence.NULLABLE;
+import static io.payclient.core.testing.RandomObjects.Kind.INSTANT;
+import static io.payclient.core.testing.RandomObjects.Kind.LONG;
+import static io.payclient.core.testing.RandomObjects.Kind.NEXT_ACTION;
+import static io.payclient.core.testing.RandomObjects.Kind.STRING;
+import static io.payclient.core.testing.RandomObjects.Kind.STRING_LIST;
+import static io.payclient.core.testing.RandomObjects.Presence.NULLABLE;
 
-import io.payclient.lago.RandomObjects.Field;
-import io.payclient.lago.RandomObjects.Generated;
+import io.payclient.core.testing.RandomObjects;
+import io.payclient.core.testing.RandomObjects.Field;
+import io.payclient.core.testing.RandomObjects.Generated;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoPaymentRequestJson;
 import java.util.List;

@@ -1,15 +1,16 @@
 package io.payclient.paygentic;
 
-import static io.payclient.paygentic.RandomObjects.Kind.DECIMAL_STRING;
-import static io.payclient.paygentic.RandomObjects.Kind.INSTANT;
-import static io.payclient.paygentic.RandomObjects.Kind.STRING;
-import static io.payclient.paygentic.RandomObjects.Kind.STRING_MAP;
-import static io.payclient.paygentic.RandomObjects.Kind.URI;
-import static io.payclient.paygentic.RandomObjects.Presence.OPTIONAL;
-import static io.payclient.paygentic.RandomObjects.Presence.REQUIRED;
+import static io.payclient.core.testing.RandomObjects.Kind.DECIMAL_STRING;
+import static io.payclient.core.testing.RandomObjects.Kind.INSTANT;
+import static io.payclient.core.testing.RandomObjects.Kind.STRING;
+import static io.payclient.core.testing.RandomObjects.Kind.STRING_MAP;
+import static io.payclient.core.testing.RandomObjects.Kind.URI;
+import static io.payclient.core.testing.RandomObjects.Presence.OPTIONAL;
+import static io.payclient.core.testing.RandomObjects.Presence.REQUIRED;
 
-import io.payclient.paygentic.RandomObjects.Field;
-import io.payclient.paygentic.RandomObjects.Generated;
+import io.payclient.core.testing.RandomObjects;
+import io.payclient.core.testing.RandomObjects.Field;
+import io.payclient.core.testing.RandomObjects.Generated;
 import io.payclient.paygentic.internal.PaygenticJson;
 import java.util.List;
 import java.util.Random;

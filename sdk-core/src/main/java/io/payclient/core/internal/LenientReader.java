@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -138,44 +137,44 @@ public final class LenientReader {
 
   /** An ISO-8601 instant, or {@code null}. */
   public @Nullable Instant instant(JsonReader r, String name) throws IOException {
-    String text = scalar(r, name);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Timestamps.parseInstant(text.trim());
-    } catch (DateTimeParseException e) {
-      untypable(name, text);
-      return null;
-    }
+    return typed(r, name, Timestamps::parseInstant);
   }
 
   /** An ISO date, or {@code null}. */
   public @Nullable LocalDate date(JsonReader r, String name) throws IOException {
-    String text = scalar(r, name);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Timestamps.parseDate(text.trim());
-    } catch (DateTimeParseException e) {
-      untypable(name, text);
-      return null;
-    }
+    return typed(r, name, Timestamps::parseDate);
   }
 
   /** A URI, or {@code null}; a blank string is absent. */
   public @Nullable URI uri(JsonReader r, String name) throws IOException {
+    return typed(r, name, LenientReader::parseUri);
+  }
+
+  /** Parses a value's trimmed text; any exception means the text cannot be typed. */
+  @FunctionalInterface
+  private interface Parse<T> {
+    T parse(String text) throws Exception;
+  }
+
+  /**
+   * A scalar typed by {@code parse}, or {@code null}: absent or blank is {@code null}; text that
+   * {@code parse} refuses, in whatever way, is untypable.
+   */
+  private <T> @Nullable T typed(JsonReader r, String name, Parse<T> parse) throws IOException {
     String text = scalar(r, name);
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return new URI(text.trim());
-    } catch (URISyntaxException e) {
+      return parse.parse(text.trim());
+    } catch (Exception e) { // any refusal, whatever its type: the rule is "untypable, not fatal"
       untypable(name, text);
       return null;
     }
+  }
+
+  private static URI parseUri(String text) throws URISyntaxException {
+    return new URI(text);
   }
 
   /** An array of strings; {@code null} is empty; any other shape is untypable. */

@@ -1,4 +1,4 @@
-package io.payclient.lago;
+package io.payclient.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +19,14 @@ import okio.Buffer;
 /**
  * Generates vendor objects from a documented field list (each optional field present, absent or
  * {@code null}, every enum value and an unknown one, at most one field of an unexpected shape) and
- * checks that a read object lost none of them. The same file is in each vendor module's tests.
+ * checks that a read object lost none of them. Shared by every vendor module's tests (sdk-core's
+ * test jar).
  */
-final class RandomObjects {
+public final class RandomObjects {
   private RandomObjects() {}
 
   /** The shape of a documented field. */
-  enum Kind {
+  public enum Kind {
     STRING,
     LONG,
     DECIMAL_STRING,
@@ -38,7 +39,7 @@ final class RandomObjects {
   }
 
   /** Whether a field is always sent, may be left out, or may also be sent as {@code null}. */
-  enum Presence {
+  public enum Presence {
     REQUIRED,
     OPTIONAL,
     NULLABLE
@@ -54,18 +55,19 @@ final class RandomObjects {
    * @param typed the typed accessor
    * @param raw the raw accessor of an enum, else unused
    */
-  record Field<P>(
+  public record Field<P>(
       String wire,
       Kind kind,
       List<String> values,
       Presence presence,
       Function<P, Object> typed,
       Function<P, Object> raw) {
-    static <P> Field<P> of(String wire, Kind kind, Presence presence, Function<P, Object> typed) {
+    public static <P> Field<P> of(
+        String wire, Kind kind, Presence presence, Function<P, Object> typed) {
       return new Field<>(wire, kind, List.of(), presence, typed, p -> null);
     }
 
-    static <P> Field<P> enumeration(
+    public static <P> Field<P> enumeration(
         String wire,
         Presence presence,
         List<String> values,
@@ -76,11 +78,12 @@ final class RandomObjects {
   }
 
   /** What was sent: each present field's value ({@code null} when sent as null). */
-  record Generated(String json, Map<String, Object> sent, String corrupted, String corruptRaw) {}
+  public record Generated(
+      String json, Map<String, Object> sent, String corrupted, String corruptRaw) {}
 
   private static final Object ABSENT = new Object();
 
-  static <P> Generated generate(
+  public static <P> Generated generate(
       Random rnd, String idField, String id, List<Field<P>> fields, boolean corrupt) {
     Map<String, Object> sent = new LinkedHashMap<>();
     List<String> order = new ArrayList<>();
@@ -137,7 +140,7 @@ final class RandomObjects {
   }
 
   /** Checks that every sent field reads back, and that only the corrupted one is untyped. */
-  static <P> void check(
+  public static <P> void check(
       P p, List<Field<P>> fields, Generated g, Map<String, String> untyped, String seed) {
     for (Field<P> f : fields) {
       Object sent = g.sent().containsKey(f.wire()) ? g.sent().get(f.wire()) : ABSENT;
