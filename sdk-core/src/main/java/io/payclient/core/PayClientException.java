@@ -48,7 +48,7 @@ public class PayClientException extends RuntimeException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether the request may have taken effect on the server
    */
-  public PayClientException(
+  PayClientException(
       String message, @Nullable Throwable cause, Context context, boolean outcomeUnknown) {
     super(withKey(message, context), cause);
     this.context = Objects.requireNonNull(context, "context");

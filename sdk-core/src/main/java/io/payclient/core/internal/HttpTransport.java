@@ -599,7 +599,7 @@ public final class HttpTransport implements AutoCloseable {
       boolean unknown =
           RetryPolicy.outcomeUnknown(
               RetryPolicy.Outcome.ERROR_STATUS, status, call.mayCreate(), tookEffectMaybe);
-      ApiException ex = ApiException.of(error, context(), call.mayCreate(), unknown);
+      ApiException ex = CoreAccess.get().apiException(error, context(), call.mayCreate(), unknown);
       return decide(
           ex, RetryPolicy.Outcome.ERROR_STATUS, status, vendorTransient, error.retryAfter());
     }
@@ -615,18 +615,19 @@ public final class HttpTransport implements AutoCloseable {
           sent ? RetryPolicy.Outcome.NO_ANSWER : RetryPolicy.Outcome.NOT_SENT;
       boolean unknown = RetryPolicy.outcomeUnknown(outcome, 0, call.mayCreate(), tookEffectMaybe);
       ConnectionException ex =
-          new ConnectionException(
-              describe()
-                  + " "
-                  + what
-                  + " ("
-                  + e.getClass().getSimpleName()
-                  + ")"
-                  + keyAdvice(unknown),
-              text.cleanThrowable(e),
-              context(),
-              sent,
-              unknown);
+          CoreAccess.get()
+              .connectionException(
+                  describe()
+                      + " "
+                      + what
+                      + " ("
+                      + e.getClass().getSimpleName()
+                      + ")"
+                      + keyAdvice(unknown),
+                  text.cleanThrowable(e),
+                  context(),
+                  sent,
+                  unknown);
       return decide(ex, outcome, 0, false, null);
     }
 
@@ -637,17 +638,18 @@ public final class HttpTransport implements AutoCloseable {
     Step<T> unexpected(RuntimeException e, SendTracker tracker) {
       boolean unknown = (tracker.connected && call.mayCreate()) || tookEffectMaybe;
       return decide(
-          new ResponseFormatException(
-              describe()
-                  + ": could not handle the response ("
-                  + e.getClass().getSimpleName()
-                  + ")"
-                  + keyAdvice(unknown),
-              text.cleanThrowable(e),
-              context(),
-              0,
-              null,
-              unknown),
+          CoreAccess.get()
+              .responseFormatException(
+                  describe()
+                      + ": could not handle the response ("
+                      + e.getClass().getSimpleName()
+                      + ")"
+                      + keyAdvice(unknown),
+                  text.cleanThrowable(e),
+                  context(),
+                  0,
+                  null,
+                  unknown),
           RetryPolicy.Outcome.UNREADABLE_SUCCESS,
           0,
           false,
@@ -716,13 +718,14 @@ public final class HttpTransport implements AutoCloseable {
           call.mayCreate()
               ? "; the request probably succeeded: retrieve it before creating again"
               : "";
-      return new ResponseFormatException(
-          describe() + " HTTP " + status + ": " + detail + consequence,
-          cause,
-          context(),
-          status,
-          excerpt(bytes),
-          unknown);
+      return CoreAccess.get()
+          .responseFormatException(
+              describe() + " HTTP " + status + ": " + detail + consequence,
+              cause,
+              context(),
+              status,
+              excerpt(bytes),
+              unknown);
     }
 
     private ApiError parseError(Response response, int status, Capped capped) {
@@ -752,7 +755,8 @@ public final class HttpTransport implements AutoCloseable {
                   + (type == null ? "" : clean(type.type() + "/" + type.subtype()) + " ")
                   + "body)";
         }
-        parsed = new ApiError(status, null, reason + shape, List.of(), null, null, null);
+        parsed =
+            CoreAccess.get().apiError(status, null, reason + shape, List.of(), null, null, null);
       }
       String requestId = parsed.requestId() != null ? parsed.requestId() : headerRequestId;
       Duration retryAfter = parsed.retryAfter() != null ? parsed.retryAfter() : wait;
@@ -768,14 +772,15 @@ public final class HttpTransport implements AutoCloseable {
                 clean(fe.code())));
       }
       // A server may echo the key back (e.g. "invalid key sk_..."): it never reaches an exception.
-      return new ApiError(
-          status,
-          clean(parsed.code()),
-          Objects.requireNonNull(clean(parsed.message())),
-          fieldErrors,
-          clean(requestId),
-          raw,
-          retryAfter);
+      return CoreAccess.get()
+          .apiError(
+              status,
+              clean(parsed.code()),
+              Objects.requireNonNull(clean(parsed.message())),
+              fieldErrors,
+              clean(requestId),
+              raw,
+              retryAfter);
     }
 
     /** Reports the failed attempt once, then asks the policy whether and when to send again. */
