@@ -241,7 +241,8 @@ public final class HttpTransport implements AutoCloseable {
     long left = run.deadlineNanos - System.nanoTime();
     ScheduledFuture<?> deadline =
         Scheduler.INSTANCE.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
-    future.whenComplete(
+    Futures.onComplete(
+        future,
         (v, e) -> {
           deadline.cancel(false);
           if (future.isCancelled()) {
@@ -277,7 +278,8 @@ public final class HttpTransport implements AutoCloseable {
         lookup.cancel(true);
         return;
       }
-      lookup.whenComplete(
+      Futures.onComplete(
+          lookup,
           (found, error) -> {
             run.lookup = null;
             if (error != null) {

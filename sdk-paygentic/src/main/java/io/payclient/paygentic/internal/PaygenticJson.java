@@ -133,7 +133,7 @@ public final class PaygenticJson {
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("Not a positive duration: " + d);
     }
-    long days = d.getSeconds() / SECONDS_PER_DAY;
+    long days = d.toSeconds() / SECONDS_PER_DAY;
     Duration rest = d.minusDays(days);
     if (days == 0) {
       return rest.toString();
