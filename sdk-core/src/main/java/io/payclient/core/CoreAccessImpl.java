@@ -47,6 +47,12 @@ final class CoreAccessImpl extends CoreAccess {
   }
 
   @Override
+  public PayClientException.Context context(
+      String vendor, @Nullable String idempotencyKey, int attempts) {
+    return new PayClientException.Context(vendor, idempotencyKey, attempts);
+  }
+
+  @Override
   public ApiError apiError(
       int httpStatus,
       @Nullable String code,

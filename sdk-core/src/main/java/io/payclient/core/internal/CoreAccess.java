@@ -92,6 +92,14 @@ public abstract class CoreAccess {
   public abstract <T> Page<T> page(
       List<T> items, @Nullable PageFetcher<T> next, @Nullable Long totalCount);
 
+  /**
+   * Where an exception happened.
+   *
+   * @throws IllegalArgumentException if {@code attempts} is negative
+   */
+  public abstract PayClientException.Context context(
+      String vendor, @Nullable String idempotencyKey, int attempts);
+
   /** A parsed error response; {@code fieldErrors} is copied. */
   public abstract ApiError apiError(
       int httpStatus,

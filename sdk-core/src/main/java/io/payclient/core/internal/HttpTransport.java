@@ -549,7 +549,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     PayClientException.Context context() {
-      return new PayClientException.Context(vendor, call.idempotencyKey, attempts);
+      return CoreAccess.get().context(vendor, call.idempotencyKey, attempts);
     }
 
     Step<T> onResponse(Response response, SendTracker tracker, long startedNanos) {
