@@ -4,11 +4,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -22,7 +25,8 @@ import java.util.stream.Stream;
  * API changes are visible in review.
  *
  * <p>Run with the source launcher: {@code java -cp <module class path> api/ApiDump.java
- * <classes dir> <dump file> <update: true|false>}. Exit status 1 when the API differs.
+ * <classes dir or jar> <dump file> <update: true|false>}. Exit status 1 when the API differs;
+ * {@code examples}' ApiCheckTest proves that a removed method fails it.
  */
 public final class ApiDump {
   private ApiDump() {}
@@ -53,8 +57,20 @@ public final class ApiDump {
     System.exit(1);
   }
 
-  /** Every public type of the classes directory outside internal packages, with its members. */
-  static String dump(Path root) throws IOException, ClassNotFoundException {
+  /**
+   * Every public type of the classes directory (or jar) outside internal packages, with its
+   * members.
+   */
+  static String dump(Path location) throws IOException, ClassNotFoundException {
+    if (Files.isDirectory(location)) {
+      return walk(location);
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(location, Map.of())) {
+      return walk(jar.getPath("/"));
+    }
+  }
+
+  private static String walk(Path root) throws IOException, ClassNotFoundException {
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       files
