@@ -27,7 +27,9 @@ import io.payclient.testkit.Fault;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +101,7 @@ public final class Demo {
                       .invoiceId(lagoInvoice)
                       .amount(Money.of("12.50", "USD"))
                       .reference("tour-" + run)
-                      .paidAt(LocalDate.now())
+                      .paidAt(LocalDate.now(ZoneOffset.UTC))
                       .build());
       BillingrailsPayment b =
           billingrails
@@ -232,7 +234,7 @@ public final class Demo {
         vendor,
         fake != null
             ? "embedded fake at " + fake.baseUrl()
-            : "REAL service (" + vendor.toUpperCase() + "_API_KEY is set)");
+            : "REAL service (" + vendor.toUpperCase(Locale.ROOT) + "_API_KEY is set)");
   }
 
   /** A fixed-width table of payments. */

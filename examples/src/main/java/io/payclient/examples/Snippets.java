@@ -60,7 +60,8 @@ final class Snippets {
               .list(LagoPaymentListParams.builder().invoiceId(invoiceId).build())
               .autoPagingStream() // fetches further pages only when reached
               .toList();
-      return lago.payments().retrieve(forInvoice.get(0).lagoId());
+      System.out.println(forInvoice.size() + " payment(s) on " + invoiceId);
+      return lago.payments().retrieve(payment.lagoId());
     }
     // README end
   }

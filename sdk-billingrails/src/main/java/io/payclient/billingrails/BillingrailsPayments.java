@@ -11,8 +11,10 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.PageFetcher;
 import io.payclient.core.internal.VendorSupport;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -186,10 +188,10 @@ public final class BillingrailsPayments {
             && (total != null
                 ? productBelow(current, perPage, total)
                 : totalPages != null && current < totalPages);
-    Page.Fetcher<BillingrailsPayment> fetcher =
+    PageFetcher<BillingrailsPayment> fetcher =
         !more
             ? null
-            : new Page.Fetcher<>() {
+            : new PageFetcher<>() {
               private final BillingrailsPaymentListParams nextParams =
                   params.toBuilder().page(requested + 1).build();
 
@@ -203,7 +205,7 @@ public final class BillingrailsPayments {
                 return listAsync(nextParams);
               }
             };
-    return Page.of(list.payments(), fetcher, total);
+    return CoreAccess.get().page(list.payments(), fetcher, total);
   }
 
   /** {@code a × b < c}; an overflowing product is not below anything. */

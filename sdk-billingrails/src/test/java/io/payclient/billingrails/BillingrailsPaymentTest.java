@@ -26,7 +26,8 @@ class BillingrailsPaymentTest {
         null,
         null,
         null,
-        null);
+        null,
+        Map.of());
   }
 
   @Test
@@ -70,7 +71,8 @@ class BillingrailsPaymentTest {
             null,
             null,
             URI.create("https://pay.example.com"),
-            "req");
+            "req",
+            Map.of());
     assertThat(withLink.paymentUrl()).contains(URI.create("https://pay.example.com"));
     assertThat(withLink.paymentMethod().details()).isEmpty();
   }

@@ -36,7 +36,7 @@ public class ApiException extends PayClientException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether the request may have taken effect anyway
    */
-  public ApiException(ApiError error, Context context, boolean outcomeUnknown) {
+  ApiException(ApiError error, Context context, boolean outcomeUnknown) {
     super(message(context.vendor(), error), null, context, outcomeUnknown);
     this.error = error;
   }
@@ -48,7 +48,7 @@ public class ApiException extends PayClientException {
    * @param context vendor, idempotency key and attempts
    * @param mayHaveTakenEffect whether a 5xx or 408 could hide a created payment (true for creates)
    */
-  public static ApiException of(ApiError error, Context context, boolean mayHaveTakenEffect) {
+  static ApiException of(ApiError error, Context context, boolean mayHaveTakenEffect) {
     return of(error, context, mayHaveTakenEffect, false);
   }
 
@@ -62,7 +62,7 @@ public class ApiException extends PayClientException {
    *     created something: then the outcome is unknown whatever this status says (a 409 or 422
    *     after a lost success does not mean nothing was created)
    */
-  public static ApiException of(
+  static ApiException of(
       ApiError error,
       Context context,
       boolean mayHaveTakenEffect,

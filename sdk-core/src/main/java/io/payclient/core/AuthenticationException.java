@@ -7,11 +7,6 @@ package io.payclient.core;
 public final class AuthenticationException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
-  public AuthenticationException(ApiError error, Context context) {
-    this(error, context, false);
-  }
-
   /**
    * Creates the exception.
    *
@@ -19,7 +14,7 @@ public final class AuthenticationException extends ApiException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
    */
-  public AuthenticationException(ApiError error, Context context, boolean outcomeUnknown) {
+  AuthenticationException(ApiError error, Context context, boolean outcomeUnknown) {
     super(error, context, outcomeUnknown);
   }
 }

@@ -9,11 +9,6 @@ package io.payclient.core;
 public final class ConflictException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
-  public ConflictException(ApiError error, Context context) {
-    this(error, context, false);
-  }
-
   /**
    * Creates the exception.
    *
@@ -21,7 +16,7 @@ public final class ConflictException extends ApiException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
    */
-  public ConflictException(ApiError error, Context context, boolean outcomeUnknown) {
+  ConflictException(ApiError error, Context context, boolean outcomeUnknown) {
     super(error, context, outcomeUnknown);
   }
 }

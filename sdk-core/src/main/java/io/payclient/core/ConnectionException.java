@@ -24,7 +24,7 @@ public final class ConnectionException extends PayClientException {
    * @param requestSent whether the request may have reached the server
    * @param outcomeUnknown whether the request may have taken effect
    */
-  public ConnectionException(
+  ConnectionException(
       String message,
       @Nullable Throwable cause,
       Context context,

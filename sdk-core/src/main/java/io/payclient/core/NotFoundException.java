@@ -4,11 +4,6 @@ package io.payclient.core;
 public final class NotFoundException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
-  public NotFoundException(ApiError error, Context context) {
-    this(error, context, false);
-  }
-
   /**
    * Creates the exception.
    *
@@ -16,7 +11,7 @@ public final class NotFoundException extends ApiException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
    */
-  public NotFoundException(ApiError error, Context context, boolean outcomeUnknown) {
+  NotFoundException(ApiError error, Context context, boolean outcomeUnknown) {
     super(error, context, outcomeUnknown);
   }
 }

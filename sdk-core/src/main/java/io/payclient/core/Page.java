@@ -1,6 +1,7 @@
 package io.payclient.core;
 
 import io.payclient.core.internal.Futures;
+import io.payclient.core.internal.PageFetcher;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,49 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the item type
  */
 public final class Page<T> {
-  /**
-   * Fetches the page after a given one. Vendor modules implement it; applications only call {@link
-   * Page#nextPage()}.
-   *
-   * @param <T> the item type
-   */
-  public interface Fetcher<T> {
-    /**
-     * Fetches the next page on the calling thread.
-     *
-     * @throws PayClientException if the request fails
-     */
-    Page<T> fetch();
-
-    /**
-     * Fetches the next page without blocking.
-     *
-     * @return a future completed with the page or a {@link PayClientException}
-     */
-    CompletableFuture<Page<T>> fetchAsync();
-  }
-
   private final List<T> items;
-  private final @Nullable Fetcher<T> next;
+  private final @Nullable PageFetcher<T> next;
   private final @Nullable Long totalCount;
 
-  private Page(List<T> items, @Nullable Fetcher<T> next, @Nullable Long totalCount) {
+  Page(List<T> items, @Nullable PageFetcher<T> next, @Nullable Long totalCount) {
     this.items = List.copyOf(items);
     this.next = next;
     this.totalCount = totalCount;
-  }
-
-  /**
-   * Returns a page.
-   *
-   * @param items the items of this page
-   * @param next how to fetch the next page, or {@code null} when this is the last
-   * @param totalCount the total number of items across all pages if the vendor says, else {@code
-   *     null}
-   */
-  public static <T> Page<T> of(
-      List<T> items, @Nullable Fetcher<T> next, @Nullable Long totalCount) {
-    return new Page<>(items, next, totalCount);
   }
 
   /** The items of this page only. */
@@ -158,11 +124,11 @@ public final class Page<T> {
    */
   public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
     List<R> mapped = items.stream().<R>map(mapper).toList();
-    Fetcher<T> source = next;
-    Fetcher<R> mappedNext =
+    PageFetcher<T> source = next;
+    PageFetcher<R> mappedNext =
         source == null
             ? null
-            : new Fetcher<>() {
+            : new PageFetcher<>() {
               @Override
               public Page<R> fetch() {
                 return source.fetch().map(mapper);

@@ -15,24 +15,65 @@ public class PayClientException extends RuntimeException {
 
   /**
    * Where an exception happened: the vendor, the idempotency key used, and how many HTTP attempts
-   * were made (0 when the request was rejected before any I/O).
-   *
-   * @param vendor {@code "lago"}, {@code "billingrails"}, {@code "paygentic"}, or {@code "core"}
-   * @param idempotencyKey the key sent with the request, or {@code null}
-   * @param attempts the number of HTTP attempts made
+   * were made (0 when the request was rejected before any I/O). Built only by the SDK; equal when
+   * every field is equal.
    */
-  public record Context(String vendor, @Nullable String idempotencyKey, int attempts) {
-    /** Validates the fields. */
-    public Context {
-      Objects.requireNonNull(vendor, "vendor");
+  public static final class Context {
+    private final String vendor;
+    private final @Nullable String idempotencyKey;
+    private final int attempts;
+
+    Context(String vendor, @Nullable String idempotencyKey, int attempts) {
+      this.vendor = Objects.requireNonNull(vendor, "vendor");
       if (attempts < 0) {
         throw new IllegalArgumentException("attempts must be >= 0");
       }
+      this.idempotencyKey = idempotencyKey;
+      this.attempts = attempts;
     }
 
     /** A context for a failure before any I/O. */
-    public static Context beforeIo(String vendor, @Nullable String idempotencyKey) {
+    static Context beforeIo(String vendor, @Nullable String idempotencyKey) {
       return new Context(vendor, idempotencyKey, 0);
+    }
+
+    /** {@code "lago"}, {@code "billingrails"}, {@code "paygentic"}, or {@code "core"}. */
+    public String vendor() {
+      return vendor;
+    }
+
+    /** The key sent with the request, or {@code null}. */
+    public @Nullable String idempotencyKey() {
+      return idempotencyKey;
+    }
+
+    /** The number of HTTP attempts made. */
+    public int attempts() {
+      return attempts;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Context c
+          && vendor.equals(c.vendor)
+          && Objects.equals(idempotencyKey, c.idempotencyKey)
+          && attempts == c.attempts;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(vendor, idempotencyKey, attempts);
+    }
+
+    @Override
+    public String toString() {
+      return "Context[vendor="
+          + vendor
+          + ", idempotencyKey="
+          + idempotencyKey
+          + ", attempts="
+          + attempts
+          + ']';
     }
   }
 
@@ -48,7 +89,7 @@ public class PayClientException extends RuntimeException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether the request may have taken effect on the server
    */
-  public PayClientException(
+  PayClientException(
       String message, @Nullable Throwable cause, Context context, boolean outcomeUnknown) {
     super(withKey(message, context), cause);
     this.context = Objects.requireNonNull(context, "context");

@@ -1,5 +1,6 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.CoreAccess;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A payment as seen through the vendor-neutral API. Immutable and thread-safe.
+ * A payment as seen through the vendor-neutral API. Immutable and thread-safe. Built only by the
+ * SDK: there is no public constructor, so a new field is not a binary break.
  *
  * <p>Every vendor field stays reachable through {@link #unwrap(Class)}:
  *
@@ -31,30 +33,37 @@ public final class Payment {
   private final boolean replayed;
   private final Object vendorPayment;
 
-  private Payment(Builder b) {
-    this.id = Objects.requireNonNull(b.id, "id");
-    this.vendor = Objects.requireNonNull(b.vendor, "vendor");
-    this.rawStatus = b.rawStatus;
-    this.status = b.status != null ? b.status : PaymentStatus.fromWire(b.rawStatus);
-    this.amount = b.amount;
-    this.reference = b.reference;
-    this.customerId = b.customerId;
-    this.createdAt = b.createdAt;
-    this.paymentUrl = b.paymentUrl;
-    this.idempotencyKey = b.idempotencyKey;
-    this.replayed = b.replayed;
-    this.vendorPayment = Objects.requireNonNull(b.vendorPayment, "vendorPayment");
+  static {
+    CoreAccess.install(new CoreAccessImpl());
   }
 
-  /**
-   * Returns a builder. Vendor modules build payments with it; applications may use it to fake
-   * payments in their own tests.
-   */
-  public static Builder builder() {
-    return new Builder();
+  Payment(
+      String id,
+      String vendor,
+      @Nullable PaymentStatus status,
+      @Nullable String rawStatus,
+      @Nullable Money amount,
+      @Nullable String reference,
+      @Nullable String customerId,
+      @Nullable Instant createdAt,
+      @Nullable URI paymentUrl,
+      @Nullable String idempotencyKey,
+      boolean replayed,
+      Object vendorPayment) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.vendor = Objects.requireNonNull(vendor, "vendor");
+    this.rawStatus = rawStatus;
+    this.status = status != null ? status : PaymentStatus.fromWire(rawStatus);
+    this.amount = amount;
+    this.reference = reference;
+    this.customerId = customerId;
+    this.createdAt = createdAt;
+    this.paymentUrl = paymentUrl;
+    this.idempotencyKey = idempotencyKey;
+    this.replayed = replayed;
+    this.vendorPayment = Objects.requireNonNull(vendorPayment, "vendorPayment");
   }
 
-  /** The vendor's id of the payment. */
   public String id() {
     return id;
   }
@@ -164,105 +173,5 @@ public final class Payment {
         + createdAt
         + (replayed ? ", replayed" : "")
         + '}';
-  }
-
-  /** Builds a {@link Payment}. */
-  public static final class Builder {
-    private @Nullable String id;
-    private @Nullable String vendor;
-    private @Nullable PaymentStatus status;
-    private @Nullable String rawStatus;
-    private @Nullable Money amount;
-    private @Nullable String reference;
-    private @Nullable String customerId;
-    private @Nullable Instant createdAt;
-    private @Nullable URI paymentUrl;
-    private @Nullable String idempotencyKey;
-    private boolean replayed;
-    private @Nullable Object vendorPayment;
-
-    private Builder() {}
-
-    /** Required. */
-    public Builder id(String id) {
-      this.id = id;
-      return this;
-    }
-
-    /** Required. */
-    public Builder vendor(String vendor) {
-      this.vendor = vendor;
-      return this;
-    }
-
-    /** The neutral status; when not set it is mapped from {@link #rawStatus(String)}. */
-    public Builder status(@Nullable PaymentStatus status) {
-      this.status = status;
-      return this;
-    }
-
-    /** The wire status. */
-    public Builder rawStatus(@Nullable String rawStatus) {
-      this.rawStatus = rawStatus;
-      return this;
-    }
-
-    /** The amount. */
-    public Builder amount(@Nullable Money amount) {
-      this.amount = amount;
-      return this;
-    }
-
-    /** The reference. */
-    public Builder reference(@Nullable String reference) {
-      this.reference = reference;
-      return this;
-    }
-
-    /** The customer id. */
-    public Builder customerId(@Nullable String customerId) {
-      this.customerId = customerId;
-      return this;
-    }
-
-    /** The creation time. */
-    public Builder createdAt(@Nullable Instant createdAt) {
-      this.createdAt = createdAt;
-      return this;
-    }
-
-    /** The payment link. */
-    public Builder paymentUrl(@Nullable URI paymentUrl) {
-      this.paymentUrl = paymentUrl;
-      return this;
-    }
-
-    /** The idempotency key sent. */
-    public Builder idempotencyKey(@Nullable String idempotencyKey) {
-      this.idempotencyKey = idempotencyKey;
-      return this;
-    }
-
-    /** Whether this is an existing payment returned again. */
-    public Builder replayed(boolean replayed) {
-      this.replayed = replayed;
-      return this;
-    }
-
-    /** Required: the vendor's typed payment that {@link Payment#unwrap(Class)} returns. */
-    public Builder vendorPayment(Object vendorPayment) {
-      this.vendorPayment = vendorPayment;
-      return this;
-    }
-
-    /**
-     * Returns the payment.
-     *
-     * @throws NullPointerException if {@code id}, {@code vendor} or {@code vendorPayment} is
-     *     missing
-     */
-    public Payment build() {
-      return new Payment(this);
-    }
   }
 }

@@ -10,11 +10,6 @@ import java.util.Optional;
 public final class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link ApiException#ApiException(ApiError, Context, boolean)}. */
-  public RateLimitException(ApiError error, Context context) {
-    this(error, context, false);
-  }
-
   /**
    * Creates the exception.
    *
@@ -22,7 +17,7 @@ public final class RateLimitException extends ApiException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether an earlier attempt of the same call may have taken effect
    */
-  public RateLimitException(ApiError error, Context context, boolean outcomeUnknown) {
+  RateLimitException(ApiError error, Context context, boolean outcomeUnknown) {
     super(error, context, outcomeUnknown);
   }
 

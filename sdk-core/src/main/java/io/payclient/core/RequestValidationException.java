@@ -29,7 +29,7 @@ public final class RequestValidationException extends PayClientException {
    * @param violations at least one violation
    * @throws IllegalArgumentException if {@code violations} is empty
    */
-  public RequestValidationException(String vendor, List<FieldError> violations) {
+  RequestValidationException(String vendor, List<FieldError> violations) {
     super(message(vendor, violations), null, Context.beforeIo(vendor, null), false);
     this.violations = List.copyOf(violations);
   }

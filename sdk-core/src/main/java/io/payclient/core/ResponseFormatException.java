@@ -25,7 +25,7 @@ public final class ResponseFormatException extends PayClientException {
    * @param rawBody the start of the body (capped, secrets redacted), or {@code null}
    * @param outcomeUnknown whether the request may have taken effect
    */
-  public ResponseFormatException(
+  ResponseFormatException(
       String message,
       @Nullable Throwable cause,
       Context context,

@@ -15,7 +15,7 @@ public final class ServerException extends ApiException {
    * @param context vendor, idempotency key and attempts
    * @param outcomeUnknown whether the request may have taken effect (true for creates)
    */
-  public ServerException(ApiError error, Context context, boolean outcomeUnknown) {
+  ServerException(ApiError error, Context context, boolean outcomeUnknown) {
     super(error, context, outcomeUnknown);
   }
 }

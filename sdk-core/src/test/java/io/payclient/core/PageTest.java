@@ -22,10 +22,10 @@ class PageTest {
     for (int i = 0; i < sizes[index]; i++) {
       items.add(first + i);
     }
-    Page.Fetcher<Integer> next =
+    io.payclient.core.internal.PageFetcher<Integer> next =
         index + 1 == sizes.length
             ? null
-            : new Page.Fetcher<>() {
+            : new io.payclient.core.internal.PageFetcher<>() {
               @Override
               public Page<Integer> fetch() {
                 fetches.incrementAndGet();
@@ -37,7 +37,7 @@ class PageTest {
                 return CompletableFuture.supplyAsync(this::fetch);
               }
             };
-    return Page.of(items, next, 99L);
+    return new Page<>(items, next, 99L);
   }
 
   @Test
@@ -54,7 +54,7 @@ class PageTest {
 
   @Test
   void lastPage() {
-    Page<Integer> only = Page.of(List.of(1), null, null);
+    Page<Integer> only = new Page<>(List.of(1), null, null);
     assertThat(only.hasNextPage()).isFalse();
     assertThat(only.totalCount()).isEmpty();
     assertThatThrownBy(only::nextPage).isInstanceOf(NoSuchElementException.class);

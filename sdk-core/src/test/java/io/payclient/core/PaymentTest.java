@@ -12,7 +12,7 @@ class PaymentTest {
   @Test
   void unknownStatusKeepsTheRawValue() {
     Payment p =
-        Payment.builder()
+        new io.payclient.core.internal.PaymentBuilder()
             .id("p1")
             .vendor("lago")
             .rawStatus("requires_action")
@@ -26,7 +26,7 @@ class PaymentTest {
   @Test
   void unwrapsToTheVendorTypeOnly() {
     Payment p =
-        Payment.builder()
+        new io.payclient.core.internal.PaymentBuilder()
             .id("p1")
             .vendor("lago")
             .rawStatus("succeeded")
@@ -42,7 +42,7 @@ class PaymentTest {
 
   @Test
   void requiresIdVendorAndVendorPayment() {
-    assertThatThrownBy(() -> Payment.builder().vendor("lago").build())
+    assertThatThrownBy(() -> new io.payclient.core.internal.PaymentBuilder().vendor("lago").build())
         .isInstanceOf(NullPointerException.class);
   }
 
@@ -50,7 +50,7 @@ class PaymentTest {
   void everyFieldEqualityAndToString() {
     VendorThing thing = new VendorThing("p1");
     Payment p =
-        Payment.builder()
+        new io.payclient.core.internal.PaymentBuilder()
             .id("p1")
             .vendor("paygentic")
             .status(PaymentStatus.PENDING)
@@ -73,7 +73,7 @@ class PaymentTest {
     assertThat(p.paymentUrl()).isEmpty();
     assertThat(p.toString()).contains("replayed").contains("PENDING").doesNotContain("UNKNOWN(");
     Payment same =
-        Payment.builder()
+        new io.payclient.core.internal.PaymentBuilder()
             .id("p1")
             .vendor("paygentic")
             .idempotencyKey("k")
@@ -82,7 +82,12 @@ class PaymentTest {
             .build();
     assertThat(p).isEqualTo(same).hasSameHashCodeAs(same);
     assertThat(p)
-        .isNotEqualTo(Payment.builder().id("p2").vendor("paygentic").vendorPayment(thing).build());
+        .isNotEqualTo(
+            new io.payclient.core.internal.PaymentBuilder()
+                .id("p2")
+                .vendor("paygentic")
+                .vendorPayment(thing)
+                .build());
     assertThat(p).isNotEqualTo("p1");
   }
 }

@@ -3,7 +3,9 @@ package io.payclient.lago;
 import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.PageFetcher;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoPaymentRequestJson;
@@ -131,22 +133,23 @@ public final class LagoPaymentRequests {
       LagoPaymentRequestListParams params, LagoPaymentRequestJson.PaymentRequestList list) {
     Integer next = LagoJson.followablePage(list.meta(), params.page());
     if (next == null) {
-      return Page.of(list.items(), null, list.meta().totalCount());
+      return CoreAccess.get().page(list.items(), null, list.meta().totalCount());
     }
     LagoPaymentRequestListParams nextParams = params.withPage(next);
-    return Page.of(
-        list.items(),
-        new Page.Fetcher<>() {
-          @Override
-          public Page<LagoPaymentRequest> fetch() {
-            return list(nextParams);
-          }
+    return CoreAccess.get()
+        .page(
+            list.items(),
+            new PageFetcher<>() {
+              @Override
+              public Page<LagoPaymentRequest> fetch() {
+                return list(nextParams);
+              }
 
-          @Override
-          public CompletableFuture<Page<LagoPaymentRequest>> fetchAsync() {
-            return listAsync(nextParams);
-          }
-        },
-        list.meta().totalCount());
+              @Override
+              public CompletableFuture<Page<LagoPaymentRequest>> fetchAsync() {
+                return listAsync(nextParams);
+              }
+            },
+            list.meta().totalCount());
   }
 }

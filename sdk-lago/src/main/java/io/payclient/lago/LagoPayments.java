@@ -9,8 +9,10 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.PageFetcher;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.core.internal.Violations;
 import io.payclient.lago.internal.LagoJson;
@@ -214,11 +216,11 @@ public final class LagoPayments {
    */
   private Page<LagoPayment> toPage(LagoPaymentListParams params, LagoJson.PaymentList list) {
     Integer next = LagoJson.followablePage(list.meta(), params.page());
-    Page.Fetcher<LagoPayment> fetcher = null;
+    PageFetcher<LagoPayment> fetcher = null;
     if (next != null) {
       LagoPaymentListParams nextParams = params.toBuilder().page(next).build();
       fetcher =
-          new Page.Fetcher<>() {
+          new PageFetcher<>() {
             @Override
             public Page<LagoPayment> fetch() {
               return list(nextParams);
@@ -230,7 +232,7 @@ public final class LagoPayments {
             }
           };
     }
-    return Page.of(list.payments(), fetcher, list.meta().totalCount());
+    return CoreAccess.get().page(list.payments(), fetcher, list.meta().totalCount());
   }
 
   private ApiCall<LagoPayment> retrieveCall(String lagoId) {

@@ -504,7 +504,7 @@ public final class PaygenticPaymentCreateRequest {
           v.add(
               "expiresIn",
               "must be at most P31D (31 days) (was " + PaygenticJson.isoDuration(expiresIn) + ")");
-        } else if (expiresIn.getNano() != 0) {
+        } else if (expiresIn.toNanosPart() != 0) {
           v.add("expiresIn", "must be a whole number of seconds (was " + expiresIn + ")");
         }
       }

@@ -9,7 +9,9 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.PageFetcher;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.paygentic.internal.PaygenticJson;
 import java.util.Objects;
@@ -189,10 +191,10 @@ public final class PaygenticPayments {
           list.pagination().limit() != null ? list.pagination().limit() : params.limit();
       more = received >= (limit == null ? DEFAULT_LIMIT : limit);
     }
-    Page.Fetcher<PaygenticPayment> fetcher =
+    PageFetcher<PaygenticPayment> fetcher =
         !more
             ? null
-            : new Page.Fetcher<>() {
+            : new PageFetcher<>() {
               private final PaygenticPaymentListParams nextParams =
                   params.toBuilder().offset((int) nextOffset).build();
 
@@ -206,7 +208,7 @@ public final class PaygenticPayments {
                 return listAsync(nextParams);
               }
             };
-    return Page.of(list.payments(), fetcher, total);
+    return CoreAccess.get().page(list.payments(), fetcher, total);
   }
 
   private ApiCall<PaygenticPayment> createCall(

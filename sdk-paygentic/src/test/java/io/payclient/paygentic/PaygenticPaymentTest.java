@@ -28,7 +28,8 @@ class PaygenticPaymentTest {
         null,
         null,
         null,
-        false);
+        false,
+        Map.of());
   }
 
   @Test
@@ -69,7 +70,8 @@ class PaygenticPaymentTest {
             metadata,
             List.of(PaygenticLineItem.of("x", "1")),
             null,
-            true);
+            true,
+            Map.of());
     metadata.put("c", "d");
     assertThat(p.metadata()).containsOnlyKeys("a");
     assertThatThrownBy(() -> p.metadata().put("e", "f"))
@@ -92,7 +94,8 @@ class PaygenticPaymentTest {
                     null,
                     null,
                     null,
-                    false))
+                    false,
+                    Map.of()))
         .isInstanceOf(NullPointerException.class);
   }
 }

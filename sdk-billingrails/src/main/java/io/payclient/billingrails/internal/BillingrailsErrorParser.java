@@ -3,6 +3,7 @@ package io.payclient.billingrails.internal;
 import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Json;
 import io.payclient.core.internal.Limits;
@@ -124,14 +125,15 @@ public final class BillingrailsErrorParser implements ErrorParser {
         nested != null && !nested.details.isEmpty()
             ? nested.details
             : details != null ? details : List.of();
-    return new ApiError(
-        httpStatus,
-        finalCode,
-        finalMessage != null ? finalMessage : "HTTP " + httpStatus,
-        fieldErrors,
-        requestId,
-        null,
-        null);
+    return CoreAccess.get()
+        .apiError(
+            httpStatus,
+            finalCode,
+            finalMessage != null ? finalMessage : "HTTP " + httpStatus,
+            fieldErrors,
+            requestId,
+            null,
+            null);
   }
 
   /**

@@ -276,26 +276,27 @@ public final class BillingrailsJson {
     if (id == null || id.isBlank()) {
       throw new JsonDataException("A Billingrails payment without 'id' at " + r.getPath());
     }
-    return new BillingrailsPayment(
-        object,
-        id,
-        accountId,
-        amount,
-        currency,
-        description,
-        method,
-        paymentMethodId,
-        referenceId != null ? referenceId : legacyReference,
-        BillingrailsPaymentStatus.fromWire(status),
-        status,
-        f.isUntyped("failure_reason")
-            ? BillingrailsPaymentFailureReason.UNKNOWN
-            : BillingrailsPaymentFailureReason.fromWire(failureReason),
-        failureReason,
-        createdAt,
-        link,
-        null,
-        f.untyped());
+    return BillingrailsAccess.get()
+        .billingrailsPayment(
+            object,
+            id,
+            accountId,
+            amount,
+            currency,
+            description,
+            method,
+            paymentMethodId,
+            referenceId != null ? referenceId : legacyReference,
+            BillingrailsPaymentStatus.fromWire(status),
+            status,
+            f.isUntyped("failure_reason")
+                ? BillingrailsPaymentFailureReason.UNKNOWN
+                : BillingrailsPaymentFailureReason.fromWire(failureReason),
+            failureReason,
+            createdAt,
+            link,
+            null,
+            f.untyped());
   }
 
   /**
@@ -341,8 +342,18 @@ public final class BillingrailsJson {
     }
     r.endObject();
     f.untyped().forEach((name, raw) -> owner.untypable("payment_method." + name, raw));
-    return new BillingrailsPaymentMethod(
-        object, id, status, type, provider, channel, accountId, accountName, details, createdAt);
+    return BillingrailsAccess.get()
+        .billingrailsPaymentMethod(
+            object,
+            id,
+            status,
+            type,
+            provider,
+            channel,
+            accountId,
+            accountName,
+            details,
+            createdAt);
   }
 
   /** Reads {@code meta.request_id}; other meta fields (pagination) are skipped. */
@@ -377,23 +388,24 @@ public final class BillingrailsJson {
       untyped = new java.util.LinkedHashMap<>(p.untyped());
       untyped.putAll(envelopeUntyped);
     }
-    return new BillingrailsPayment(
-        p.object(),
-        p.id(),
-        p.accountId(),
-        p.amountMinor(),
-        p.currency(),
-        p.description(),
-        p.paymentMethod(),
-        p.paymentMethodId(),
-        p.referenceId(),
-        p.status(),
-        p.rawStatus(),
-        p.failureReason(),
-        p.rawFailureReason(),
-        p.createdAt(),
-        link != null ? link : p.paymentLink(),
-        requestId != null ? requestId : p.requestId(),
-        untyped);
+    return BillingrailsAccess.get()
+        .billingrailsPayment(
+            p.object(),
+            p.id(),
+            p.accountId(),
+            p.amountMinor(),
+            p.currency(),
+            p.description(),
+            p.paymentMethod(),
+            p.paymentMethodId(),
+            p.referenceId(),
+            p.status(),
+            p.rawStatus(),
+            p.failureReason(),
+            p.rawFailureReason(),
+            p.createdAt(),
+            link != null ? link : p.paymentLink(),
+            requestId != null ? requestId : p.requestId(),
+            untyped);
   }
 }

@@ -10,6 +10,7 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.PaymentBuilder;
 import io.payclient.core.internal.Violations;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ public final class BillingrailsMapping {
 
   /** The neutral view of a Billingrails payment, with the idempotency key sent (if any). */
   public static Payment toPayment(BillingrailsPayment p, @Nullable String idempotencyKey) {
-    return Payment.builder()
+    return new PaymentBuilder()
         .id(p.id())
         .vendor(BillingrailsClient.VENDOR)
         .rawStatus(p.rawStatus())

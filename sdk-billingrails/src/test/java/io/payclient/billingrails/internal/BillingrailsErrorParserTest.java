@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payclient.billingrails.Fixtures;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
+import io.payclient.core.internal.CoreAccess;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class BillingrailsErrorParserTest {
   }
 
   private static ApiError conflict(String code, String message) {
-    return new ApiError(409, code, message, List.of(), null, null, null);
+    return CoreAccess.get().apiError(409, code, message, List.of(), null, null, null);
   }
 
   @Test
@@ -130,7 +131,8 @@ class BillingrailsErrorParserTest {
   @Test
   void onlyA409CanBeTransient() {
     ApiError inFlightText =
-        new ApiError(400, "request_in_progress", "still in progress", List.of(), null, null, null);
+        CoreAccess.get()
+            .apiError(400, "request_in_progress", "still in progress", List.of(), null, null, null);
     assertThat(BillingrailsErrorParser.INSTANCE.isTransient(inFlightText)).isFalse();
   }
 }

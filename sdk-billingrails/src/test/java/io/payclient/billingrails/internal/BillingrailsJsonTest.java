@@ -197,25 +197,26 @@ class BillingrailsJsonTest {
     BillingrailsPaymentMethod m = p.paymentMethod();
     assertThat(m)
         .isEqualTo(
-            new BillingrailsPaymentMethod(
-                "payment_method",
-                "pm_42",
-                "active",
-                "card",
-                "stripe",
-                null,
-                "acc_77",
-                "Jane Roe",
-                Map.of(
-                    "brand",
-                    "visa",
-                    "last4",
-                    "4242",
-                    "exp",
-                    Map.of("month", new BigDecimal("12"), "year", new BigDecimal("2030")),
-                    "wallets",
-                    List.of("apple_pay")),
-                Instant.parse("2025-01-02T03:04:05Z")));
+            BillingrailsAccess.get()
+                .billingrailsPaymentMethod(
+                    "payment_method",
+                    "pm_42",
+                    "active",
+                    "card",
+                    "stripe",
+                    null,
+                    "acc_77",
+                    "Jane Roe",
+                    Map.of(
+                        "brand",
+                        "visa",
+                        "last4",
+                        "4242",
+                        "exp",
+                        Map.of("month", new BigDecimal("12"), "year", new BigDecimal("2030")),
+                        "wallets",
+                        List.of("apple_pay")),
+                    Instant.parse("2025-01-02T03:04:05Z")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.payclient.core.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -20,7 +21,8 @@ public final class Futures {
   public static <T, R> CompletableFuture<R> map(
       CompletableFuture<T> source, Function<? super T, ? extends R> fn) {
     CompletableFuture<R> out = new CompletableFuture<>();
-    source.whenComplete(
+    onComplete(
+        source,
         (value, error) -> {
           if (error != null) {
             out.completeExceptionally(unwrap(error));
@@ -43,7 +45,8 @@ public final class Futures {
   public static <T, R> CompletableFuture<R> compose(
       CompletableFuture<T> source, Function<? super T, CompletableFuture<R>> fn) {
     CompletableFuture<R> out = new CompletableFuture<>();
-    source.whenComplete(
+    onComplete(
+        source,
         (value, error) -> {
           if (error != null) {
             out.completeExceptionally(unwrap(error));
@@ -56,7 +59,8 @@ public final class Futures {
             out.completeExceptionally(e);
             return;
           }
-          next.whenComplete(
+          onComplete(
+              next,
               (v, e) -> {
                 if (e != null) {
                   out.completeExceptionally(unwrap(e));
@@ -70,9 +74,22 @@ public final class Futures {
     return out;
   }
 
+  /**
+   * Runs {@code action} when {@code future} completes. The future that {@code whenComplete} returns
+   * is dropped on purpose: every action passed here only completes or cancels another future that
+   * the caller does return, so that future carries every failure.
+   */
+  // Error Prone's FutureReturnValueIgnored: the derived future is a false positive, see above.
+  @SuppressWarnings("FutureReturnValueIgnored")
+  public static <T> void onComplete(
+      CompletableFuture<T> future, BiConsumer<? super T, ? super Throwable> action) {
+    future.whenComplete(action);
+  }
+
   /** When {@code derived} is cancelled, cancels {@code source}. */
   public static void cancelSourceWith(CompletableFuture<?> derived, CompletableFuture<?> source) {
-    derived.whenComplete(
+    onComplete(
+        derived,
         (v, e) -> {
           if (derived.isCancelled()) {
             source.cancel(true);

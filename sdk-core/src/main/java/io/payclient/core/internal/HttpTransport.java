@@ -245,7 +245,8 @@ public final class HttpTransport implements AutoCloseable {
     long left = run.deadlineNanos - System.nanoTime();
     ScheduledFuture<?> deadline =
         Scheduler.INSTANCE.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
-    future.whenComplete(
+    Futures.onComplete(
+        future,
         (v, e) -> {
           deadline.cancel(false);
           if (future.isCancelled()) {
@@ -281,7 +282,8 @@ public final class HttpTransport implements AutoCloseable {
         lookup.cancel(true);
         return;
       }
-      lookup.whenComplete(
+      Futures.onComplete(
+          lookup,
           (found, error) -> {
             run.lookup = null;
             if (error != null) {
@@ -551,7 +553,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     PayClientException.Context context() {
-      return new PayClientException.Context(vendor, call.idempotencyKey, attempts);
+      return CoreAccess.get().context(vendor, call.idempotencyKey, attempts);
     }
 
     Step<T> onResponse(Response response, SendTracker tracker, long startedNanos) {
@@ -603,7 +605,7 @@ public final class HttpTransport implements AutoCloseable {
       boolean unknown =
           RetryPolicy.outcomeUnknown(
               RetryPolicy.Outcome.ERROR_STATUS, status, call.mayCreate(), tookEffectMaybe);
-      ApiException ex = ApiException.of(error, context(), call.mayCreate(), unknown);
+      ApiException ex = CoreAccess.get().apiException(error, context(), call.mayCreate(), unknown);
       return decide(
           ex, RetryPolicy.Outcome.ERROR_STATUS, status, vendorTransient, error.retryAfter());
     }
@@ -619,18 +621,19 @@ public final class HttpTransport implements AutoCloseable {
           sent ? RetryPolicy.Outcome.NO_ANSWER : RetryPolicy.Outcome.NOT_SENT;
       boolean unknown = RetryPolicy.outcomeUnknown(outcome, 0, call.mayCreate(), tookEffectMaybe);
       ConnectionException ex =
-          new ConnectionException(
-              describe()
-                  + " "
-                  + what
-                  + " ("
-                  + e.getClass().getSimpleName()
-                  + ")"
-                  + keyAdvice(unknown),
-              text.cleanThrowable(e),
-              context(),
-              sent,
-              unknown);
+          CoreAccess.get()
+              .connectionException(
+                  describe()
+                      + " "
+                      + what
+                      + " ("
+                      + e.getClass().getSimpleName()
+                      + ")"
+                      + keyAdvice(unknown),
+                  text.cleanThrowable(e),
+                  context(),
+                  sent,
+                  unknown);
       return decide(ex, outcome, 0, false, null);
     }
 
@@ -641,17 +644,18 @@ public final class HttpTransport implements AutoCloseable {
     Step<T> unexpected(RuntimeException e, SendTracker tracker) {
       boolean unknown = (tracker.connected && call.mayCreate()) || tookEffectMaybe;
       return decide(
-          new ResponseFormatException(
-              describe()
-                  + ": could not handle the response ("
-                  + e.getClass().getSimpleName()
-                  + ")"
-                  + keyAdvice(unknown),
-              text.cleanThrowable(e),
-              context(),
-              0,
-              null,
-              unknown),
+          CoreAccess.get()
+              .responseFormatException(
+                  describe()
+                      + ": could not handle the response ("
+                      + e.getClass().getSimpleName()
+                      + ")"
+                      + keyAdvice(unknown),
+                  text.cleanThrowable(e),
+                  context(),
+                  0,
+                  null,
+                  unknown),
           RetryPolicy.Outcome.UNREADABLE_SUCCESS,
           0,
           false,
@@ -720,13 +724,14 @@ public final class HttpTransport implements AutoCloseable {
           call.mayCreate()
               ? "; the request probably succeeded: retrieve it before creating again"
               : "";
-      return new ResponseFormatException(
-          describe() + " HTTP " + status + ": " + detail + consequence,
-          cause,
-          context(),
-          status,
-          excerpt(bytes),
-          unknown);
+      return CoreAccess.get()
+          .responseFormatException(
+              describe() + " HTTP " + status + ": " + detail + consequence,
+              cause,
+              context(),
+              status,
+              excerpt(bytes),
+              unknown);
     }
 
     private ApiError parseError(Response response, int status, Capped capped) {
@@ -756,7 +761,8 @@ public final class HttpTransport implements AutoCloseable {
                   + (type == null ? "" : clean(type.type() + "/" + type.subtype()) + " ")
                   + "body)";
         }
-        parsed = new ApiError(status, null, reason + shape, List.of(), null, null, null);
+        parsed =
+            CoreAccess.get().apiError(status, null, reason + shape, List.of(), null, null, null);
       }
       String requestId = parsed.requestId() != null ? parsed.requestId() : headerRequestId;
       Duration retryAfter = parsed.retryAfter() != null ? parsed.retryAfter() : wait;
@@ -772,14 +778,15 @@ public final class HttpTransport implements AutoCloseable {
                 clean(fe.code())));
       }
       // A server may echo the key back (e.g. "invalid key sk_..."): it never reaches an exception.
-      return new ApiError(
-          status,
-          clean(parsed.code()),
-          Objects.requireNonNull(clean(parsed.message())),
-          fieldErrors,
-          clean(requestId),
-          raw,
-          retryAfter);
+      return CoreAccess.get()
+          .apiError(
+              status,
+              clean(parsed.code()),
+              Objects.requireNonNull(clean(parsed.message())),
+              fieldErrors,
+              clean(requestId),
+              raw,
+              retryAfter);
     }
 
     /** Reports the failed attempt once, then asks the policy whether and when to send again. */

@@ -55,7 +55,7 @@ public final class Violations {
    */
   public void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw new RequestValidationException(vendor, errors);
+      throw CoreAccess.get().requestValidationException(vendor, errors);
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.squareup.moshi.JsonReader;
-import io.payclient.core.ApiError;
 import io.payclient.core.ApiException;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.ConnectionException;
@@ -187,8 +186,8 @@ class HostileServerTest {
     ErrorParser materialising =
         (status, r) -> {
           Map<String, Object> m = Json.nextObject(r);
-          return new ApiError(
-              status, null, String.valueOf(m.get("detail")), List.of(), null, null, null);
+          return CoreAccess.get()
+              .apiError(status, null, String.valueOf(m.get("detail")), List.of(), null, null, null);
         };
     HttpTransport t = transport(ClientOptions.builder(), materialising);
     server.enqueue(json(422, "{\"detail\":1e99999999999}"));

@@ -668,14 +668,15 @@ class HttpTransportTest {
       }
       r.endObject();
       String m = message == null ? "HTTP " + status : message;
-      return new ApiError(
-          status,
-          null,
-          m,
-          field == null ? List.of() : List.of(FieldError.of(field, m)),
-          null,
-          null,
-          null);
+      return CoreAccess.get()
+          .apiError(
+              status,
+              null,
+              m,
+              field == null ? List.of() : List.of(FieldError.of(field, m)),
+              null,
+              null,
+              null);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.payclient.lago.internal;
 import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Limits;
 import java.io.IOException;
@@ -70,7 +71,8 @@ public final class LagoErrorParser implements ErrorParser {
     if (!details.texts.isEmpty()) {
       out.append(" (").append(String.join(", ", details.texts)).append(')');
     }
-    return new ApiError(httpStatus, code, out.toString(), details.fieldErrors, null, null, null);
+    return CoreAccess.get()
+        .apiError(httpStatus, code, out.toString(), details.fieldErrors, null, null, null);
   }
 
   /** {@code error_details} and unknown members, read as they stream by. */

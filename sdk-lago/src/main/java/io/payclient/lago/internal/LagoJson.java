@@ -89,7 +89,7 @@ public final class LagoJson {
   /** Reads {@code {"payments":[…],"meta":{…}}}; a missing meta means a single page. */
   public static PaymentList readPaymentList(JsonReader r) throws IOException {
     List<LagoPayment> payments = new ArrayList<>();
-    LagoPaginationMeta meta = new LagoPaginationMeta(1, null, null, null, null);
+    LagoPaginationMeta meta = LagoAccess.get().lagoPaginationMeta(1, null, null, null, null);
     r.beginObject();
     while (r.hasNext()) {
       switch (r.nextName()) {
@@ -121,7 +121,7 @@ public final class LagoJson {
   public static LagoPaginationMeta readMeta(JsonReader r) throws IOException {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
       r.skipValue();
-      return new LagoPaginationMeta(1, null, null, null, null);
+      return LagoAccess.get().lagoPaginationMeta(1, null, null, null, null);
     }
     LenientReader f = new LenientReader();
     Integer current = null;
@@ -144,7 +144,8 @@ public final class LagoJson {
       }
     }
     r.endObject();
-    return new LagoPaginationMeta(current == null ? 1 : current, next, prev, pages, count);
+    return LagoAccess.get()
+        .lagoPaginationMeta(current == null ? 1 : current, next, prev, pages, count);
   }
 
   /**
@@ -273,31 +274,32 @@ public final class LagoJson {
     if (lagoId == null || lagoId.isBlank()) {
       throw new JsonDataException("A Lago payment without 'lago_id' at " + r.getPath());
     }
-    return new LagoPayment(
-        lagoId,
-        lagoCustomerId,
-        externalCustomerId,
-        invoiceIds,
-        invoiceNumbers,
-        lagoPayableId,
-        LagoPayableType.fromWire(payableType),
-        payableType,
-        amountCents,
-        amountCurrency,
-        status,
-        paymentStatus,
-        LagoPaymentType.fromWire(type),
-        type,
-        reference,
-        providerCode,
-        LagoPaymentProviderType.fromWire(providerType),
-        providerType,
-        externalPaymentId,
-        providerPaymentId,
-        providerCustomerId,
-        paymentMethodId,
-        nextAction,
-        createdAt,
-        f.untyped());
+    return LagoAccess.get()
+        .lagoPayment(
+            lagoId,
+            lagoCustomerId,
+            externalCustomerId,
+            invoiceIds,
+            invoiceNumbers,
+            lagoPayableId,
+            LagoPayableType.fromWire(payableType),
+            payableType,
+            amountCents,
+            amountCurrency,
+            status,
+            paymentStatus,
+            LagoPaymentType.fromWire(type),
+            type,
+            reference,
+            providerCode,
+            LagoPaymentProviderType.fromWire(providerType),
+            providerType,
+            externalPaymentId,
+            providerPaymentId,
+            providerCustomerId,
+            paymentMethodId,
+            nextAction,
+            createdAt,
+            f.untyped());
   }
 }

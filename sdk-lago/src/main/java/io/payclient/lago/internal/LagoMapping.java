@@ -6,6 +6,7 @@ import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.PaymentBuilder;
 import io.payclient.core.internal.Violations;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
@@ -87,7 +88,7 @@ public final class LagoMapping {
 
   /** The neutral view of a Lago payment. */
   public static Payment toPayment(LagoPayment p, boolean replayed) {
-    return Payment.builder()
+    return new PaymentBuilder()
         .id(p.lagoId())
         .vendor("lago")
         .rawStatus(p.paymentStatus())

@@ -83,7 +83,7 @@ public final class LagoPaymentRequestJson {
   /** Reads {@code {"payment_requests":[…],"meta":{…}}}; a missing meta means a single page. */
   public static PaymentRequestList readList(JsonReader r) throws IOException {
     List<LagoPaymentRequest> items = new ArrayList<>();
-    LagoPaginationMeta meta = new LagoPaginationMeta(1, null, null, null, null);
+    LagoPaginationMeta meta = LagoAccess.get().lagoPaginationMeta(1, null, null, null, null);
     r.beginObject();
     while (r.hasNext()) {
       switch (r.nextName()) {
@@ -151,8 +151,17 @@ public final class LagoPaymentRequestJson {
     if (lagoId == null || lagoId.isBlank()) {
       throw new JsonDataException("A Lago payment request without 'lago_id' at " + r.getPath());
     }
-    return new LagoPaymentRequest(
-        lagoId, email, amountCents, currency, status, createdAt, customer, invoices, f.untyped());
+    return LagoAccess.get()
+        .lagoPaymentRequest(
+            lagoId,
+            email,
+            amountCents,
+            currency,
+            status,
+            createdAt,
+            customer,
+            invoices,
+            f.untyped());
   }
 
   /** The customer, or {@code null}; a value that is not an object is untypable. */
@@ -299,43 +308,44 @@ public final class LagoPaymentRequestJson {
       }
     }
     r.endObject();
-    return new LagoCustomer(
-        lagoId,
-        externalId,
-        name,
-        email,
-        addressLine1,
-        addressLine2,
-        city,
-        state,
-        zipcode,
-        country,
-        phone,
-        url,
-        legalName,
-        legalNumber,
-        logoUrl,
-        currency,
-        timezone,
-        applicableTimezone,
-        billingConfiguration,
-        createdAt,
-        updatedAt,
-        sequentialId,
-        slug,
-        billingEntityCode,
-        accountType,
-        firstname,
-        lastname,
-        customerType,
-        taxIdentificationNumber,
-        netPaymentTerm,
-        finalizeZeroAmountInvoice,
-        skipInvoiceCustomSections,
-        shippingAddress,
-        metadata,
-        other,
-        f.untyped());
+    return LagoAccess.get()
+        .lagoCustomer(
+            lagoId,
+            externalId,
+            name,
+            email,
+            addressLine1,
+            addressLine2,
+            city,
+            state,
+            zipcode,
+            country,
+            phone,
+            url,
+            legalName,
+            legalNumber,
+            logoUrl,
+            currency,
+            timezone,
+            applicableTimezone,
+            billingConfiguration,
+            createdAt,
+            updatedAt,
+            sequentialId,
+            slug,
+            billingEntityCode,
+            accountType,
+            firstname,
+            lastname,
+            customerType,
+            taxIdentificationNumber,
+            netPaymentTerm,
+            finalizeZeroAmountInvoice,
+            skipInvoiceCustomSections,
+            shippingAddress,
+            metadata,
+            other,
+            f.untyped());
   }
 
   private static final JsonReader.Options INVOICE_FIELDS =
@@ -452,39 +462,40 @@ public final class LagoPaymentRequestJson {
       }
     }
     r.endObject();
-    return new LagoInvoice(
-        lagoId,
-        sequentialId,
-        number,
-        issuingDate,
-        paymentDueDate,
-        paymentDisputeLostAt,
-        paymentOverdue,
-        invoiceType,
-        versionNumber,
-        status,
-        paymentStatus,
-        currency,
-        netPaymentTerm,
-        feesAmountCents,
-        taxesAmountCents,
-        couponsAmountCents,
-        creditNotesAmountCents,
-        subTotalExcludingTaxesAmountCents,
-        subTotalIncludingTaxesAmountCents,
-        prepaidCreditAmountCents,
-        prepaidGrantedCreditAmountCents,
-        prepaidPurchasedCreditAmountCents,
-        totalAmountCents,
-        totalDueAmountCents,
-        billingEntityCode,
-        progressiveBillingCreditAmountCents,
-        selfBilled,
-        fileUrl,
-        webUrl,
-        createdAt,
-        updatedAt,
-        other,
-        f.untyped());
+    return LagoAccess.get()
+        .lagoInvoice(
+            lagoId,
+            sequentialId,
+            number,
+            issuingDate,
+            paymentDueDate,
+            paymentDisputeLostAt,
+            paymentOverdue,
+            invoiceType,
+            versionNumber,
+            status,
+            paymentStatus,
+            currency,
+            netPaymentTerm,
+            feesAmountCents,
+            taxesAmountCents,
+            couponsAmountCents,
+            creditNotesAmountCents,
+            subTotalExcludingTaxesAmountCents,
+            subTotalIncludingTaxesAmountCents,
+            prepaidCreditAmountCents,
+            prepaidGrantedCreditAmountCents,
+            prepaidPurchasedCreditAmountCents,
+            totalAmountCents,
+            totalDueAmountCents,
+            billingEntityCode,
+            progressiveBillingCreditAmountCents,
+            selfBilled,
+            fileUrl,
+            webUrl,
+            createdAt,
+            updatedAt,
+            other,
+            f.untyped());
   }
 }

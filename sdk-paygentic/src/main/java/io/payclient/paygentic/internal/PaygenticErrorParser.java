@@ -3,6 +3,7 @@ package io.payclient.paygentic.internal;
 import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Limits;
 import java.io.IOException;
@@ -62,14 +63,15 @@ public final class PaygenticErrorParser implements ErrorParser {
     if (details != null && !details.replaceAll("\\s", "").matches("|\\{}|\\[]")) {
       text.append(" (details: ").append(details).append(')');
     }
-    return new ApiError(
-        httpStatus,
-        code != null ? code : error,
-        text.toString(),
-        fieldErrors == null ? List.of() : fieldErrors,
-        null,
-        null,
-        null);
+    return CoreAccess.get()
+        .apiError(
+            httpStatus,
+            code != null ? code : error,
+            text.toString(),
+            fieldErrors == null ? List.of() : fieldErrors,
+            null,
+            null,
+            null);
   }
 
   private static List<FieldError> fieldErrors(JsonReader r) throws IOException {

@@ -133,7 +133,7 @@ public final class PaygenticJson {
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("Not a positive duration: " + d);
     }
-    long days = d.getSeconds() / SECONDS_PER_DAY;
+    long days = d.toSeconds() / SECONDS_PER_DAY;
     Duration rest = d.minusDays(days);
     if (days == 0) {
       return rest.toString();
@@ -191,23 +191,24 @@ public final class PaygenticJson {
     if (id == null || id.isBlank()) {
       throw new JsonDataException("A Paygentic payment without 'id' at " + r.getPath());
     }
-    return new PaygenticPayment(
-        id,
-        object,
-        amount,
-        currency,
-        PaygenticPaymentStatus.fromWire(status),
-        status,
-        createdAt,
-        paymentUrl,
-        customerId,
-        idempotencyKey,
-        reference,
-        metadata,
-        lineItems,
-        expiresAt,
-        replayed,
-        f.untyped());
+    return PaygenticAccess.get()
+        .paygenticPayment(
+            id,
+            object,
+            amount,
+            currency,
+            PaygenticPaymentStatus.fromWire(status),
+            status,
+            createdAt,
+            paymentUrl,
+            customerId,
+            idempotencyKey,
+            reference,
+            metadata,
+            lineItems,
+            expiresAt,
+            replayed,
+            f.untyped());
   }
 
   /** A page of payments: {@code {"object":"list","data":[…],"pagination":{…}}}. */
@@ -274,7 +275,7 @@ public final class PaygenticJson {
       }
     }
     r.endObject();
-    return new PaygenticPagination(limit, offset, total);
+    return PaygenticAccess.get().paygenticPagination(limit, offset, total);
   }
 
   /** A scalar as text, or {@code null}; an object or array is skipped. */

@@ -6,6 +6,7 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.PaymentBuilder;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.core.internal.Violations;
 import io.payclient.paygentic.PaygenticClient;
@@ -112,7 +113,7 @@ public final class PaygenticMapping {
    *     payment carries (retrievals)
    */
   public static Payment toPayment(PaygenticPayment p, @Nullable String sentKey) {
-    return Payment.builder()
+    return new PaymentBuilder()
         .id(p.id())
         .vendor(PaygenticClient.VENDOR)
         .rawStatus(p.rawStatus())
