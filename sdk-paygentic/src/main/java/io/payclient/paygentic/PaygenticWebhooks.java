@@ -5,7 +5,6 @@ import io.payclient.core.WebhookEvent;
 import io.payclient.core.WebhookVerificationException;
 import io.payclient.core.WebhookVerificationException.Reason;
 import io.payclient.core.WebhookVerifier;
-import io.payclient.core.internal.Json;
 import io.payclient.core.internal.WebhookChecks;
 import io.payclient.paygentic.internal.PaygenticJson;
 import java.io.IOException;
@@ -170,9 +169,9 @@ public final class PaygenticWebhooks implements WebhookVerifier {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(FIELDS)) {
-        case 0 -> type = scalar(r);
-        case 1 -> eventId = scalar(r);
-        case 2 -> timestamp = scalar(r);
+        case 0 -> type = WebhookChecks.scalar(r);
+        case 1 -> eventId = WebhookChecks.scalar(r);
+        case 2 -> timestamp = WebhookChecks.scalar(r);
         case 3 -> {
           // Buffered until the type is known: "data" may come before "eventType".
           dataSeen = true;
@@ -189,16 +188,6 @@ public final class PaygenticWebhooks implements WebhookVerifier {
     boolean paymentEvent = dataSeen && t.startsWith("payment.");
     return new PaygenticWebhookEvent(
         id, signedAt, t, eventId, timestamp, paymentEvent ? payment : null, body);
-  }
-
-  private static @Nullable String scalar(JsonReader r) throws IOException {
-    return switch (r.peek()) {
-      case STRING, NUMBER, BOOLEAN, NULL -> Json.nextString(r);
-      default -> {
-        r.skipValue();
-        yield null;
-      }
-    };
   }
 
   /** Builds a {@link PaygenticWebhooks}. */

@@ -193,4 +193,15 @@ public final class WebhookChecks {
     r.skipValue();
     return out;
   }
+
+  /** A scalar envelope field as text, or {@code null}; an object or array is skipped. */
+  public static @Nullable String scalar(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case STRING, NUMBER, BOOLEAN, NULL -> Json.nextString(r);
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
+  }
 }

@@ -112,4 +112,22 @@ class WebhookChecksTest {
             });
     assertThat(out).isEqualTo("1;null;null;");
   }
+
+  @Test
+  void scalar() {
+    String out =
+        checks.readObject(
+            WebhookChecks.utf8("{\"a\":\"s\",\"b\":1,\"c\":true,\"d\":null,\"e\":{},\"f\":[]}"),
+            r -> {
+              StringBuilder sb = new StringBuilder();
+              r.beginObject();
+              while (r.hasNext()) {
+                r.nextName();
+                sb.append(String.valueOf(WebhookChecks.scalar(r))).append(",");
+              }
+              r.endObject();
+              return sb.toString();
+            });
+    assertThat(out).isEqualTo("s,1,true,null,null,null,");
+  }
 }
