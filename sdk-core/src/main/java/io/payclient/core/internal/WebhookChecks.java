@@ -63,11 +63,19 @@ public final class WebhookChecks {
    *     control character
    */
   public String header(Function<String, String> lookup, String name) {
+    return header(lookup, name, Limits.MAX_WEBHOOK_HEADER_CHARS);
+  }
+
+  /**
+   * A required header of at most {@code maxChars} characters, trimmed; otherwise as {@link
+   * #header(Function, String)}. For a header that carries the body (Lago's JWT).
+   */
+  public String header(Function<String, String> lookup, String name, int maxChars) {
     String value = lookup.apply(name);
     if (value == null || value.isBlank()) {
       throw refuse(Reason.MISSING_HEADER, "no " + name + " header");
     }
-    if (value.length() > Limits.MAX_WEBHOOK_HEADER_CHARS) {
+    if (value.length() > maxChars) {
       throw refuse(Reason.MALFORMED_HEADER, "the " + name + " header is too long");
     }
     for (int i = 0; i < value.length(); i++) {
