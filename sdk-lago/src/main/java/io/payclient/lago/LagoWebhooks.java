@@ -230,24 +230,23 @@ public final class LagoWebhooks implements WebhookVerifier {
   /** The string members named in {@code fields}, in their order; malformed JSON is malformed. */
   private static @Nullable String[] readJson(byte[] json, JsonReader.Options fields) {
     try {
-      return new WebhookChecks(LagoClient.VENDOR)
-          .readObject(
-              json,
-              r -> {
-                @Nullable String[] out = new String[fields.strings().size()];
-                r.beginObject();
-                while (r.hasNext()) {
-                  int i = r.selectName(fields);
-                  if (i < 0) {
-                    r.skipName();
-                    r.skipValue();
-                  } else {
-                    out[i] = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
-                  }
-                }
-                r.endObject();
-                return out;
-              });
+      return CHECKS.readObject(
+          json,
+          r -> {
+            @Nullable String[] out = new String[fields.strings().size()];
+            r.beginObject();
+            while (r.hasNext()) {
+              int i = r.selectName(fields);
+              if (i < 0) {
+                r.skipName();
+                r.skipValue();
+              } else {
+                out[i] = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
+              }
+            }
+            r.endObject();
+            return out;
+          });
     } catch (WebhookVerificationException e) {
       throw malformedJwt();
     }
