@@ -16,6 +16,9 @@ import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.WebhookEvent;
+import io.payclient.core.WebhookVerificationException;
+import io.payclient.core.WebhookVerifier;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
@@ -24,11 +27,15 @@ import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticEnvironment;
 import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.paygentic.PaygenticWebhooks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The code of the README's examples, compiled with the project and run against the fakes by
@@ -182,6 +189,45 @@ final class Snippets {
     payclient.addHandler(console);
     // SLF4J/Logback instead: add org.slf4j:slf4j-jdk-platform-logging (routes System.Logger
     // to SLF4J) and, in logback.xml: <logger name="io.payclient" level="DEBUG"/>
+    // README end
+  }
+
+  static PaygenticWebhooks paygenticWebhooks(String secret) {
+    // README: webhooks-build
+    PaygenticWebhooks webhooks =
+        PaygenticWebhooks.builder()
+            .secret(secret) // whsec_…, from Paygentic's dashboard; never the API key
+            .build(); // immutable and thread-safe: one per endpoint
+    // Billingrails: BillingrailsWebhooks.builder().secret(signingSecret).build()
+    // README end
+    return webhooks;
+  }
+
+  /**
+   * A webhook endpoint's handler: in a servlet, {@code body} is {@code
+   * request.getInputStream().readAllBytes()} and {@code header} is {@code request::getHeader}; in
+   * Spring MVC, {@code @RequestBody byte[] body, @RequestHeader HttpHeaders headers} and {@code
+   * headers::getFirst}. Returns the HTTP status to answer.
+   */
+  static int onWebhook(
+      WebhookVerifier webhooks,
+      Set<String> handled,
+      Queue<WebhookEvent> work,
+      byte[] body,
+      Function<String, String> header) {
+    // README: webhooks-handle
+    WebhookEvent event;
+    try {
+      event = webhooks.verify(body, header); // the raw bytes, before any JSON parsing
+    } catch (WebhookVerificationException e) {
+      // e.reason(): MISSING_HEADER, BAD_SIGNATURE, STALE_TIMESTAMP, UNPARSEABLE_BODY, ...
+      return 400; // not proven to come from the vendor: do not act on it
+    }
+    if (!handled.add(event.id())) {
+      return 200; // vendors retry: a delivery already handled (keep ids in your database)
+    }
+    work.add(event); // hand off; answer 2xx fast, or the vendor times out and retries
+    return 204;
     // README end
   }
 }

@@ -10,23 +10,32 @@ import io.payclient.core.PaymentStatus;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
+import io.payclient.core.WebhookEvent;
 import io.payclient.testkit.FakeServer;
 import io.payclient.testkit.Fault;
 import io.payclient.testkit.junit.FakeBillingrailsExtension;
 import io.payclient.testkit.junit.FakeLagoExtension;
 import io.payclient.testkit.junit.FakePaygenticExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -163,6 +172,37 @@ class SnippetsTest {
     assertThat(records)
         .anySatisfy(r -> assertThat(r.getLoggerName()).startsWith("io.payclient"))
         .noneSatisfy(r -> assertThat(r.getMessage()).contains(paygentic.apiKey()));
+  }
+
+  @Test
+  void theWebhookHandlerVerifiesDeduplicatesAndRefuses() throws Exception {
+    byte[] key = "a webhook key for the snippet test".getBytes(StandardCharsets.UTF_8);
+    String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+    byte[] body =
+        "{\"eventType\":\"payment.completed.v0\",\"data\":{\"id\":\"pay_1\",\"status\":\"completed\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    String id = "msg_1";
+    String ts = Long.toString(System.currentTimeMillis() / 1000);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
+    String signature = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+    Map<String, String> headers =
+        Map.of("svix-id", id, "svix-timestamp", ts, "svix-signature", signature);
+    Set<String> handled = new HashSet<>();
+    Queue<WebhookEvent> work = new ArrayDeque<>();
+    var webhooks = Snippets.paygenticWebhooks(secret);
+    assertThat(Snippets.onWebhook(webhooks, handled, work, body, headers::get)).isEqualTo(204);
+    assertThat(Snippets.onWebhook(webhooks, handled, work, body, headers::get)).isEqualTo(200);
+    assertThat(work)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.payment().orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+            });
+    byte[] tampered = body.clone();
+    tampered[5] ^= 1;
+    assertThat(Snippets.onWebhook(webhooks, handled, work, tampered, headers::get)).isEqualTo(400);
   }
 
   @Test

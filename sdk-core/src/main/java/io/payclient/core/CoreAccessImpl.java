@@ -100,4 +100,24 @@ final class CoreAccessImpl extends CoreAccess {
       String vendor, List<FieldError> violations) {
     return new RequestValidationException(vendor, violations);
   }
+
+  @Override
+  public WebhookEvent webhookEvent(
+      String vendor,
+      String id,
+      String type,
+      @Nullable Payment payment,
+      byte[] rawBody,
+      Object vendorEvent) {
+    return WebhookEvent.of(vendor, id, type, payment, rawBody, vendorEvent);
+  }
+
+  @Override
+  public WebhookVerificationException webhookRefused(
+      String vendor,
+      WebhookVerificationException.Reason reason,
+      String detail,
+      @Nullable Throwable cause) {
+    return WebhookVerificationException.of(vendor, reason, detail, cause);
+  }
 }

@@ -3,11 +3,15 @@ package io.payclient.lago;
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.Page;
+import io.payclient.core.PayClientException;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
+import io.payclient.core.WebhookVerificationException.Reason;
+import io.payclient.core.internal.ApiCall;
+import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.VendorSupport;
@@ -15,6 +19,7 @@ import io.payclient.lago.internal.LagoErrorParser;
 import io.payclient.lago.internal.LagoMapping;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,11 +52,13 @@ public final class LagoClient implements PaymentsClient {
   private final HttpTransport transport;
   private final LagoPayments payments;
   private final LagoPaymentRequests paymentRequests;
+  private final LagoWebhooks webhooks;
 
   private LagoClient(HttpTransport transport) {
     this.transport = transport;
     this.payments = new LagoPayments(transport);
     this.paymentRequests = new LagoPaymentRequests(transport);
+    this.webhooks = LagoWebhooks.fetching(issuer(transport.baseUrl()), this::fetchWebhookKey);
   }
 
   /** Returns a builder; defaults: {@link LagoRegion#US}, key from {@code LAGO_API_KEY}. */
@@ -67,6 +74,26 @@ public final class LagoClient implements PaymentsClient {
   /** Lago's payment requests (dunning), typed. */
   public LagoPaymentRequests paymentRequests() {
     return paymentRequests;
+  }
+
+  /**
+   * A verifier for this instance's {@code jwt}-signed webhooks. It fetches the instance's public
+   * key on first use ({@code GET /webhooks/json_public_key}, through this client, with its
+   * retries), caches it, and fetches it again (at most once a minute) when a signature fails, in
+   * case the key was rotated. The JWT's {@code iss} must be this client's base URL without {@code
+   * /api/v1}. For endpoints set to {@code hmac}, build one with {@link
+   * LagoWebhooks#builder()}{@code .hmacKey(…)}.
+   *
+   * <pre>{@code
+   * LagoWebhookEvent event = lago.webhooks().verifyEvent(body, request::getHeader);
+   * }</pre>
+   *
+   * <p>A key that cannot be fetched makes {@code verify} throw a {@link
+   * io.payclient.core.WebhookVerificationException} with reason {@code KEY_UNAVAILABLE}, whose
+   * cause is the client's exception.
+   */
+  public LagoWebhooks webhooks() {
+    return webhooks;
   }
 
   /** The base URL in use. */
@@ -128,6 +155,37 @@ public final class LagoClient implements PaymentsClient {
             Futures.map(
                 payments.listAsync(LagoMapping.toLago(params)),
                 page -> page.map(p -> LagoMapping.toPayment(p, false))));
+  }
+
+  private java.security.PublicKey fetchWebhookKey() {
+    String text;
+    try {
+      text =
+          transport.execute(
+              ApiCall.get((status, r) -> LagoWebhooks.readPublicKeyResponse(r))
+                  .path("webhooks", "json_public_key")
+                  .build());
+    } catch (PayClientException e) {
+      throw CoreAccess.get()
+          .webhookRefused(
+              VENDOR, Reason.KEY_UNAVAILABLE, "the webhook public key could not be fetched", e);
+    }
+    try {
+      return LagoWebhooks.publicKey(text);
+    } catch (IllegalArgumentException e) {
+      throw CoreAccess.get()
+          .webhookRefused(
+              VENDOR, Reason.KEY_UNAVAILABLE, "Lago answered with no usable RSA public key", null);
+    }
+  }
+
+  /** The JWT issuer: the API URL without {@code /api/v1}. */
+  static String issuer(HttpUrl baseUrl) {
+    String url = baseUrl.toString();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return url.endsWith("/api/v1") ? url.substring(0, url.length() - "/api/v1".length()) : url;
   }
 
   @Override

@@ -143,4 +143,20 @@ public abstract class CoreAccess {
   /** A request rejected before any I/O, with every violation. */
   public abstract RequestValidationException requestValidationException(
       String vendor, List<FieldError> violations);
+
+  /** A verified webhook event; see {@link io.payclient.core.WebhookEvent}. */
+  public abstract io.payclient.core.WebhookEvent webhookEvent(
+      String vendor,
+      String id,
+      String type,
+      @Nullable Payment payment,
+      byte[] rawBody,
+      Object vendorEvent);
+
+  /** A refused webhook; see {@link io.payclient.core.WebhookVerificationException}. */
+  public abstract io.payclient.core.WebhookVerificationException webhookRefused(
+      String vendor,
+      io.payclient.core.WebhookVerificationException.Reason reason,
+      String detail,
+      @Nullable Throwable cause);
 }

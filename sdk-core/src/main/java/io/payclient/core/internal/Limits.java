@@ -72,4 +72,13 @@ public final class Limits {
 
   /** Pages Lago reconciliation reads before giving up (the outcome then stays unknown). */
   public static final int MAX_RECONCILIATION_PAGES = 20;
+
+  /**
+   * Bytes of a webhook body a verifier reads; a larger body is refused before any signature is
+   * computed. Vendors' events are a few kilobytes; an invoice with many fees stays well under this.
+   */
+  public static final int MAX_WEBHOOK_BODY_BYTES = 4 << 20;
+
+  /** Characters of one webhook header a verifier reads; a longer value is malformed. */
+  public static final int MAX_WEBHOOK_HEADER_CHARS = 16 * 1024;
 }

@@ -8,9 +8,11 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.internal.PaymentBuilder;
 import io.payclient.core.internal.Violations;
+import io.payclient.lago.LagoCustomer;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
 import io.payclient.lago.LagoPaymentListParams;
+import io.payclient.lago.LagoPaymentRequest;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
@@ -100,6 +102,24 @@ public final class LagoMapping {
         .paymentUrl(p.redirectUrl().orElse(null))
         .replayed(replayed)
         .vendorPayment(p)
+        .build();
+  }
+
+  /**
+   * The neutral view of a Lago payment request (a webhook's {@code payment_request.*}): its id,
+   * {@code payment_status} and total; the customer's external id.
+   */
+  public static Payment toPayment(LagoPaymentRequest r) {
+    LagoCustomer customer = r.customer();
+    return new PaymentBuilder()
+        .id(r.lagoId())
+        .vendor("lago")
+        .rawStatus(r.paymentStatus())
+        .status(r.neutralStatus())
+        .amount(r.amount().orElse(null))
+        .customerId(customer == null ? null : customer.externalId())
+        .createdAt(r.createdAt())
+        .vendorPayment(r)
         .build();
   }
 }

@@ -1,0 +1,215 @@
+package io.payclient.core.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.payclient.core.WebhookVerificationException;
+import io.payclient.core.WebhookVerificationException.Reason;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks every webhook verifier shares: body size, header presence and shape, HMAC-SHA256,
+ * constant-time comparison, and reading the verified body as one JSON object. Every failure is a
+ * {@link WebhookVerificationException} naming the check and the header, never a value received or a
+ * secret. Stateless and thread-safe.
+ */
+public final class WebhookChecks {
+  private final String vendor;
+
+  /** Checks for one vendor's webhooks. */
+  public WebhookChecks(String vendor) {
+    this.vendor = Objects.requireNonNull(vendor, "vendor");
+  }
+
+  /** A refusal for this vendor. */
+  public WebhookVerificationException refuse(Reason reason, String detail) {
+    return CoreAccess.get().webhookRefused(vendor, reason, detail, null);
+  }
+
+  /**
+   * Refuses a body over {@link Limits#MAX_WEBHOOK_BODY_BYTES}.
+   *
+   * @throws NullPointerException if the body is {@code null}
+   */
+  public byte[] body(byte[] rawBody) {
+    Objects.requireNonNull(rawBody, "rawBody");
+    if (rawBody.length > Limits.MAX_WEBHOOK_BODY_BYTES) {
+      throw refuse(
+          Reason.BODY_TOO_LARGE,
+          "the body has "
+              + rawBody.length
+              + " bytes; at most "
+              + Limits.MAX_WEBHOOK_BODY_BYTES
+              + " are read");
+    }
+    return rawBody;
+  }
+
+  /**
+   * A required header, trimmed.
+   *
+   * @throws WebhookVerificationException {@code MISSING_HEADER} when absent or blank, {@code
+   *     MALFORMED_HEADER} when over {@link Limits#MAX_WEBHOOK_HEADER_CHARS} characters or holding a
+   *     control character
+   */
+  public String header(Function<String, String> lookup, String name) {
+    return header(lookup, name, Limits.MAX_WEBHOOK_HEADER_CHARS);
+  }
+
+  /**
+   * A required header of at most {@code maxChars} characters, trimmed; otherwise as {@link
+   * #header(Function, String)}. For a header that carries the body (Lago's JWT).
+   */
+  public String header(Function<String, String> lookup, String name, int maxChars) {
+    String value = lookup.apply(name);
+    if (value == null || value.isBlank()) {
+      throw refuse(Reason.MISSING_HEADER, "no " + name + " header");
+    }
+    if (value.length() > maxChars) {
+      throw refuse(Reason.MALFORMED_HEADER, "the " + name + " header is too long");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw refuse(Reason.MALFORMED_HEADER, "the " + name + " header holds a control character");
+      }
+    }
+    return value.strip();
+  }
+
+  /**
+   * Strict base64 (standard alphabet, padding optional).
+   *
+   * @throws WebhookVerificationException {@code MALFORMED_HEADER} naming the header
+   */
+  public byte[] base64(String text, String headerName) {
+    byte[] out = decodeBase64(text);
+    if (out == null) {
+      throw refuse(Reason.MALFORMED_HEADER, "the " + headerName + " header is not base64");
+    }
+    return out;
+  }
+
+  /** Strict standard base64 (padding optional), or {@code null} when it is not. */
+  public static byte @Nullable [] decodeBase64(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/'
+              || c == '=';
+      if (!ok) {
+        return null;
+      }
+    }
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** HMAC-SHA256 of the parts, in order. */
+  public static byte[] hmacSha256(byte[] key, byte[]... parts) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      for (byte[] part : parts) {
+        mac.update(part);
+      }
+      return mac.doFinal();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+    }
+  }
+
+  /** Whether the two are equal, in time that does not depend on where they differ. */
+  public static boolean constantTimeEquals(byte[] a, byte[] b) {
+    return MessageDigest.isEqual(a, b);
+  }
+
+  /** The lowercase hex SHA-256 of the bytes. */
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
+    }
+  }
+
+  /** UTF-8 bytes of the text. */
+  public static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads the fields of one JSON object. */
+  @FunctionalInterface
+  public interface ObjectReader<T> {
+    /** Reads the object; the reader is positioned at its start. */
+    T read(JsonReader r) throws IOException;
+  }
+
+  /**
+   * Reads a verified body that must be exactly one JSON object (nothing after it).
+   *
+   * @throws WebhookVerificationException {@code UNPARSEABLE_BODY} when it is not
+   */
+  public <T> T readObject(byte[] body, ObjectReader<T> reader) {
+    try (JsonReader r = JsonReader.of(new Buffer().write(body))) {
+      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw refuse(Reason.UNPARSEABLE_BODY, "the body is not a JSON object");
+      }
+      T out = reader.read(r);
+      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw refuse(Reason.UNPARSEABLE_BODY, "the body has content after its JSON object");
+      }
+      return out;
+    } catch (IOException | JsonDataException e) {
+      // Moshi's messages quote a path, never content; still, keep none of it.
+      throw refuse(Reason.UNPARSEABLE_BODY, "the body is not valid JSON");
+    }
+  }
+
+  /**
+   * Reads the next value with {@code reader} when it is an object that the reader accepts, else
+   * skips it; either way the value is consumed. A payment object that cannot be read never makes
+   * the event unreadable.
+   */
+  public static <T> @Nullable T optionalObject(JsonReader r, ObjectReader<T> reader)
+      throws IOException {
+    T out = null;
+    if (r.peek() == JsonReader.Token.BEGIN_OBJECT) {
+      try (JsonReader peek = r.peekJson()) {
+        out = reader.read(peek);
+      } catch (JsonDataException e) {
+        out = null;
+      }
+    }
+    r.skipValue();
+    return out;
+  }
+
+  /** A scalar envelope field as text, or {@code null}; an object or array is skipped. */
+  public static @Nullable String scalar(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case STRING, NUMBER, BOOLEAN, NULL -> Json.nextString(r);
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
+  }
+}

@@ -1,0 +1,133 @@
+package io.payclient.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.payclient.core.WebhookVerificationException;
+import io.payclient.core.WebhookVerificationException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class WebhookChecksTest {
+  private final WebhookChecks checks = new WebhookChecks("billingrails");
+
+  private static Reason reasonOf(Runnable r) {
+    try {
+      r.run();
+    } catch (WebhookVerificationException e) {
+      return e.reason();
+    }
+    throw new AssertionError("not refused");
+  }
+
+  @Test
+  void bodySize() {
+    assertThat(checks.body(new byte[Limits.MAX_WEBHOOK_BODY_BYTES]))
+        .hasSize(Limits.MAX_WEBHOOK_BODY_BYTES);
+    assertThat(reasonOf(() -> checks.body(new byte[Limits.MAX_WEBHOOK_BODY_BYTES + 1])))
+        .isEqualTo(Reason.BODY_TOO_LARGE);
+    assertThatThrownBy(() -> checks.body(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void headers() {
+    Function<String, String> h =
+        Map.of("a", " v ", "b", "x\ty", "c", "x".repeat(20_000), "d", "x\u007f")::get;
+    assertThat(checks.header(h, "a")).isEqualTo("v");
+    assertThat(reasonOf(() -> checks.header(h, "z"))).isEqualTo(Reason.MISSING_HEADER);
+    assertThat(reasonOf(() -> checks.header(h, "b"))).isEqualTo(Reason.MALFORMED_HEADER);
+    assertThat(reasonOf(() -> checks.header(h, "c"))).isEqualTo(Reason.MALFORMED_HEADER);
+    assertThat(reasonOf(() -> checks.header(h, "d"))).isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void base64() {
+    assertThat(checks.base64("YQ==", "h")).containsExactly('a');
+    assertThat(checks.base64("YQ", "h")).containsExactly('a');
+    assertThat(WebhookChecks.decodeBase64("Y-_Q")).isNull();
+    assertThat(WebhookChecks.decodeBase64("Y Q")).isNull();
+    assertThat(WebhookChecks.decodeBase64("Y===")).isNull();
+    assertThat(reasonOf(() -> checks.base64("%%", "h"))).isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void hmacAndHash() {
+    // RFC 4231 test case 2
+    byte[] mac =
+        WebhookChecks.hmacSha256(
+            "Jefe".getBytes(StandardCharsets.US_ASCII),
+            "what do ya want ".getBytes(StandardCharsets.US_ASCII),
+            "for nothing?".getBytes(StandardCharsets.US_ASCII));
+    assertThat(java.util.HexFormat.of().formatHex(mac))
+        .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    assertThat(WebhookChecks.constantTimeEquals(mac, mac.clone())).isTrue();
+    assertThat(WebhookChecks.constantTimeEquals(mac, new byte[32])).isFalse();
+    assertThat(WebhookChecks.sha256Hex(new byte[0]))
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }
+
+  private static final WebhookChecks.ObjectReader<String> SKIP =
+      r -> {
+        r.skipValue();
+        return "ok";
+      };
+
+  @Test
+  void readObject() {
+    String ok = checks.readObject(WebhookChecks.utf8("{\"a\":1}"), SKIP);
+    assertThat(ok).isEqualTo("ok");
+    for (String bad : new String[] {"[]", "{} 1", "{", "nope"}) {
+      assertThat(reasonOf(() -> checks.readObject(WebhookChecks.utf8(bad), SKIP)))
+          .isEqualTo(Reason.UNPARSEABLE_BODY);
+    }
+  }
+
+  @Test
+  void optionalObject() {
+    String out =
+        checks.readObject(
+            WebhookChecks.utf8("{\"p\":{\"id\":1},\"q\":[1],\"r\":{}}"),
+            r -> {
+              StringBuilder sb = new StringBuilder();
+              r.beginObject();
+              while (r.hasNext()) {
+                r.nextName();
+                String v =
+                    WebhookChecks.<String>optionalObject(
+                        r,
+                        p -> {
+                          p.beginObject();
+                          if (!p.hasNext()) {
+                            throw new com.squareup.moshi.JsonDataException("empty");
+                          }
+                          p.nextName();
+                          return p.nextString();
+                        });
+                sb.append(v).append(";");
+              }
+              r.endObject();
+              return sb.toString();
+            });
+    assertThat(out).isEqualTo("1;null;null;");
+  }
+
+  @Test
+  void scalar() {
+    String out =
+        checks.readObject(
+            WebhookChecks.utf8("{\"a\":\"s\",\"b\":1,\"c\":true,\"d\":null,\"e\":{},\"f\":[]}"),
+            r -> {
+              StringBuilder sb = new StringBuilder();
+              r.beginObject();
+              while (r.hasNext()) {
+                r.nextName();
+                sb.append(String.valueOf(WebhookChecks.scalar(r))).append(",");
+              }
+              r.endObject();
+              return sb.toString();
+            });
+    assertThat(out).isEqualTo("s,1,true,null,null,null,");
+  }
+}

@@ -1,0 +1,476 @@
+package io.payclient.lago;
+
+import com.squareup.moshi.JsonReader;
+import io.payclient.core.WebhookEvent;
+import io.payclient.core.WebhookVerificationException;
+import io.payclient.core.WebhookVerificationException.Reason;
+import io.payclient.core.WebhookVerifier;
+import io.payclient.core.internal.Limits;
+import io.payclient.core.internal.WebhookChecks;
+import io.payclient.lago.internal.LagoJson;
+import io.payclient.lago.internal.LagoPaymentRequestJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies Lago's webhooks. {@code X-Lago-Signature-Algorithm} selects the scheme, and a scheme
+ * this verifier was not given a key for is refused:
+ *
+ * <ul>
+ *   <li>{@code jwt}: {@code X-Lago-Signature} is an RS256 JWT (only RS256 is accepted, never {@code
+ *       none} or an HMAC algorithm) signed with the instance's RSA key; its {@code iss} must be the
+ *       instance's API URL and its {@code data} the body received, byte for byte.
+ *   <li>{@code hmac}: {@code X-Lago-Signature} is the base64 HMAC-SHA256 of the raw body keyed with
+ *       the organisation's HMAC key (Developers → Webhooks in Lago; not the API key).
+ * </ul>
+ *
+ * <pre>{@code
+ * LagoWebhooks webhooks = lago.webhooks();  // fetches and caches the instance's public key
+ * // or, alone:
+ * LagoWebhooks webhooks = LagoWebhooks.builder()
+ *     .publicKey(pem)                       // PEM, or Lago's base64 of it
+ *     .issuer("https://api.getlago.com")    // the instance's API URL
+ *     .hmacKey(hmacKey)                     // only for endpoints set to hmac
+ *     .build();
+ * LagoWebhookEvent event = webhooks.verifyEvent(body, request::getHeader);
+ * }</pre>
+ *
+ * <p>JWT verification uses the JDK's {@link Signature} ({@code SHA256withRSA}) with the algorithm
+ * pinned; no JWT library. Every refusal is a {@link WebhookVerificationException} whose {@link
+ * WebhookVerificationException#reason() reason()} names the failed check; no key is ever in it.
+ * Immutable in configuration and thread-safe; a verifier from {@link LagoClient#webhooks()} fetches
+ * the key on first use and fetches it again (at most once a minute) when a signature fails, in case
+ * the instance's key was rotated.
+ */
+public final class LagoWebhooks implements WebhookVerifier {
+  /** The signature header. */
+  public static final String SIGNATURE_HEADER = "X-Lago-Signature";
+
+  /** The scheme header: {@code jwt} or {@code hmac}. */
+  public static final String ALGORITHM_HEADER = "X-Lago-Signature-Algorithm";
+
+  /** The de-duplication key header. */
+  public static final String UNIQUE_KEY_HEADER = "X-Lago-Unique-Key";
+
+  private static final long REFETCH_INTERVAL_NANOS = 60_000_000_000L;
+  // The JWT carries the body as a JSON string, base64url-encoded: a few times the body at most.
+  private static final int MAX_JWT_CHARS = Limits.MAX_WEBHOOK_BODY_BYTES * 3 + 4096;
+  private static final int MIN_RSA_BITS = 2048;
+
+  private static final JsonReader.Options JOSE_FIELDS = JsonReader.Options.of("alg");
+  private static final JsonReader.Options CLAIM_FIELDS = JsonReader.Options.of("iss", "data");
+  private static final JsonReader.Options FIELDS =
+      JsonReader.Options.of(
+          "webhook_type", "object_type", "organization_id", "payment", "payment_request");
+  private static final JsonReader.Options KEY_ENVELOPE = JsonReader.Options.of("webhook");
+  private static final JsonReader.Options KEY_FIELDS = JsonReader.Options.of("public_key");
+
+  private static final WebhookChecks CHECKS = new WebhookChecks(LagoClient.VENDOR);
+
+  private final @Nullable String issuer;
+  private final byte @Nullable [] hmacKey;
+  private final @Nullable Supplier<PublicKey> fetcher;
+  private final Object lock = new Object();
+  private volatile @Nullable PublicKey publicKey;
+  private volatile long refetchedAtNanos;
+  private volatile boolean refetchedBefore;
+
+  private LagoWebhooks(
+      @Nullable PublicKey publicKey,
+      @Nullable String issuer,
+      byte @Nullable [] hmacKey,
+      @Nullable Supplier<PublicKey> fetcher) {
+    this.publicKey = publicKey;
+    this.issuer = issuer;
+    this.hmacKey = hmacKey;
+    this.fetcher = fetcher;
+  }
+
+  /** Returns a builder for a verifier with its own keys. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** For {@link LagoClient#webhooks()}: JWT with the key fetched through the client. */
+  static LagoWebhooks fetching(String issuer, Supplier<PublicKey> fetcher) {
+    return new LagoWebhooks(null, issuer, null, fetcher);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return the neutral event; {@code unwrap(LagoWebhookEvent.class)} gives every field
+   */
+  @Override
+  public WebhookEvent verify(byte[] rawBody, Function<String, String> header) {
+    return verifyEvent(rawBody, header).toWebhookEvent();
+  }
+
+  /**
+   * Verifies the signature over the exact bytes received, then reads the event.
+   *
+   * @param rawBody the request body exactly as received
+   * @param header header lookup by name, case-insensitive, {@code null} when absent
+   * @throws WebhookVerificationException {@code BODY_TOO_LARGE}, {@code MISSING_HEADER}, {@code
+   *     MALFORMED_HEADER}, {@code UNSUPPORTED_ALGORITHM} (a scheme without a configured key, or a
+   *     JWT not RS256), {@code KEY_UNAVAILABLE} (the key could not be fetched), {@code
+   *     BAD_SIGNATURE}, {@code WRONG_ISSUER}, {@code BODY_MISMATCH} or {@code UNPARSEABLE_BODY}
+   */
+  public LagoWebhookEvent verifyEvent(byte[] rawBody, Function<String, String> header) {
+    byte[] body = CHECKS.body(rawBody);
+    Objects.requireNonNull(header, "header");
+    String scheme = CHECKS.header(header, ALGORITHM_HEADER).toLowerCase(Locale.ROOT);
+    switch (scheme) {
+      case "jwt" -> verifyJwt(body, CHECKS.header(header, SIGNATURE_HEADER, MAX_JWT_CHARS));
+      case "hmac" -> verifyHmac(body, CHECKS.header(header, SIGNATURE_HEADER));
+      default ->
+          throw CHECKS.refuse(
+              Reason.UNSUPPORTED_ALGORITHM,
+              "the " + ALGORITHM_HEADER + " header names neither jwt nor hmac");
+    }
+    String unique = header.apply(UNIQUE_KEY_HEADER);
+    String id =
+        unique == null || unique.isBlank()
+            ? "sha256:" + WebhookChecks.sha256Hex(body)
+            : CHECKS.header(header, UNIQUE_KEY_HEADER);
+    return CHECKS.readObject(body, r -> read(r, id, body));
+  }
+
+  private void verifyHmac(byte[] body, String signature) {
+    byte[] key = hmacKey;
+    if (key == null) {
+      throw CHECKS.refuse(
+          Reason.UNSUPPORTED_ALGORITHM,
+          "the webhook is signed with hmac, and this verifier has no HMAC key");
+    }
+    byte[] given = CHECKS.base64(signature, SIGNATURE_HEADER);
+    if (!WebhookChecks.constantTimeEquals(WebhookChecks.hmacSha256(key, body), given)) {
+      throw CHECKS.refuse(
+          Reason.BAD_SIGNATURE, "the " + SIGNATURE_HEADER + " header does not match the body");
+    }
+  }
+
+  private void verifyJwt(byte[] body, String jwt) {
+    if (publicKey == null && fetcher == null) {
+      throw CHECKS.refuse(
+          Reason.UNSUPPORTED_ALGORITHM,
+          "the webhook is signed with jwt, and this verifier has no public key");
+    }
+    int first = jwt.indexOf('.');
+    int second = first < 0 ? -1 : jwt.indexOf('.', first + 1);
+    if (first < 0 || second < 0 || jwt.indexOf('.', second + 1) >= 0) {
+      throw malformedJwt();
+    }
+    byte[] jose = base64Url(jwt.substring(0, first));
+    byte[] claims = base64Url(jwt.substring(first + 1, second));
+    byte[] signature = base64Url(jwt.substring(second + 1));
+    String alg = readJson(jose, JOSE_FIELDS)[0];
+    if (!"RS256".equals(alg)) {
+      throw CHECKS.refuse(
+          Reason.UNSUPPORTED_ALGORITHM, "the JWT's alg is not RS256, the only one accepted");
+    }
+    byte[] signed = jwt.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+    PublicKey key = currentKey();
+    if (!rs256(key, signed, signature)) {
+      PublicKey fresh = refetched(key);
+      if (fresh == null || !rs256(fresh, signed, signature)) {
+        throw CHECKS.refuse(
+            Reason.BAD_SIGNATURE, "the JWT in " + SIGNATURE_HEADER + " is not signed by the key");
+      }
+    }
+    String[] claim = readJson(claims, CLAIM_FIELDS);
+    String expectedIssuer = Objects.requireNonNull(issuer, "issuer");
+    if (claim[0] == null || !stripSlash(claim[0]).equals(stripSlash(expectedIssuer))) {
+      throw CHECKS.refuse(
+          Reason.WRONG_ISSUER, "the JWT's iss is not " + expectedIssuer + " (another instance)");
+    }
+    if (claim[1] == null
+        || !WebhookChecks.constantTimeEquals(claim[1].getBytes(StandardCharsets.UTF_8), body)) {
+      throw CHECKS.refuse(Reason.BODY_MISMATCH, "the JWT's data is not the body received");
+    }
+  }
+
+  private static WebhookVerificationException malformedJwt() {
+    return CHECKS.refuse(
+        Reason.MALFORMED_HEADER, "the " + SIGNATURE_HEADER + " header is not a signed JWT");
+  }
+
+  private static byte[] base64Url(String part) {
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      if (!ok) {
+        throw malformedJwt();
+      }
+    }
+    try {
+      return Base64.getUrlDecoder().decode(part);
+    } catch (IllegalArgumentException e) {
+      throw malformedJwt();
+    }
+  }
+
+  /** The string members named in {@code fields}, in their order; malformed JSON is malformed. */
+  private static @Nullable String[] readJson(byte[] json, JsonReader.Options fields) {
+    try {
+      return CHECKS.readObject(
+          json,
+          r -> {
+            @Nullable String[] out = new String[fields.strings().size()];
+            r.beginObject();
+            while (r.hasNext()) {
+              int i = r.selectName(fields);
+              if (i < 0) {
+                r.skipName();
+                r.skipValue();
+              } else {
+                out[i] = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
+              }
+            }
+            r.endObject();
+            return out;
+          });
+    } catch (WebhookVerificationException e) {
+      throw malformedJwt();
+    }
+  }
+
+  private static @Nullable String skip(JsonReader r) throws IOException {
+    r.skipValue();
+    return null;
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static boolean rs256(PublicKey key, byte[] signed, byte[] signature) {
+    try {
+      Signature verifier = Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(key);
+      verifier.update(signed);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false; // a signature of the wrong length or shape
+    }
+  }
+
+  private PublicKey currentKey() {
+    PublicKey key = publicKey;
+    if (key != null) {
+      return key;
+    }
+    synchronized (lock) {
+      if (publicKey == null) {
+        publicKey = fetch();
+      }
+      return Objects.requireNonNull(publicKey);
+    }
+  }
+
+  /** A new key if one was fetched and differs, else {@code null}; at most once a minute. */
+  private @Nullable PublicKey refetched(PublicKey stale) {
+    if (fetcher == null) {
+      return null;
+    }
+    synchronized (lock) {
+      PublicKey now = publicKey;
+      if (now != null && !now.equals(stale)) {
+        return now; // another thread already refetched
+      }
+      if (refetchedBefore && System.nanoTime() - refetchedAtNanos < REFETCH_INTERVAL_NANOS) {
+        return null; // a burst of bad signatures does not become a burst of key fetches
+      }
+      refetchedBefore = true;
+      refetchedAtNanos = System.nanoTime();
+      PublicKey fresh = fetch();
+      publicKey = fresh;
+      return fresh.equals(stale) ? null : fresh;
+    }
+  }
+
+  private PublicKey fetch() {
+    return Objects.requireNonNull(fetcher).get();
+  }
+
+  private static LagoWebhookEvent read(JsonReader r, String id, byte[] body) throws IOException {
+    String type = null;
+    String objectType = null;
+    String organizationId = null;
+    LagoPayment payment = null;
+    LagoPaymentRequest paymentRequest = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(FIELDS)) {
+        case 0 -> type = WebhookChecks.scalar(r);
+        case 1 -> objectType = WebhookChecks.scalar(r);
+        case 2 -> organizationId = WebhookChecks.scalar(r);
+        case 3 -> payment = WebhookChecks.optionalObject(r, LagoJson::readPayment);
+        case 4 -> paymentRequest = WebhookChecks.optionalObject(r, LagoPaymentRequestJson::read);
+        default -> {
+          r.skipName();
+          r.skipValue();
+        }
+      }
+    }
+    r.endObject();
+    return new LagoWebhookEvent(
+        id,
+        type == null ? "" : type,
+        objectType,
+        organizationId,
+        "payment".equals(objectType) ? payment : null,
+        "payment_request".equals(objectType) ? paymentRequest : null,
+        body);
+  }
+
+  /**
+   * Reads Lago's {@code {"webhook":{"public_key":"<base64 of a PEM>"}}}.
+   *
+   * @throws com.squareup.moshi.JsonDataException when it has no key
+   */
+  static String readPublicKeyResponse(JsonReader r) throws IOException {
+    String key = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      if (r.selectName(KEY_ENVELOPE) == 0 && r.peek() == JsonReader.Token.BEGIN_OBJECT) {
+        r.beginObject();
+        while (r.hasNext()) {
+          if (r.selectName(KEY_FIELDS) == 0 && r.peek() == JsonReader.Token.STRING) {
+            key = r.nextString();
+          } else {
+            r.skipName();
+            r.skipValue();
+          }
+        }
+        r.endObject();
+      } else {
+        r.skipName();
+        r.skipValue();
+      }
+    }
+    r.endObject();
+    if (key == null) {
+      throw new com.squareup.moshi.JsonDataException("no webhook.public_key in the answer");
+    }
+    return key;
+  }
+
+  /**
+   * An RSA public key from a PEM {@code PUBLIC KEY}, or from Lago's base64 of that PEM (line breaks
+   * allowed).
+   *
+   * @throws IllegalArgumentException if it is neither, or the key is not RSA of at least 2048 bits
+   *     (the message never quotes the text)
+   */
+  static PublicKey publicKey(String pemOrBase64) {
+    String text = pemOrBase64.strip();
+    if (!text.contains("-----BEGIN")) {
+      byte[] pem = WebhookChecks.decodeBase64(text.replaceAll("\\s", ""));
+      if (pem == null) {
+        throw new IllegalArgumentException("publicKey is neither a PEM nor base64 of one");
+      }
+      text = new String(pem, StandardCharsets.UTF_8);
+    }
+    String begin = "-----BEGIN PUBLIC KEY-----";
+    String end = "-----END PUBLIC KEY-----";
+    int b = text.indexOf(begin);
+    int e = text.indexOf(end);
+    if (b < 0 || e < b) {
+      throw new IllegalArgumentException("publicKey is not a PEM 'PUBLIC KEY'");
+    }
+    byte[] der =
+        WebhookChecks.decodeBase64(text.substring(b + begin.length(), e).replaceAll("\\s", ""));
+    if (der == null) {
+      throw new IllegalArgumentException("publicKey's PEM body is not base64");
+    }
+    try {
+      PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+      if (((RSAPublicKey) key).getModulus().bitLength() < MIN_RSA_BITS) {
+        throw new IllegalArgumentException("publicKey is an RSA key under 2048 bits");
+      }
+      return key;
+    } catch (GeneralSecurityException ex) {
+      throw new IllegalArgumentException("publicKey is not an RSA public key");
+    }
+  }
+
+  /** Builds a {@link LagoWebhooks} with its own keys. */
+  public static final class Builder {
+    private @Nullable PublicKey publicKey;
+    private @Nullable String issuer;
+    private byte @Nullable [] hmacKey;
+
+    private Builder() {}
+
+    /**
+     * Lago's RSA public key, for endpoints signing with {@code jwt}: a PEM {@code PUBLIC KEY}, or
+     * the base64 of it that {@code GET /api/v1/webhooks/json_public_key} returns.
+     *
+     * @throws IllegalArgumentException if it is not an RSA public key of at least 2048 bits
+     */
+    public Builder publicKey(String pemOrBase64) {
+      this.publicKey = LagoWebhooks.publicKey(Objects.requireNonNull(pemOrBase64, "publicKey"));
+      return this;
+    }
+
+    /**
+     * The issuer the JWT must name: the instance's API URL, without {@code /api/v1} ({@code
+     * https://api.getlago.com}, {@code https://api.eu.getlago.com}, or your own host). Required
+     * with a public key.
+     */
+    public Builder issuer(String issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * The organisation's HMAC key, for endpoints signing with {@code hmac} (Developers → Webhooks,
+     * "HMAC signature token"; it is not the API key). Used as UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException if it is empty
+     */
+    public Builder hmacKey(String hmacKey) {
+      Objects.requireNonNull(hmacKey, "hmacKey");
+      if (hmacKey.isEmpty()) {
+        throw new IllegalArgumentException("hmacKey must not be empty");
+      }
+      this.hmacKey = WebhookChecks.utf8(hmacKey);
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @throws IllegalStateException if neither a public key nor an HMAC key was given, or a public
+     *     key without an issuer
+     */
+    public LagoWebhooks build() {
+      if (publicKey == null && hmacKey == null) {
+        throw new IllegalStateException("LagoWebhooks needs a publicKey (jwt) or an hmacKey");
+      }
+      if (publicKey != null && (issuer == null || issuer.isBlank())) {
+        throw new IllegalStateException(
+            "LagoWebhooks needs the issuer (e.g. https://api.getlago.com) with a publicKey");
+      }
+      return new LagoWebhooks(publicKey, issuer, hmacKey, null);
+    }
+  }
+}
