@@ -200,7 +200,8 @@ class ReaderFuzzTest {
   /**
    * Renders what a caller would render (its toString), and checks what an error parser keeps: at
    * most {@link Limits#MAX_FIELD_ERRORS} field errors, each text within {@link
-   * Limits#MAX_TEXT_CHARS}, the message within {@link Invariants#MAX_MESSAGE_CHARS} (the caps say
+   * Limits#MAX_PARSED_TEXT_CHARS} (the transport then redacts and cuts to {@link
+   * Limits#MAX_TEXT_CHARS}), the message within {@link Invariants#MAX_MESSAGE_CHARS} (the caps say
    * "the rest are skipped unread", so they apply where the body is read).
    */
   static void render(Object result) {
@@ -214,7 +215,7 @@ class ReaderFuzzTest {
                 + Limits.MAX_FIELD_ERRORS);
       }
       for (String text : new String[] {e.code(), e.requestId()}) {
-        if (text != null && text.length() > Limits.MAX_TEXT_CHARS + Invariants.CAP_SLACK) {
+        if (text != null && text.length() > Limits.MAX_PARSED_TEXT_CHARS + Invariants.CAP_SLACK) {
           throw new AssertionError(
               "[BOUNDED] the error parser kept a text of " + text.length() + " chars");
         }

@@ -7,6 +7,7 @@ import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Json;
 import io.payclient.core.internal.Limits;
+import io.payclient.core.internal.NetworkText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class BillingrailsErrorParser implements ErrorParser {
           if (r.peek() == JsonReader.Token.BEGIN_OBJECT) {
             nested = readNested(r);
           } else if (r.peek() == JsonReader.Token.STRING) {
-            errorText = r.nextString();
+            errorText = NetworkText.cut(r.nextString(), Limits.MAX_PARSED_TEXT_CHARS);
           } else {
             r.skipValue();
           }
@@ -220,10 +221,16 @@ public final class BillingrailsErrorParser implements ErrorParser {
     return List.copyOf(out);
   }
 
-  /** A scalar's text (numbers stay text), or {@code null}; an object or array is skipped. */
+  /**
+   * A scalar's text (numbers stay text), at most {@link Limits#MAX_PARSED_TEXT_CHARS} characters of
+   * it, or {@code null}; an object or array is skipped.
+   */
   private static @Nullable String text(JsonReader r) throws IOException {
     return switch (r.peek()) {
-      case STRING, NUMBER, BOOLEAN, NULL -> Json.nextString(r);
+      case STRING, NUMBER, BOOLEAN, NULL -> {
+        String t = Json.nextString(r);
+        yield t == null ? null : NetworkText.cut(t, Limits.MAX_PARSED_TEXT_CHARS);
+      }
       default -> {
         r.skipValue();
         yield null;

@@ -15,6 +15,14 @@ public final class Limits {
    */
   public static final int MAX_TEXT_CHARS = 1000;
 
+  /**
+   * Characters of text an error parser keeps from one body before the transport's redaction and
+   * final cut: enough for the cut, so nothing shown is lost, and a bound on what a body of many
+   * members can make a parser build. (Cutting before redaction is safe: any 8 characters of the key
+   * left at the end are still removed, and fewer are not the key.)
+   */
+  public static final int MAX_PARSED_TEXT_CHARS = 4 * 1000;
+
   /** Characters of an exception message built from network text. */
   public static final int MAX_MESSAGE_CHARS = 4000;
 

@@ -6,6 +6,7 @@ import io.payclient.core.FieldError;
 import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Limits;
+import io.payclient.core.internal.NetworkText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +50,18 @@ public final class LagoErrorParser implements ErrorParser {
     while (r.hasNext()) {
       String name = r.nextName();
       switch (name) {
-        case "error" -> error = text(r);
-        case "message" -> message = text(r);
-        case "code" -> code = text(r);
+        case "error" -> error = cut(text(r));
+        case "message" -> message = cut(text(r));
+        case "code" -> code = cut(text(r));
         case "status" -> r.skipValue(); // the HTTP status says it
         case "error_details" -> details.read(r);
-        default -> details.other(name, text(r));
+        default -> {
+          if (details.hasRoom()) {
+            details.other(name, text(r));
+          } else {
+            r.skipValue(); // past the text budget: skipped unread
+          }
+        }
       }
     }
     r.endObject();
@@ -72,17 +79,43 @@ public final class LagoErrorParser implements ErrorParser {
       out.append(" (").append(String.join(", ", details.texts)).append(')');
     }
     return CoreAccess.get()
-        .apiError(httpStatus, code, out.toString(), details.fieldErrors, null, null, null);
+        .apiError(
+            httpStatus,
+            code,
+            NetworkText.cut(out.toString(), Limits.MAX_PARSED_TEXT_CHARS),
+            details.fieldErrors,
+            null,
+            null,
+            null);
   }
 
-  /** {@code error_details} and unknown members, read as they stream by. */
+  /** At most {@link Limits#MAX_PARSED_TEXT_CHARS} characters of a text. */
+  private static @Nullable String cut(@Nullable String text) {
+    return text == null ? null : NetworkText.cut(text, Limits.MAX_PARSED_TEXT_CHARS);
+  }
+
+  /**
+   * {@code error_details} and unknown members, read as they stream by; past {@link
+   * Limits#MAX_PARSED_TEXT_CHARS} characters of kept text, further texts are skipped unread.
+   */
   private static final class Details {
     final List<FieldError> fieldErrors = new ArrayList<>();
     final List<String> texts = new ArrayList<>();
+    private int textChars;
+
+    boolean hasRoom() {
+      return textChars < Limits.MAX_PARSED_TEXT_CHARS;
+    }
+
+    private void keep(String text) {
+      String kept = NetworkText.cut(text, Limits.MAX_PARSED_TEXT_CHARS - textChars);
+      texts.add(kept);
+      textChars += kept.length() + 2;
+    }
 
     void other(String name, @Nullable String value) {
-      if (value != null) {
-        texts.add(name + "=" + value);
+      if (value != null && hasRoom()) {
+        keep(name + "=" + value);
       }
     }
 
@@ -96,7 +129,13 @@ public final class LagoErrorParser implements ErrorParser {
             switch (r.peek()) {
               case BEGIN_ARRAY -> readList(r, key);
               case BEGIN_OBJECT -> readRow(r, key);
-              default -> other(key, text(r));
+              default -> {
+                if (hasRoom()) {
+                  other(key, text(r));
+                } else {
+                  r.skipValue();
+                }
+              }
             }
           }
           r.endObject();
@@ -104,8 +143,8 @@ public final class LagoErrorParser implements ErrorParser {
         case BEGIN_ARRAY -> readList(r, BASE);
         default -> {
           String s = text(r);
-          if (s != null) {
-            texts.add(s);
+          if (s != null && hasRoom()) {
+            keep(s);
           }
         }
       }
@@ -143,20 +182,26 @@ public final class LagoErrorParser implements ErrorParser {
       while (r.hasNext()) {
         String name = r.nextName();
         switch (name) {
-          case "field", "attribute" -> field = text(r);
-          case "code", "error_code" -> rowCode = text(r);
-          case "message" -> rowMessage = text(r);
+          case "field", "attribute" -> field = cut(text(r));
+          case "code", "error_code" -> rowCode = cut(text(r));
+          case "message" -> rowMessage = cut(text(r));
           default -> {
-            String v = text(r);
-            if (v != null) {
-              rest.add(name + "=" + v);
+            if (rest.size() < 8 && hasRoom()) {
+              String v = text(r);
+              if (v != null) {
+                rest.add(NetworkText.cut(name + "=" + v, Limits.MAX_TEXT_CHARS));
+              }
+            } else {
+              r.skipValue();
             }
           }
         }
       }
       r.endObject();
       if (field == null && rowCode == null && rowMessage == null) {
-        texts.add(key + "={" + String.join(", ", rest) + "}");
+        if (hasRoom()) {
+          keep(key + "={" + String.join(", ", rest) + "}");
+        }
         return;
       }
       if (field == null || field.isBlank()) {

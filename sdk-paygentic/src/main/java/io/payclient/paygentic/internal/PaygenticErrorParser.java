@@ -6,6 +6,7 @@ import io.payclient.core.FieldError;
 import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Limits;
+import io.payclient.core.internal.NetworkText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class PaygenticErrorParser implements ErrorParser {
 
   private PaygenticErrorParser() {}
 
+  /** At most {@link Limits#MAX_PARSED_TEXT_CHARS} characters of a text. */
+  private static @Nullable String cut(@Nullable String text) {
+    return text == null ? null : NetworkText.cut(text, Limits.MAX_PARSED_TEXT_CHARS);
+  }
+
   @Override
   public ApiError parse(int httpStatus, JsonReader r) throws IOException {
     String error = null;
@@ -43,10 +49,10 @@ public final class PaygenticErrorParser implements ErrorParser {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.nextName()) {
-        case "error" -> error = PaygenticJson.string(r);
-        case "message" -> message = PaygenticJson.string(r);
-        case "code" -> code = PaygenticJson.string(r);
-        case "details" -> details = rawText(r);
+        case "error" -> error = cut(PaygenticJson.string(r));
+        case "message" -> message = cut(PaygenticJson.string(r));
+        case "code" -> code = cut(PaygenticJson.string(r));
+        case "details" -> details = cut(rawText(r));
         case "errors" -> fieldErrors = fieldErrors(r);
         default -> r.skipValue();
       }
@@ -60,7 +66,7 @@ public final class PaygenticErrorParser implements ErrorParser {
     if (error != null && code != null && !error.equals(code) && !text.toString().equals(error)) {
       text.append(" (error: ").append(error).append(')');
     }
-    if (details != null && !details.replaceAll("\\s", "").matches("|\\{}|\\[]")) {
+    if (details != null && !details.strip().matches("|\\{\\s*}|\\[\\s*]")) {
       text.append(" (details: ").append(details).append(')');
     }
     return CoreAccess.get()
