@@ -9,7 +9,7 @@ import java.net.ProtocolException;
 import org.junit.jupiter.api.Test;
 
 class NetworkTextTest {
-  static final String KEY = "sk_live_0123456789abcdefghijKLMNOP";
+  static final String KEY = "sk_test_0123456789abcdefghijKLMNOP";
   private final NetworkText text = new NetworkText(KEY);
 
   /** Whether any run of 8 or more characters of the key appears in the text. */
@@ -40,12 +40,12 @@ class NetworkTextTest {
 
   @Test
   void eightCharactersOfTheKeyAreTheKeyEvenItsPublicPrefix() {
-    assertThat(text.redact("a key sk_live_ something")).isEqualTo("a key [REDACTED] something");
+    assertThat(text.redact("a key sk_test_ something")).isEqualTo("a key [REDACTED] something");
   }
 
   @Test
   void shortRunsOfTheKeyAndOrdinaryTextStay() {
-    String s = "sk_live is seven characters of it; so is 0123456; an ordinary message";
+    String s = "sk_test is seven characters of it; so is 0123456; an ordinary message";
     assertThat(text.redact(s)).isEqualTo(s);
   }
 
