@@ -1,7 +1,6 @@
 package io.payclient.billingrails;
 
 import io.payclient.billingrails.internal.BillingrailsErrorParser;
-import io.payclient.billingrails.internal.BillingrailsMapping;
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.Page;
@@ -10,11 +9,12 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
-import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.NeutralClient;
 import io.payclient.core.internal.VendorSupport;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Billingrails client: typed operations through {@link #payments()}, and the vendor-neutral
@@ -45,11 +45,20 @@ public final class BillingrailsClient implements PaymentsClient {
   public static final String API_KEY_ENV = "BILLINGRAILS_API_KEY";
 
   private final HttpTransport transport;
+  private final @Nullable BillingrailsWebhooks webhooks;
   private final BillingrailsPayments payments;
+  private final NeutralClient<
+          BillingrailsPaymentCreateRequest,
+          BillingrailsPayments.Created,
+          BillingrailsPayment,
+          BillingrailsPaymentListParams>
+      neutral;
 
-  private BillingrailsClient(HttpTransport transport) {
+  private BillingrailsClient(HttpTransport transport, @Nullable BillingrailsWebhooks webhooks) {
     this.transport = transport;
+    this.webhooks = webhooks;
     this.payments = new BillingrailsPayments(transport);
+    this.neutral = new NeutralClient<>(new BillingrailsNeutral(payments));
   }
 
   /**
@@ -63,6 +72,23 @@ public final class BillingrailsClient implements PaymentsClient {
   /** Billingrails' payment operations, typed. */
   public BillingrailsPayments payments() {
     return payments;
+  }
+
+  /**
+   * The verifier of this vendor's webhooks, built from {@link Builder#webhookSecret(String)}.
+   *
+   * <pre>{@code
+   * WebhookEvent event = client.webhooks().verify(body, request::getHeader);
+   * }</pre>
+   *
+   * @throws IllegalStateException if the client was built without a webhook secret
+   */
+  public BillingrailsWebhooks webhooks() {
+    if (webhooks == null) {
+      throw new IllegalStateException(
+          "No webhook secret was configured: build the client with webhookSecret(...)");
+    }
+    return webhooks;
   }
 
   /** The base URL in use. */
@@ -90,30 +116,23 @@ public final class BillingrailsClient implements PaymentsClient {
    */
   @Override
   public Payment create(PaymentCreateRequest request, RequestOptions options) {
-    BillingrailsPayments.Created c =
-        payments.created(BillingrailsMapping.toBillingrails(request), options);
-    return BillingrailsMapping.toPayment(c.payment(), c.idempotencyKey());
+    return neutral.create(request, options);
   }
 
   @Override
   public CompletableFuture<Payment> createAsync(
       PaymentCreateRequest request, RequestOptions options) {
-    return VendorSupport.async(
-        () ->
-            Futures.map(
-                payments.createdAsync(BillingrailsMapping.toBillingrails(request), options),
-                c -> BillingrailsMapping.toPayment(c.payment(), c.idempotencyKey())));
+    return neutral.createAsync(request, options);
   }
 
   @Override
   public Payment retrieve(String paymentId) {
-    return BillingrailsMapping.toPayment(payments.retrieve(paymentId), null);
+    return neutral.retrieve(paymentId);
   }
 
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
-    return Futures.map(
-        payments.retrieveAsync(paymentId), p -> BillingrailsMapping.toPayment(p, null));
+    return neutral.retrieveAsync(paymentId);
   }
 
   /**
@@ -122,18 +141,12 @@ public final class BillingrailsClient implements PaymentsClient {
    */
   @Override
   public Page<Payment> list(PaymentListParams params) {
-    return payments
-        .list(BillingrailsMapping.toBillingrails(params))
-        .map(p -> BillingrailsMapping.toPayment(p, null));
+    return neutral.list(params);
   }
 
   @Override
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
-    return VendorSupport.async(
-        () ->
-            Futures.map(
-                payments.listAsync(BillingrailsMapping.toBillingrails(params)),
-                page -> page.map(p -> BillingrailsMapping.toPayment(p, null))));
+    return neutral.listAsync(params);
   }
 
   @Override
@@ -149,6 +162,8 @@ public final class BillingrailsClient implements PaymentsClient {
   /** Builds a {@link BillingrailsClient}. Not thread-safe. */
   public static final class Builder extends ClientBuilder<Builder, BillingrailsClient> {
     private BillingrailsEnvironment environment = BillingrailsEnvironment.PRODUCTION;
+
+    private @Nullable String webhookSecret;
 
     private Builder() {}
 
@@ -167,6 +182,19 @@ public final class BillingrailsClient implements PaymentsClient {
     }
 
     /**
+     * The webhook signing secret: the endpoint's signing secret (Billingrails → Webhooks); webhooks
+     * signed with it carry {@code x-billingrails-signature}. With it, {@link
+     * BillingrailsClient#webhooks()} verifies this vendor's webhooks. It is a secret like the API
+     * key: never printed.
+     *
+     * @throws IllegalArgumentException (at {@link #build()}) if it is not a usable secret
+     */
+    public Builder webhookSecret(String secret) {
+      this.webhookSecret = Objects.requireNonNull(secret, "webhookSecret");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws IllegalArgumentException if no API key is set or in {@code BILLINGRAILS_API_KEY}, or
@@ -176,13 +204,18 @@ public final class BillingrailsClient implements PaymentsClient {
     @Override
     public BillingrailsClient build() {
       ClientOptions options = clientOptions();
+      BillingrailsWebhooks webhooks =
+          webhookSecret == null
+              ? null
+              : BillingrailsWebhooks.builder().secret(webhookSecret).build();
       return new BillingrailsClient(
           new HttpTransport(
               VENDOR,
               VendorSupport.baseUrl(options, environment.baseUrl()),
               VendorSupport.apiKey(options, VENDOR, API_KEY_ENV),
               options,
-              BillingrailsErrorParser.INSTANCE));
+              BillingrailsErrorParser.INSTANCE),
+          webhooks);
     }
   }
 }

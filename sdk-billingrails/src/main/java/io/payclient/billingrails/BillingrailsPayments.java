@@ -11,10 +11,9 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
-import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
-import io.payclient.core.internal.PageFetcher;
+import io.payclient.core.internal.Pages;
 import io.payclient.core.internal.VendorSupport;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -188,24 +187,12 @@ public final class BillingrailsPayments {
             && (total != null
                 ? productBelow(current, perPage, total)
                 : totalPages != null && current < totalPages);
-    PageFetcher<BillingrailsPayment> fetcher =
-        !more
-            ? null
-            : new PageFetcher<>() {
-              private final BillingrailsPaymentListParams nextParams =
-                  params.toBuilder().page(requested + 1).build();
-
-              @Override
-              public Page<BillingrailsPayment> fetch() {
-                return list(nextParams);
-              }
-
-              @Override
-              public CompletableFuture<Page<BillingrailsPayment>> fetchAsync() {
-                return listAsync(nextParams);
-              }
-            };
-    return CoreAccess.get().page(list.payments(), fetcher, total);
+    return Pages.of(
+        list.payments(),
+        total,
+        more ? params.toBuilder().page(requested + 1).build() : null,
+        this::list,
+        this::listAsync);
   }
 
   /** {@code a × b < c}; an overflowing product is not below anything. */

@@ -216,4 +216,40 @@ class BillingrailsWebhooksTest {
     assertThatThrownBy(() -> BillingrailsWebhooks.builder().build())
         .isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void theClientGivesAVerifierForItsWebhookSecret() throws Exception {
+    byte[] body = PAYMENT_EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (BillingrailsClient client =
+        BillingrailsClient.builder()
+            .apiKey("br-api-key-0123456789")
+            .baseUrl("http://127.0.0.1:9/v1")
+            .webhookSecret(SECRET)
+            .build()) {
+      assertThat(
+              client
+                  .webhooks()
+                  .verify(body, headers("x-billingrails-signature", sign(SECRET, body)))
+                  .vendor())
+          .isEqualTo("billingrails");
+      assertThat(client.toString()).doesNotContain(SECRET);
+    }
+    try (BillingrailsClient noSecret =
+        BillingrailsClient.builder()
+            .apiKey("br-api-key-0123456789")
+            .baseUrl("http://127.0.0.1:9/v1")
+            .build()) {
+      assertThatThrownBy(noSecret::webhooks)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("webhookSecret");
+    }
+    assertThatThrownBy(
+            () ->
+                BillingrailsClient.builder()
+                    .apiKey("br-api-key-0123456789")
+                    .baseUrl("http://127.0.0.1:9/v1")
+                    .webhookSecret("")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

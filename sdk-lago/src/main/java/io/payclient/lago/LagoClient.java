@@ -2,6 +2,7 @@ package io.payclient.lago;
 
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.ClientOptions;
+import io.payclient.core.NotFoundException;
 import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.Payment;
@@ -12,11 +13,10 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.WebhookVerificationException.Reason;
 import io.payclient.core.internal.ApiCall;
 import io.payclient.core.internal.CoreAccess;
-import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.NeutralClient;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.lago.internal.LagoErrorParser;
-import io.payclient.lago.internal.LagoMapping;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
@@ -51,14 +51,19 @@ public final class LagoClient implements PaymentsClient {
 
   private final HttpTransport transport;
   private final LagoPayments payments;
+  private final NeutralClient<
+          LagoPaymentCreateRequest, LagoPayments.Created, LagoPayment, LagoPaymentListParams>
+      neutral;
   private final LagoPaymentRequests paymentRequests;
   private final LagoWebhooks webhooks;
 
-  private LagoClient(HttpTransport transport) {
+  private LagoClient(HttpTransport transport, byte @Nullable [] webhookHmacKey) {
     this.transport = transport;
     this.payments = new LagoPayments(transport);
+    this.neutral = new NeutralClient<>(new LagoNeutral(payments));
     this.paymentRequests = new LagoPaymentRequests(transport);
-    this.webhooks = LagoWebhooks.fetching(issuer(transport.baseUrl()), this::fetchWebhookKey);
+    this.webhooks =
+        LagoWebhooks.fetching(issuer(transport.baseUrl()), this::fetchWebhookKey, webhookHmacKey);
   }
 
   /** Returns a builder; defaults: {@link LagoRegion#US}, key from {@code LAGO_API_KEY}. */
@@ -77,12 +82,15 @@ public final class LagoClient implements PaymentsClient {
   }
 
   /**
-   * A verifier for this instance's {@code jwt}-signed webhooks. It fetches the instance's public
-   * key on first use ({@code GET /webhooks/json_public_key}, through this client, with its
-   * retries), caches it, and fetches it again (at most once a minute) when a signature fails, in
-   * case the key was rotated. The JWT's {@code iss} must be this client's base URL without {@code
-   * /api/v1}. For endpoints set to {@code hmac}, build one with {@link
-   * LagoWebhooks#builder()}{@code .hmacKey(…)}.
+   * A verifier for this instance's webhooks. For {@code jwt}-signed endpoints (Lago's default) it
+   * fetches the instance's public key on first use ({@code GET /webhooks/json_public_key} through
+   * this client, with its retries; an instance that does not know that path — HTTP 404 — is asked
+   * at the deprecated {@code GET /webhooks/public_key}, which answers the same key as plain text),
+   * caches it, and fetches it again (at most once a minute) when a signature fails, in case the key
+   * was rotated. The JWT's {@code iss} must be this client's base URL without {@code /api/v1}.
+   * Endpoints set to {@code hmac} are verified when the client was built with {@link
+   * Builder#webhookSecret(String)}; otherwise such a webhook is refused as {@code
+   * UNSUPPORTED_ALGORITHM}.
    *
    * <pre>{@code
    * LagoWebhookEvent event = lago.webhooks().verifyEvent(body, request::getHeader);
@@ -115,28 +123,23 @@ public final class LagoClient implements PaymentsClient {
    */
   @Override
   public Payment create(PaymentCreateRequest request, RequestOptions options) {
-    LagoPayments.Created created = payments.created(LagoMapping.toLago(request, options), options);
-    return LagoMapping.toPayment(created.payment(), created.reconciled());
+    return neutral.create(request, options);
   }
 
   @Override
   public CompletableFuture<Payment> createAsync(
       PaymentCreateRequest request, RequestOptions options) {
-    return VendorSupport.async(
-        () ->
-            Futures.map(
-                payments.createdAsync(LagoMapping.toLago(request, options), options),
-                c -> LagoMapping.toPayment(c.payment(), c.reconciled())));
+    return neutral.createAsync(request, options);
   }
 
   @Override
   public Payment retrieve(String paymentId) {
-    return LagoMapping.toPayment(payments.retrieve(paymentId), false);
+    return neutral.retrieve(paymentId);
   }
 
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
-    return Futures.map(payments.retrieveAsync(paymentId), p -> LagoMapping.toPayment(p, false));
+    return neutral.retrieveAsync(paymentId);
   }
 
   /**
@@ -145,26 +148,28 @@ public final class LagoClient implements PaymentsClient {
    */
   @Override
   public Page<Payment> list(PaymentListParams params) {
-    return payments.list(LagoMapping.toLago(params)).map(p -> LagoMapping.toPayment(p, false));
+    return neutral.list(params);
   }
 
   @Override
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
-    return VendorSupport.async(
-        () ->
-            Futures.map(
-                payments.listAsync(LagoMapping.toLago(params)),
-                page -> page.map(p -> LagoMapping.toPayment(p, false))));
+    return neutral.listAsync(params);
   }
 
   private java.security.PublicKey fetchWebhookKey() {
     String text;
     try {
-      text =
-          transport.execute(
-              ApiCall.get((status, r) -> LagoWebhooks.readPublicKeyResponse(r))
-                  .path("webhooks", "json_public_key")
-                  .build());
+      try {
+        text =
+            transport.execute(
+                ApiCall.get((status, r) -> LagoWebhooks.readPublicKeyResponse(r))
+                    .path("webhooks", "json_public_key")
+                    .build());
+      } catch (NotFoundException e) {
+        // An instance older than json_public_key: the deprecated path answers plain text.
+        text =
+            transport.execute(ApiCall.getText(String::trim).path("webhooks", "public_key").build());
+      }
     } catch (PayClientException e) {
       throw CoreAccess.get()
           .webhookRefused(
@@ -202,6 +207,7 @@ public final class LagoClient implements PaymentsClient {
   public static final class Builder extends ClientBuilder<Builder, LagoClient> {
     private LagoRegion region = LagoRegion.US;
     private @Nullable String selfHosted;
+    private byte @Nullable [] webhookHmacKey;
 
     private Builder() {}
 
@@ -230,6 +236,18 @@ public final class LagoClient implements PaymentsClient {
     }
 
     /**
+     * The organisation's HMAC key, so that {@link LagoClient#webhooks()} also verifies webhooks of
+     * endpoints set to {@code hmac} (Developers → Webhooks, "HMAC signature token"; it is not the
+     * API key). Not needed for {@code jwt} endpoints, Lago's default.
+     *
+     * @throws IllegalArgumentException if it is empty
+     */
+    public Builder webhookSecret(String hmacKey) {
+      this.webhookHmacKey = LagoWebhooks.hmacKeyBytes(hmacKey);
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws IllegalArgumentException if no API key is set or in {@code LAGO_API_KEY}, or the base
@@ -245,7 +263,8 @@ public final class LagoClient implements PaymentsClient {
               VendorSupport.baseUrl(options, defaultUrl),
               VendorSupport.apiKey(options, VENDOR, API_KEY_ENV),
               options,
-              LagoErrorParser.INSTANCE));
+              LagoErrorParser.INSTANCE),
+          webhookHmacKey);
     }
   }
 }

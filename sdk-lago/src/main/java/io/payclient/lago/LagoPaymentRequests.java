@@ -3,9 +3,8 @@ package io.payclient.lago;
 import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
 import io.payclient.core.internal.ApiCall;
-import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.HttpTransport;
-import io.payclient.core.internal.PageFetcher;
+import io.payclient.core.internal.Pages;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoPaymentRequestJson;
@@ -132,24 +131,11 @@ public final class LagoPaymentRequests {
   private Page<LagoPaymentRequest> toPage(
       LagoPaymentRequestListParams params, LagoPaymentRequestJson.PaymentRequestList list) {
     Integer next = LagoJson.followablePage(list.meta(), params.page());
-    if (next == null) {
-      return CoreAccess.get().page(list.items(), null, list.meta().totalCount());
-    }
-    LagoPaymentRequestListParams nextParams = params.withPage(next);
-    return CoreAccess.get()
-        .page(
-            list.items(),
-            new PageFetcher<>() {
-              @Override
-              public Page<LagoPaymentRequest> fetch() {
-                return list(nextParams);
-              }
-
-              @Override
-              public CompletableFuture<Page<LagoPaymentRequest>> fetchAsync() {
-                return listAsync(nextParams);
-              }
-            },
-            list.meta().totalCount());
+    return Pages.of(
+        list.items(),
+        list.meta().totalCount(),
+        next == null ? null : params.withPage(next),
+        this::list,
+        this::listAsync);
   }
 }

@@ -9,10 +9,9 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
-import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
-import io.payclient.core.internal.PageFetcher;
+import io.payclient.core.internal.Pages;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.core.internal.Violations;
 import io.payclient.lago.internal.LagoJson;
@@ -216,23 +215,12 @@ public final class LagoPayments {
    */
   private Page<LagoPayment> toPage(LagoPaymentListParams params, LagoJson.PaymentList list) {
     Integer next = LagoJson.followablePage(list.meta(), params.page());
-    PageFetcher<LagoPayment> fetcher = null;
-    if (next != null) {
-      LagoPaymentListParams nextParams = params.toBuilder().page(next).build();
-      fetcher =
-          new PageFetcher<>() {
-            @Override
-            public Page<LagoPayment> fetch() {
-              return list(nextParams);
-            }
-
-            @Override
-            public CompletableFuture<Page<LagoPayment>> fetchAsync() {
-              return listAsync(nextParams);
-            }
-          };
-    }
-    return CoreAccess.get().page(list.payments(), fetcher, list.meta().totalCount());
+    return Pages.of(
+        list.payments(),
+        list.meta().totalCount(),
+        next == null ? null : params.toBuilder().page(next).build(),
+        this::list,
+        this::listAsync);
   }
 
   private ApiCall<LagoPayment> retrieveCall(String lagoId) {

@@ -103,9 +103,22 @@ public final class LagoWebhooks implements WebhookVerifier {
     return new Builder();
   }
 
-  /** For {@link LagoClient#webhooks()}: JWT with the key fetched through the client. */
-  static LagoWebhooks fetching(String issuer, Supplier<PublicKey> fetcher) {
-    return new LagoWebhooks(null, issuer, null, fetcher);
+  /**
+   * For {@link LagoClient#webhooks()}: JWT with the key fetched through the client, and HMAC when
+   * the client was given the organisation's HMAC key.
+   */
+  static LagoWebhooks fetching(
+      String issuer, Supplier<PublicKey> fetcher, byte @Nullable [] hmacKey) {
+    return new LagoWebhooks(null, issuer, hmacKey, fetcher);
+  }
+
+  /** The HMAC key as the verifier uses it (UTF-8 bytes), for {@link LagoClient.Builder}. */
+  static byte[] hmacKeyBytes(String hmacKey) {
+    Objects.requireNonNull(hmacKey, "hmacKey");
+    if (hmacKey.isEmpty()) {
+      throw new IllegalArgumentException("hmacKey must not be empty");
+    }
+    return WebhookChecks.utf8(hmacKey);
   }
 
   /**
@@ -448,11 +461,7 @@ public final class LagoWebhooks implements WebhookVerifier {
      * @throws IllegalArgumentException if it is empty
      */
     public Builder hmacKey(String hmacKey) {
-      Objects.requireNonNull(hmacKey, "hmacKey");
-      if (hmacKey.isEmpty()) {
-        throw new IllegalArgumentException("hmacKey must not be empty");
-      }
-      this.hmacKey = WebhookChecks.utf8(hmacKey);
+      this.hmacKey = hmacKeyBytes(hmacKey);
       return this;
     }
 

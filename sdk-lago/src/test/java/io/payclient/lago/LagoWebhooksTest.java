@@ -510,11 +510,13 @@ class LagoWebhooksTest {
     String issuer = server.url("/").toString();
     byte[] body = utf8(PAYMENT_EVENT);
     try (LagoClient lago = client()) {
-      server.enqueue(
-          new MockResponse.Builder()
-              .code(404)
-              .body("{\"status\":404,\"error\":\"Not Found\"}")
-              .build());
+      for (int i = 0; i < 2; i++) { // json_public_key, then the deprecated public_key
+        server.enqueue(
+            new MockResponse.Builder()
+                .code(404)
+                .body("{\"status\":404,\"error\":\"Not Found\"}")
+                .build());
+      }
       assertThatThrownBy(
               () ->
                   lago.webhooks()
@@ -545,5 +547,97 @@ class LagoWebhooksTest {
           () -> lago.webhooks().verify(body, jwtHeaders(jwt(KEYS, "RS256", issuer, PAYMENT_EVENT))),
           Reason.KEY_UNAVAILABLE);
     }
+  }
+
+  @Test
+  void anInstanceWithoutJsonPublicKeyIsAskedAtTheDeprecatedPlainTextPath() throws Exception {
+    String issuer = server.url("/").toString();
+    byte[] body = utf8(PAYMENT_EVENT);
+    try (LagoClient lago = client()) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(404)
+              .body("{\"status\":404,\"error\":\"Not Found\"}")
+              .build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .addHeader("Content-Type", "text/plain; charset=utf-8")
+              .body(rubyBase64(pem(KEYS)))
+              .build());
+
+      assertThat(
+              lago.webhooks()
+                  .verify(body, jwtHeaders(jwt(KEYS, "RS256", issuer, PAYMENT_EVENT)))
+                  .id())
+          .isEqualTo(UNIQUE);
+      assertThat(server.takeRequest().getTarget()).isEqualTo("/api/v1/webhooks/json_public_key");
+      var fallback = server.takeRequest();
+      assertThat(fallback.getTarget()).isEqualTo("/api/v1/webhooks/public_key");
+      assertThat(fallback.getHeaders().get("Authorization")).startsWith("Bearer ");
+    }
+  }
+
+  @Test
+  void aNonKeyAtTheDeprecatedPathIsKeyUnavailable() {
+    String issuer = server.url("/").toString();
+    byte[] body = utf8(PAYMENT_EVENT);
+    try (LagoClient lago = client()) {
+      server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .addHeader("Content-Type", "text/html")
+              .body("<html>lago-api-key-0123456789</html>")
+              .build());
+      assertThatThrownBy(
+              () ->
+                  lago.webhooks()
+                      .verify(body, jwtHeaders(jwt(KEYS, "RS256", issuer, PAYMENT_EVENT))))
+          .isInstanceOfSatisfying(
+              WebhookVerificationException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
+                assertThat(e.getMessage()).doesNotContain("lago-api-key");
+              });
+    }
+  }
+
+  @Test
+  void aClientWithAWebhookSecretAlsoVerifiesHmacEndpoints() throws Exception {
+    byte[] body = utf8(PAYMENT_EVENT);
+    try (LagoClient lago =
+        LagoClient.builder()
+            .apiKey("lago-api-key-0123456789")
+            .baseUrl(server.url("/api/v1").toString())
+            .webhookSecret(HMAC_KEY)
+            .build()) {
+      WebhookEvent event =
+          lago.webhooks()
+              .verify(
+                  body,
+                  headers(
+                      "X-Lago-Signature",
+                      hmac(HMAC_KEY, body),
+                      "X-Lago-Signature-Algorithm",
+                      "hmac",
+                      "X-Lago-Unique-Key",
+                      UNIQUE));
+      assertThat(event.id()).isEqualTo(UNIQUE);
+      assertThat(server.getRequestCount()).isZero(); // no key fetch for hmac
+      assertRefused(
+          () ->
+              lago.webhooks()
+                  .verify(
+                      body,
+                      headers(
+                          "X-Lago-Signature",
+                          hmac("another-key", body),
+                          "X-Lago-Signature-Algorithm",
+                          "hmac")),
+          Reason.BAD_SIGNATURE);
+    }
+    assertThatThrownBy(() -> LagoClient.builder().webhookSecret(""))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

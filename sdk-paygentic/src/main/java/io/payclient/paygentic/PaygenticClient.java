@@ -8,12 +8,11 @@ import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.RequestOptions;
-import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.HttpTransport;
+import io.payclient.core.internal.NeutralClient;
 import io.payclient.core.internal.Secrets;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.paygentic.internal.PaygenticErrorParser;
-import io.payclient.paygentic.internal.PaygenticMapping;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,13 +48,23 @@ public final class PaygenticClient implements PaymentsClient {
   public static final String API_KEY_ENV = "PAYGENTIC_API_KEY";
 
   private final HttpTransport transport;
+  private final @Nullable PaygenticWebhooks webhooks;
   private final @Nullable String merchantId;
   private final PaygenticPayments payments;
+  private final NeutralClient<
+          PaygenticPaymentCreateRequest,
+          PaygenticPayment,
+          PaygenticPayment,
+          PaygenticPaymentListParams>
+      neutral;
 
-  private PaygenticClient(HttpTransport transport, @Nullable String merchantId) {
+  private PaygenticClient(
+      HttpTransport transport, @Nullable String merchantId, @Nullable PaygenticWebhooks webhooks) {
     this.transport = transport;
+    this.webhooks = webhooks;
     this.merchantId = merchantId;
     this.payments = new PaygenticPayments(transport, merchantId);
+    this.neutral = new NeutralClient<>(new PaygenticNeutral(payments));
   }
 
   /** Returns a builder; defaults: {@link PaygenticEnvironment#PRODUCTION}, key from the env. */
@@ -66,6 +75,23 @@ public final class PaygenticClient implements PaymentsClient {
   /** Paygentic's payment operations, typed. */
   public PaygenticPayments payments() {
     return payments;
+  }
+
+  /**
+   * The verifier of this vendor's webhooks, built from {@link Builder#webhookSecret(String)}.
+   *
+   * <pre>{@code
+   * WebhookEvent event = client.webhooks().verify(body, request::getHeader);
+   * }</pre>
+   *
+   * @throws IllegalStateException if the client was built without a webhook secret
+   */
+  public PaygenticWebhooks webhooks() {
+    if (webhooks == null) {
+      throw new IllegalStateException(
+          "No webhook secret was configured: build the client with webhookSecret(...)");
+    }
+    return webhooks;
   }
 
   /** The base URL in use. */
@@ -94,31 +120,23 @@ public final class PaygenticClient implements PaymentsClient {
    */
   @Override
   public Payment create(PaymentCreateRequest request, RequestOptions options) {
-    PaygenticPaymentCreateRequest typed = PaygenticMapping.toPaygentic(request, options);
-    return PaygenticMapping.toPayment(
-        payments.create(typed, options), typed.idempotencyKey().orElse(null));
+    return neutral.create(request, options);
   }
 
   @Override
   public CompletableFuture<Payment> createAsync(
       PaymentCreateRequest request, RequestOptions options) {
-    return VendorSupport.async(
-        () -> {
-          PaygenticPaymentCreateRequest typed = PaygenticMapping.toPaygentic(request, options);
-          String key = typed.idempotencyKey().orElse(null);
-          return Futures.map(
-              payments.createAsync(typed, options), p -> PaygenticMapping.toPayment(p, key));
-        });
+    return neutral.createAsync(request, options);
   }
 
   @Override
   public Payment retrieve(String paymentId) {
-    return PaygenticMapping.toPayment(payments.retrieve(paymentId), null);
+    return neutral.retrieve(paymentId);
   }
 
   @Override
   public CompletableFuture<Payment> retrieveAsync(String paymentId) {
-    return Futures.map(payments.retrieveAsync(paymentId), p -> PaygenticMapping.toPayment(p, null));
+    return neutral.retrieveAsync(paymentId);
   }
 
   /**
@@ -127,18 +145,12 @@ public final class PaygenticClient implements PaymentsClient {
    */
   @Override
   public Page<Payment> list(PaymentListParams params) {
-    return payments
-        .list(PaygenticMapping.toPaygentic(params))
-        .map(p -> PaygenticMapping.toPayment(p, null));
+    return neutral.list(params);
   }
 
   @Override
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
-    return VendorSupport.async(
-        () ->
-            Futures.map(
-                payments.listAsync(PaygenticMapping.toPaygentic(params)),
-                page -> page.map(p -> PaygenticMapping.toPayment(p, null))));
+    return neutral.listAsync(params);
   }
 
   @Override
@@ -155,6 +167,8 @@ public final class PaygenticClient implements PaymentsClient {
   public static final class Builder extends ClientBuilder<Builder, PaygenticClient> {
     private PaygenticEnvironment environment = PaygenticEnvironment.PRODUCTION;
     private @Nullable String merchantId;
+
+    private @Nullable String webhookSecret;
 
     private Builder() {}
 
@@ -182,6 +196,18 @@ public final class PaygenticClient implements PaymentsClient {
     }
 
     /**
+     * The webhook signing secret: the endpoint's signing secret, {@code whsec_…} (Paygentic
+     * delivers through Svix). With it, {@link PaygenticClient#webhooks()} verifies this vendor's
+     * webhooks. It is a secret like the API key: never printed.
+     *
+     * @throws IllegalArgumentException (at {@link #build()}) if it is not a usable secret
+     */
+    public Builder webhookSecret(String secret) {
+      this.webhookSecret = Objects.requireNonNull(secret, "webhookSecret");
+      return this;
+    }
+
+    /**
      * Builds the client. Nothing is sent.
      *
      * @throws IllegalArgumentException if no API key is set or in {@code PAYGENTIC_API_KEY}; the
@@ -199,9 +225,12 @@ public final class PaygenticClient implements PaymentsClient {
         throw new IllegalArgumentException(
             "merchantId must be non-blank without control characters");
       }
+      PaygenticWebhooks webhooks =
+          webhookSecret == null ? null : PaygenticWebhooks.builder().secret(webhookSecret).build();
       return new PaygenticClient(
           new HttpTransport(VENDOR, baseUrl, apiKey, options, PaygenticErrorParser.INSTANCE),
-          merchantId);
+          merchantId,
+          webhooks);
     }
 
     /** Fails fast instead of a confusing 401: each key works on one official host only. */

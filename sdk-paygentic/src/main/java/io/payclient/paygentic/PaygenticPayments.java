@@ -9,9 +9,8 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
 import io.payclient.core.internal.ApiCall;
-import io.payclient.core.internal.CoreAccess;
 import io.payclient.core.internal.HttpTransport;
-import io.payclient.core.internal.PageFetcher;
+import io.payclient.core.internal.Pages;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.paygentic.internal.PaygenticJson;
 import java.util.Objects;
@@ -191,24 +190,12 @@ public final class PaygenticPayments {
           list.pagination().limit() != null ? list.pagination().limit() : params.limit();
       more = received >= (limit == null ? DEFAULT_LIMIT : limit);
     }
-    PageFetcher<PaygenticPayment> fetcher =
-        !more
-            ? null
-            : new PageFetcher<>() {
-              private final PaygenticPaymentListParams nextParams =
-                  params.toBuilder().offset((int) nextOffset).build();
-
-              @Override
-              public Page<PaygenticPayment> fetch() {
-                return list(nextParams);
-              }
-
-              @Override
-              public CompletableFuture<Page<PaygenticPayment>> fetchAsync() {
-                return listAsync(nextParams);
-              }
-            };
-    return CoreAccess.get().page(list.payments(), fetcher, total);
+    return Pages.of(
+        list.payments(),
+        total,
+        more ? params.toBuilder().offset((int) nextOffset).build() : null,
+        this::list,
+        this::listAsync);
   }
 
   private ApiCall<PaygenticPayment> createCall(

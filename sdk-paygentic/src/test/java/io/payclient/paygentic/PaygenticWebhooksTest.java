@@ -396,4 +396,38 @@ class PaygenticWebhooksTest {
                 .id())
         .isEqualTo(SVIX_ID);
   }
+
+  @Test
+  void theClientGivesAVerifierForItsWebhookSecret() throws Exception {
+    byte[] body = PAYMENT_EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long now = java.time.Instant.now().getEpochSecond();
+    try (PaygenticClient client =
+        PaygenticClient.builder()
+            .apiKey("pg-api-key-0123456789")
+            .baseUrl("http://127.0.0.1:9")
+            .webhookSecret(SECRET)
+            .build()) {
+      assertThat(client.webhooks().verify(body, signed("msg_1", now, body)).id())
+          .isEqualTo("msg_1");
+      assertThat(client.toString()).doesNotContain(SECRET);
+    }
+    try (PaygenticClient noSecret =
+        PaygenticClient.builder()
+            .apiKey("pg-api-key-0123456789")
+            .baseUrl("http://127.0.0.1:9")
+            .build()) {
+      assertThatThrownBy(noSecret::webhooks)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("webhookSecret");
+    }
+    assertThatThrownBy(
+            () ->
+                PaygenticClient.builder()
+                    .apiKey("pg-api-key-0123456789")
+                    .baseUrl("http://127.0.0.1:9")
+                    .webhookSecret("not-a-whsec")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("not-a-whsec");
+  }
 }

@@ -4,15 +4,13 @@ import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
 import io.payclient.core.internal.CoreAccess;
+import io.payclient.core.internal.ErrorBodies;
 import io.payclient.core.internal.ErrorParser;
-import io.payclient.core.internal.Json;
 import io.payclient.core.internal.Limits;
 import io.payclient.core.internal.NetworkText;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,10 +102,10 @@ public final class BillingrailsErrorParser implements ErrorParser {
             r.skipValue();
           }
         }
-        case "message" -> message = text(r);
-        case "code" -> code = text(r);
-        case "details", "errors" -> details = readDetails(r);
-        case "request_id" -> requestId = text(r);
+        case "message" -> message = ErrorBodies.text(r);
+        case "code" -> code = ErrorBodies.text(r);
+        case "details", "errors" -> details = ErrorBodies.fieldErrors(r);
+        case "request_id" -> requestId = ErrorBodies.text(r);
         case "meta" -> {
           String id = BillingrailsJson.readRequestId(r);
           requestId = requestId != null ? requestId : id;
@@ -168,74 +166,15 @@ public final class BillingrailsErrorParser implements ErrorParser {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.nextName()) {
-        case "type" -> type = text(r);
-        case "code" -> code = text(r);
-        case "message" -> message = text(r);
-        case "details", "errors" -> details = readDetails(r);
+        case "type" -> type = ErrorBodies.text(r);
+        case "code" -> code = ErrorBodies.text(r);
+        case "message" -> message = ErrorBodies.text(r);
+        case "details", "errors" -> details = ErrorBodies.fieldErrors(r);
         default -> r.skipValue(); // anything new
       }
     }
     r.endObject();
     return new Nested(type, code, message, details);
-  }
-
-  /** Reads {@code [{field, message, code?}]}; entries of another shape are skipped. */
-  private static List<FieldError> readDetails(JsonReader r) throws IOException {
-    if (r.peek() != JsonReader.Token.BEGIN_ARRAY) {
-      r.skipValue();
-      return List.of();
-    }
-    List<FieldError> out = new ArrayList<>();
-    r.beginArray();
-    while (r.hasNext()) {
-      if (out.size() >= Limits.MAX_FIELD_ERRORS) {
-        r.skipValue();
-        continue;
-      }
-      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        String text = r.peek() == JsonReader.Token.STRING ? r.nextString() : null;
-        if (text == null) {
-          r.skipValue();
-        } else {
-          out.add(FieldError.of("<request>", text));
-        }
-        continue;
-      }
-      String field = null;
-      String message = null;
-      String code = null;
-      r.beginObject();
-      while (r.hasNext()) {
-        switch (r.nextName()) {
-          case "field" -> field = text(r);
-          case "message" -> message = text(r);
-          case "code" -> code = text(r);
-          default -> r.skipValue();
-        }
-      }
-      r.endObject();
-      String text = Objects.requireNonNullElse(firstNonBlank(message, code, null), "invalid");
-      out.add(new FieldError(field == null || field.isBlank() ? "<request>" : field, text, code));
-    }
-    r.endArray();
-    return List.copyOf(out);
-  }
-
-  /**
-   * A scalar's text (numbers stay text), at most {@link Limits#MAX_PARSED_TEXT_CHARS} characters of
-   * it, or {@code null}; an object or array is skipped.
-   */
-  private static @Nullable String text(JsonReader r) throws IOException {
-    return switch (r.peek()) {
-      case STRING, NUMBER, BOOLEAN, NULL -> {
-        String t = Json.nextString(r);
-        yield t == null ? null : NetworkText.cut(t, Limits.MAX_PARSED_TEXT_CHARS);
-      }
-      default -> {
-        r.skipValue();
-        yield null;
-      }
-    };
   }
 
   private static @Nullable String firstNonBlank(

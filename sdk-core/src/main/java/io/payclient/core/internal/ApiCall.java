@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ public final class ApiCall<T> {
   final boolean idempotent;
   final RequestOptions options;
   final ResponseParser<T> parser;
+  final @Nullable Function<String, T> textParser;
   final @Nullable Reconciler<T> reconciler;
 
   private ApiCall(Builder<T> b) {
@@ -36,12 +38,32 @@ public final class ApiCall<T> {
     this.idempotent = b.method.equals("GET") || b.idempotencyKey != null;
     this.options = b.options;
     this.parser = Objects.requireNonNull(b.parser, "parser");
+    this.textParser = b.textParser;
     this.reconciler = b.reconciler;
   }
 
   /** A GET. */
   public static <T> Builder<T> get(ResponseParser<T> parser) {
     return new Builder<T>("GET", parser);
+  }
+
+  /**
+   * A GET whose answer is plain text, not JSON (Lago's deprecated {@code /webhooks/public_key}):
+   * the body is decoded as UTF-8 whatever its content type and given to {@code parser}, which
+   * throws {@link IllegalArgumentException} or {@link com.squareup.moshi.JsonDataException} when it
+   * cannot read it (the transport turns that into a {@link
+   * io.payclient.core.ResponseFormatException}). Error answers are read as for any call.
+   */
+  public static <T> Builder<T> getText(Function<String, T> parser) {
+    Objects.requireNonNull(parser, "parser");
+    Builder<T> b =
+        new Builder<T>(
+            "GET",
+            (status, r) -> {
+              throw new IllegalStateException("a text call is not read as JSON");
+            });
+    b.textParser = parser;
+    return b;
   }
 
   /** A POST of a JSON body. */
@@ -73,6 +95,7 @@ public final class ApiCall<T> {
   public static final class Builder<T> {
     private final String method;
     private final ResponseParser<T> parser;
+    private @Nullable Function<String, T> textParser;
     private final List<String> pathSegments = new ArrayList<>();
     private final List<String[]> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();

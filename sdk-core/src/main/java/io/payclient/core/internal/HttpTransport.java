@@ -13,6 +13,7 @@ import io.payclient.core.ResponseFormatException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -244,7 +244,7 @@ public final class HttpTransport implements AutoCloseable {
     }
     long left = run.deadlineNanos - System.nanoTime();
     ScheduledFuture<?> deadline =
-        Scheduler.INSTANCE.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
+        Scheduler.SHARED.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
     Futures.onComplete(
         future,
         (v, e) -> {
@@ -352,7 +352,7 @@ public final class HttpTransport implements AutoCloseable {
     } else {
       run.waiting = true;
       run.pendingRetry =
-          Scheduler.INSTANCE.schedule(
+          Scheduler.SHARED.schedule(
               () -> attemptAsync(run, future), step.retryDelayNanos, TimeUnit.NANOSECONDS);
       if (future.isDone()) {
         run.stopInFlight(); // cancelled while the retry was being scheduled
@@ -672,6 +672,9 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private Step<T> parseSuccess(Response response, int status, Buffer bytes) {
+      if (call.textParser != null) {
+        return parseText(call.textParser, status, bytes);
+      }
       MediaType type =
           isPlainJson(response.header("Content-Type")) ? null : response.body().contentType();
       if (type != null && !type.subtype().contains("json")) {
@@ -712,6 +715,28 @@ public final class HttpTransport implements AutoCloseable {
             null);
       } finally {
         work.clear();
+      }
+    }
+
+    private Step<T> parseText(Function<String, T> parser, int status, Buffer bytes) {
+      byte[] raw = bytes.readByteArray();
+      try {
+        return new Step<>(
+            Objects.requireNonNull(
+                parser.apply(new String(raw, StandardCharsets.UTF_8)), "a parser returned null"),
+            null,
+            -1);
+      } catch (RuntimeException e) {
+        return decide(
+            formatError(
+                "could not read the response: " + clean(e.getMessage()),
+                text.cleanThrowable(e),
+                status,
+                new Buffer().write(raw)),
+            RetryPolicy.Outcome.UNREADABLE_SUCCESS,
+            status,
+            false,
+            null);
       }
     }
 
@@ -1038,25 +1063,5 @@ public final class HttpTransport implements AutoCloseable {
         sink.write(bytes);
       }
     };
-  }
-
-  /** One daemon thread that only schedules async retries and deadlines; it never runs I/O. */
-  private static final class Scheduler {
-    static final ScheduledExecutorService INSTANCE = create();
-
-    private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor executor =
-          new ScheduledThreadPoolExecutor(
-              1,
-              r -> {
-                Thread t = new Thread(r, "payclient-retry-scheduler");
-                t.setDaemon(true);
-                return t;
-              });
-      // Every async call schedules its deadline and cancels it when it ends: cancelled timers
-      // leave the queue at once instead of waiting there for their time.
-      executor.setRemoveOnCancelPolicy(true);
-      return executor;
-    }
   }
 }

@@ -4,11 +4,11 @@ import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
 import io.payclient.core.FieldError;
 import io.payclient.core.internal.CoreAccess;
+import io.payclient.core.internal.ErrorBodies;
 import io.payclient.core.internal.ErrorParser;
 import io.payclient.core.internal.Limits;
 import io.payclient.core.internal.NetworkText;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -49,11 +49,11 @@ public final class PaygenticErrorParser implements ErrorParser {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.nextName()) {
-        case "error" -> error = cut(PaygenticJson.string(r));
-        case "message" -> message = cut(PaygenticJson.string(r));
-        case "code" -> code = cut(PaygenticJson.string(r));
+        case "error" -> error = ErrorBodies.text(r);
+        case "message" -> message = ErrorBodies.text(r);
+        case "code" -> code = ErrorBodies.text(r);
         case "details" -> details = cut(rawText(r));
-        case "errors" -> fieldErrors = fieldErrors(r);
+        case "errors" -> fieldErrors = ErrorBodies.fieldErrors(r);
         default -> r.skipValue();
       }
     }
@@ -80,39 +80,6 @@ public final class PaygenticErrorParser implements ErrorParser {
             null);
   }
 
-  private static List<FieldError> fieldErrors(JsonReader r) throws IOException {
-    List<FieldError> out = new ArrayList<>();
-    if (r.peek() != JsonReader.Token.BEGIN_ARRAY) {
-      r.skipValue();
-      return out;
-    }
-    r.beginArray();
-    while (r.hasNext()) {
-      if (out.size() >= Limits.MAX_FIELD_ERRORS || r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        r.skipValue();
-        continue;
-      }
-      String field = null;
-      String message = null;
-      String code = null;
-      r.beginObject();
-      while (r.hasNext()) {
-        switch (r.nextName()) {
-          case "field" -> field = PaygenticJson.string(r);
-          case "message" -> message = PaygenticJson.string(r);
-          case "code" -> code = PaygenticJson.string(r);
-          default -> r.skipValue();
-        }
-      }
-      r.endObject();
-      out.add(
-          new FieldError(
-              orElse(field, "<request>"), orElse(message, orElse(code, "invalid")), code));
-    }
-    r.endArray();
-    return out;
-  }
-
   /** A scalar's text, or an object's or array's JSON text; {@code null} for null. */
   private static @Nullable String rawText(JsonReader r) throws IOException {
     return switch (r.peek()) {
@@ -125,9 +92,5 @@ public final class PaygenticErrorParser implements ErrorParser {
         }
       }
     };
-  }
-
-  private static String orElse(@Nullable String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
   }
 }
