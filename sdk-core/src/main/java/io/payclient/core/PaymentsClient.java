@@ -1,5 +1,6 @@
 package io.payclient.core;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -106,6 +107,70 @@ public interface PaymentsClient extends AutoCloseable {
    * @return a future of the first page, or of the exceptions of {@link #list(PaymentListParams)}
    */
   CompletableFuture<Page<Payment>> listAsync(PaymentListParams params);
+
+  /**
+   * Waits until the payment reaches a terminal status ({@link PaymentStatus#isTerminal()}:
+   * succeeded, failed, cancelled, expired), polling {@link #retrieveAsync(String)} first at once,
+   * then after 1 s, 2 s, 4 s … up to 30 s between polls, never past {@code timeout}. Equivalent to
+   * {@code awaitTerminal(paymentId, timeout, Duration.ofSeconds(1))}. Prefer webhooks for long
+   * waits (a payer paying at a payment URL); a waiter suits tests, scripts and short waits.
+   *
+   * <pre>{@code
+   * Payment done = client.awaitTerminal(payment.id(), Duration.ofMinutes(2));
+   * }</pre>
+   *
+   * <p>A rate limit makes the next poll wait at least its {@code Retry-After}; server errors and
+   * network failures are outlasted by polling again (each poll is a retrieve with the client's own
+   * retries). Waiting never creates or changes anything.
+   *
+   * @return the payment in its terminal status
+   * @throws WaitTimeoutException when the timeout passes first (with the last payment seen) or the
+   *     thread is interrupted (its interrupt flag is set again)
+   * @throws NotFoundException if there is no such payment
+   * @throws PayClientException when a poll fails in any other way waiting cannot outlast
+   * @throws IllegalArgumentException if the timeout is not over 0 and at most a day, or the id is
+   *     unusable
+   */
+  default Payment awaitTerminal(String paymentId, Duration timeout) {
+    return Waiter.await(this, paymentId, timeout, Waiter.DEFAULT_FIRST_INTERVAL);
+  }
+
+  /**
+   * Like {@link #awaitTerminal(String, Duration)}, with the first interval between polls (it then
+   * doubles, up to 30 s or the first interval if that is longer).
+   *
+   * @throws IllegalArgumentException if the timeout or interval is not over 0 and at most a day
+   */
+  default Payment awaitTerminal(String paymentId, Duration timeout, Duration firstInterval) {
+    return Waiter.await(this, paymentId, timeout, firstInterval);
+  }
+
+  /**
+   * Waits for a terminal status without blocking: polls are scheduled on the SDK's scheduler thread
+   * and sent on OkHttp's dispatcher, so no thread is held per waiting call. Cancelling the future
+   * stops polling and cancels the poll in flight.
+   *
+   * @return a future completed with the terminal payment, or exceptionally with the exceptions of
+   *     {@link #awaitTerminal(String, Duration)} (argument errors included)
+   */
+  default CompletableFuture<Payment> awaitTerminalAsync(String paymentId, Duration timeout) {
+    return awaitTerminalAsync(paymentId, timeout, Waiter.DEFAULT_FIRST_INTERVAL);
+  }
+
+  /**
+   * Like {@link #awaitTerminalAsync(String, Duration)}, with the first interval between polls.
+   *
+   * @return a future completed with the terminal payment, or exceptionally with the exceptions of
+   *     {@link #awaitTerminal(String, Duration)} (argument errors included)
+   */
+  default CompletableFuture<Payment> awaitTerminalAsync(
+      String paymentId, Duration timeout, Duration firstInterval) {
+    try {
+      return Waiter.start(this, paymentId, timeout, firstInterval);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Releases the client's resources. A client built on a caller-supplied {@code OkHttpClient}
