@@ -16,6 +16,7 @@ import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.WaitTimeoutException;
 import io.payclient.core.WebhookEvent;
 import io.payclient.core.WebhookVerificationException;
 import io.payclient.core.WebhookVerifier;
@@ -228,6 +229,18 @@ final class Snippets {
     }
     work.add(event); // hand off; answer 2xx fast, or the vendor times out and retries
     return 204;
+    // README end
+  }
+
+  /** Waits for a payment's final status, or returns what was last seen at the timeout. */
+  static Payment awaitPayment(PaymentsClient client, String paymentId, Duration timeout) {
+    // README: waiter
+    try {
+      return client.awaitTerminal(paymentId, timeout); // polls after 1 s, 2 s, 4 s … 30 s
+    } catch (WaitTimeoutException e) {
+      // not final yet: e.lastPayment() is what the last poll saw; a webhook will tell you later
+      return e.lastPayment().orElseThrow(() -> e);
+    }
     // README end
   }
 }

@@ -206,6 +206,23 @@ class SnippetsTest {
   }
 
   @Test
+  void theWaiterSnippetReturnsAFinalPaymentOrTheLastOneSeen() {
+    try (PaymentsClient client = Snippets.client("lago", lago.apiKey(), lago.baseUrl())) {
+      Payment created = Snippets.neutral(client, lago.seedInvoice("USD", 5_000), "unused");
+      Payment done = Snippets.awaitPayment(client, created.id(), java.time.Duration.ofSeconds(5));
+      assertThat(done.status().isTerminal()).isTrue();
+    }
+    try (PaymentsClient client =
+        Snippets.client("paygentic", paygentic.apiKey(), paygentic.baseUrl())) {
+      Payment created = Snippets.neutral(client, "unused", "unused");
+      assertThat(created.status()).isEqualTo(PaymentStatus.PENDING);
+      Payment seen = Snippets.awaitPayment(client, created.id(), java.time.Duration.ofMillis(1500));
+      assertThat(seen.id()).isEqualTo(created.id());
+      assertThat(seen.status()).isEqualTo(PaymentStatus.PENDING);
+    }
+  }
+
+  @Test
   void theReadmeShowsTheseSnippetsVerbatimAndNoOtherJava() throws Exception {
     String readme = Files.readString(Path.of("../README.md"));
     List<String> snippets = new ArrayList<>();
