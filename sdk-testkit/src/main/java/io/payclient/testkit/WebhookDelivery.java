@@ -191,18 +191,20 @@ final class WebhookDelivery {
   }
 
   private void attempt(ScheduledExecutorService owner, Job job, int attempt) {
-    Map<String, String> headers = job.headers().apply(job.endpoint(), job.id());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(job.endpoint().url())
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(job.body()));
-    headers.forEach(request::header);
+    Map<String, String> headers = Map.of();
     int status = -1;
     String failure = null;
     try {
+      headers = job.headers().apply(job.endpoint(), job.id());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(job.endpoint().url())
+              .timeout(REQUEST_TIMEOUT)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(job.body()));
+      headers.forEach(request::header);
       status = http().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // no answer (refused, reset, timeout), or a request that could not be made: a failed attempt
       failure = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
