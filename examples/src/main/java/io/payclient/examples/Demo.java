@@ -38,6 +38,7 @@ import io.payclient.testkit.WebhookAttempt;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -354,7 +355,9 @@ public final class Demo {
 
     static WebhookEndpoint start() {
       try {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer server =
+            HttpServer.create(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
         server.start();
         return new WebhookEndpoint(server);
       } catch (IOException e) {
