@@ -5,4 +5,6 @@ module io.payclient.examples {
   requires io.payclient.paygentic;
   requires io.payclient.testkit;
   requires java.logging; // the README's logging snippet
+  requires java.net.http; // the tour posts a tampered webhook
+  requires jdk.httpserver; // the tour's webhook endpoint
 }

@@ -5,6 +5,7 @@ module io.payclient.testkit {
   requires transitive okhttp3;
   requires com.squareup.moshi;
   requires okio;
+  requires java.net.http; // webhook delivery
   requires static transitive org.jspecify;
 
   exports io.payclient.testkit;

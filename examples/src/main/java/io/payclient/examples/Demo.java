@@ -1,8 +1,12 @@
 package io.payclient.examples;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.payclient.billingrails.BillingrailsClient;
 import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
+import io.payclient.billingrails.BillingrailsPaymentMode;
+import io.payclient.billingrails.BillingrailsWebhooks;
 import io.payclient.core.ClientOptions;
 import io.payclient.core.Money;
 import io.payclient.core.Page;
@@ -14,31 +18,51 @@ import io.payclient.core.PaymentTarget;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.WebhookEvent;
+import io.payclient.core.WebhookVerificationException;
+import io.payclient.core.WebhookVerifier;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.lago.LagoPaymentRequest;
+import io.payclient.lago.LagoPaymentRequestCreateRequest;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentCreateRequest;
+import io.payclient.paygentic.PaygenticWebhooks;
 import io.payclient.testkit.FakeBillingrails;
 import io.payclient.testkit.FakeLago;
 import io.payclient.testkit.FakePaygentic;
 import io.payclient.testkit.Fault;
+import io.payclient.testkit.WebhookAttempt;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The tour of PayClient: a typed create on each vendor (shown as read back by retrieve), a create
  * through the neutral {@link PaymentsClients} API, each vendor's newest payments (list), a
- * validation error, a vendor's refusal (HTTP 422, explained), and an idempotent retry after an
- * injected fault.
+ * validation error, a vendor's refusal (HTTP 422, explained), an idempotent retry after an injected
+ * fault, and payments followed by webhooks: the fakes deliver signed webhooks to a small endpoint
+ * of the tour, which verifies them with the SDK and refuses a tampered one.
  *
  * <p>With no configuration every vendor runs on an embedded fake server (sdk-testkit). A vendor
  * whose API key variable is set runs against the real service instead: {@code LAGO_API_KEY} (+
@@ -210,6 +234,199 @@ public final class Demo {
                 + ", payments created: "
                 + (fakeBillingrails.createdPayments() - before));
       }
+
+      // 8. Following payments: the fakes deliver signed webhooks to an endpoint of ours.
+      out.println();
+      out.println(
+          "4. Following payments: each payment change is delivered as a signed webhook to this"
+              + " demo's endpoint, verified with the SDK:");
+      followPayments(
+          fakeLago, fakeBillingrails, fakePaygentic, lago, billingrails, p, account, run);
+    }
+  }
+
+  /**
+   * Starts an endpoint on 127.0.0.1, registers it with each fake, changes a payment on each and
+   * prints the events as the endpoint verifies them; then posts a delivered webhook with one byte
+   * changed and prints its refusal. Only on the fakes: the real services need a public URL.
+   */
+  private void followPayments(
+      @Nullable FakeLago fakeLago,
+      @Nullable FakeBillingrails fakeBillingrails,
+      @Nullable FakePaygentic fakePaygentic,
+      LagoClient lago,
+      BillingrailsClient billingrails,
+      PaygenticPayment pending,
+      String account,
+      String run) {
+    printSkips();
+    out.printf(
+        "  %-9s %-13s %-39s %-38s %s%n",
+        "",
+        "vendor",
+        "event type",
+        "event id (de-duplication key)",
+        "payment and its neutral status");
+    try (WebhookEndpoint endpoint = WebhookEndpoint.start()) {
+      if (fakePaygentic != null) {
+        fakePaygentic.registerWebhookEndpoint(
+            endpoint.add(
+                "paygentic",
+                PaygenticWebhooks.builder().secret(fakePaygentic.webhookSecret()).build()));
+        fakePaygentic.completePayment(pending.id()); // the payer pays
+        printNext(endpoint);
+      }
+      if (fakeBillingrails != null) {
+        fakeBillingrails.registerWebhookEndpoint(
+            endpoint.add(
+                "billingrails",
+                BillingrailsWebhooks.builder().secret(fakeBillingrails.webhookSecret()).build()));
+        BillingrailsPayment online =
+            billingrails
+                .payments()
+                .create(
+                    BillingrailsPaymentCreateRequest.builder()
+                        .mode(BillingrailsPaymentMode.ONLINE)
+                        .integrationId("int_tour")
+                        .accountId(account)
+                        .referenceId("tour-online-" + run)
+                        .invoiceId(fakeBillingrails.seedInvoice(account, "EUR", 1_500))
+                        .build());
+        fakeBillingrails.succeedPayment(online.id()); // the payer completes the checkout
+        printNext(endpoint);
+      }
+      if (fakeLago != null) {
+        // lago.webhooks() fetches the instance's public key (from the fake) on first use.
+        fakeLago.registerWebhookEndpoint(endpoint.add("lago", lago.webhooks()));
+        String overdue = fakeLago.seedOverdueInvoice("USD", 3_000, "tour-customer");
+        LagoPaymentRequest request =
+            lago.paymentRequests()
+                .create(
+                    LagoPaymentRequestCreateRequest.builder()
+                        .externalCustomerId("tour-customer")
+                        .addInvoiceId(overdue)
+                        .build());
+        fakeLago.updatePaymentRequestStatus(request.lagoId(), "succeeded");
+        printNext(endpoint);
+      }
+      if (fakePaygentic != null) {
+        WebhookAttempt delivered = fakePaygentic.deliveries().get(0);
+        byte[] tampered = delivered.body();
+        tampered[tampered.length / 2] ^= 1;
+        endpoint.post("paygentic", tampered, delivered.headers());
+        out.println("  (a delivered Paygentic webhook posted again with one byte changed)");
+        printNext(endpoint);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println("  interrupted");
+    }
+  }
+
+  /** A line for each vendor on the real service, whose webhooks the tour does not follow. */
+  void printSkips() {
+    for (String vendor : List.of("LAGO", "BILLINGRAILS", "PAYGENTIC")) {
+      if (real(vendor)) {
+        out.println(
+            "  "
+                + vendor.toLowerCase(Locale.ROOT)
+                + ": skipped (runs against the real service; its webhooks need a public URL)");
+      }
+    }
+  }
+
+  private void printNext(WebhookEndpoint endpoint) throws InterruptedException {
+    String line = endpoint.next(Duration.ofSeconds(5));
+    out.println(line == null ? "  (no webhook arrived within 5 s)" : line);
+  }
+
+  /**
+   * The tour's webhook endpoint: {@code POST /webhooks/<vendor>} verifies the raw body with that
+   * vendor's verifier, hands a line to the tour, and answers at once (204, or 400 when refused).
+   */
+  private static final class WebhookEndpoint implements AutoCloseable {
+    private final HttpServer server;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private WebhookEndpoint(HttpServer server) {
+      this.server = server;
+    }
+
+    static WebhookEndpoint start() {
+      try {
+        HttpServer server =
+            HttpServer.create(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+        server.start();
+        return new WebhookEndpoint(server);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Serves {@code /webhooks/<vendor>} with this verifier; returns its URL. */
+    URI add(String vendor, WebhookVerifier verifier) {
+      server.createContext("/webhooks/" + vendor, exchange -> handle(exchange, vendor, verifier));
+      return url(vendor);
+    }
+
+    private URI url(String vendor) {
+      return URI.create(
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/" + vendor);
+    }
+
+    private void handle(HttpExchange exchange, String vendor, WebhookVerifier verifier)
+        throws IOException {
+      try (exchange) {
+        byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
+        int status;
+        try {
+          WebhookEvent event = verifier.verify(body, exchange.getRequestHeaders()::getFirst);
+          lines.add(
+              String.format(
+                  Locale.ROOT,
+                  "  verified  %-13s %-39s %-38s %s",
+                  vendor,
+                  event.type(),
+                  event.id(),
+                  event.payment().map(p -> p.id() + " " + p.status()).orElse("-")));
+          status = 204;
+        } catch (WebhookVerificationException e) {
+          lines.add(
+              String.format(
+                  Locale.ROOT,
+                  "  refused   %-13s HTTP 400, %s: %s",
+                  vendor,
+                  e.reason(),
+                  e.getMessage()));
+          status = 400;
+        }
+        exchange.sendResponseHeaders(status, -1);
+      }
+    }
+
+    /** Posts a body with headers to the vendor's path, as a sender would. */
+    void post(String vendor, byte[] body, Map<String, String> headers) throws InterruptedException {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(url(vendor))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      headers.forEach(request::header);
+      try {
+        http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      } catch (IOException e) {
+        lines.add("  could not post the tampered webhook: " + e);
+      }
+    }
+
+    @Nullable String next(Duration timeout) throws InterruptedException {
+      return lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
     }
   }
 

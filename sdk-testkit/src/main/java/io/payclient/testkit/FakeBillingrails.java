@@ -2,6 +2,7 @@ package io.payclient.testkit;
 
 import static io.payclient.testkit.JsonTree.obj;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,8 +78,15 @@ import org.jspecify.annotations.Nullable;
  * one place and 201 in another). Lists use the {@code meta{request_id, current_page, per_page,
  * total_count}} shape, never the {@code {page, page_size, total_pages}} one the Node SDK also
  * knows. The rate limit (a token bucket per client IP) is not enforced; an injected 429 carries a
- * {@code Retry-After} that Billingrails does not document. Webhooks are not sent: Billingrails'
- * real webhook envelope is unconfirmed.
+ * {@code Retry-After} that Billingrails does not document.
+ *
+ * <p><b>Webhooks</b> ({@link #registerWebhookEndpoint(java.net.URI)}): {@link
+ * #succeedPayment(String)} and {@link #failPayment(String)} send {@code payment.succeeded} / {@code
+ * payment.failed}, signed with {@link BillingrailsWebhookSigner} and {@link #webhookSecret()},
+ * tried up to 4 times (the first and 3 retries) with a short back-off ({@link
+ * #webhookRetryBackoff(Duration)}). Billingrails' envelope is unconfirmed; the fake sends {@code
+ * {"id":"evt_…","type":…,"created_at":…,"data":{"payment":<as GET /payments/{id} renders it>}}}.
+ * {@link #setPaymentStatus(String, String)} sends nothing.
  */
 public class FakeBillingrails extends FakeServer {
   /** The key a {@code new FakeBillingrails()} accepts. */
@@ -117,9 +125,14 @@ public class FakeBillingrails extends FakeServer {
     this(DEFAULT_API_KEY);
   }
 
+  /** How many times Billingrails tries a webhook: the first attempt and up to 3 retries. */
+  public static final int WEBHOOK_ATTEMPTS = 4;
+
+  private final String webhookSecret = BillingrailsWebhookSigner.newSecret();
+
   /** A fake accepting the given key; not started until used. */
   public FakeBillingrails(String apiKey) {
-    super(apiKey, "/v1");
+    super(apiKey, "/v1", "billingrails", WEBHOOK_ATTEMPTS);
   }
 
   /** Starts a fake accepting {@link #DEFAULT_API_KEY}. */
@@ -209,7 +222,8 @@ public class FakeBillingrails extends FakeServer {
 
   /**
    * Changes a payment's {@code status} (and {@code failure_reason}, for {@code failed}), as when a
-   * payer completes an online payment. Responses already kept for idempotency do not change.
+   * payer completes an online payment. Responses already kept for idempotency do not change. No
+   * webhook is sent ({@link #succeedPayment(String)} and {@link #failPayment(String)} send one).
    *
    * @param status a wire status: {@code pending}, {@code succeeded}, {@code failed}, {@code
    *     canceled}, or any other text to test unknown values
@@ -225,6 +239,69 @@ public class FakeBillingrails extends FakeServer {
       p.put("status", status);
       p.put("failure_reason", status.equals("failed") ? "gateway_error" : null);
     }
+  }
+
+  /**
+   * The payer's online payment goes through: a {@code pending} payment becomes {@code succeeded},
+   * and a {@code payment.succeeded} webhook goes to every registered endpoint. Retrieve and list
+   * show the new status at once.
+   *
+   * @throws IllegalArgumentException if there is no such payment
+   * @throws IllegalStateException if the payment is not pending
+   */
+  public void succeedPayment(String paymentId) {
+    finish(paymentId, "succeeded", "payment.succeeded");
+  }
+
+  /**
+   * The payer's online payment fails: a {@code pending} payment becomes {@code failed} (with a
+   * {@code failure_reason}), and a {@code payment.failed} webhook goes to every registered
+   * endpoint.
+   *
+   * @throws IllegalArgumentException if there is no such payment
+   * @throws IllegalStateException if the payment is not pending
+   */
+  public void failPayment(String paymentId) {
+    finish(paymentId, "failed", "payment.failed");
+  }
+
+  /**
+   * The endpoints' signing secret, new for each fake: give it to {@code
+   * BillingrailsWebhooks.builder().secret(…)}.
+   */
+  public String webhookSecret() {
+    return webhookSecret;
+  }
+
+  private void finish(String paymentId, String status, String type) {
+    Map<String, @Nullable Object> snapshot;
+    Instant at;
+    synchronized (lock) {
+      Map<String, @Nullable Object> p = find(paymentId);
+      if (p == null) {
+        throw new IllegalArgumentException("no such payment: " + paymentId);
+      }
+      if (!"pending".equals(p.get("status"))) {
+        throw new IllegalStateException(
+            "payment " + paymentId + " is " + p.get("status") + ", not pending");
+      }
+      setPaymentStatus(paymentId, status);
+      snapshot = new LinkedHashMap<>(p);
+      at = now();
+    }
+    byte[] body =
+        JsonTree.write(
+                obj(
+                    "id",
+                    newId("evt_"),
+                    "type",
+                    type,
+                    "created_at",
+                    at.truncatedTo(ChronoUnit.MILLIS).toString(),
+                    "data",
+                    obj("payment", snapshot)))
+            .getBytes(StandardCharsets.UTF_8);
+    deliverWebhook(body, (scheme, id) -> BillingrailsWebhookSigner.headers(webhookSecret, body));
   }
 
   /** Moves this fake's clock forward, e.g. past the 24 hours an idempotency key is kept. */

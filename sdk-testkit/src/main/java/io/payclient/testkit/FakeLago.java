@@ -3,7 +3,10 @@ package io.payclient.testkit;
 import static io.payclient.testkit.JsonTree.obj;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +57,15 @@ import org.jspecify.annotations.Nullable;
  *       customer and invoices, every field of the server's serializers, as they are now.
  *   <li>Lists are {@code page}/{@code per_page} (default 100), with Lago's {@code meta}; an empty
  *       result has {@code current_page} 0.
+ *   <li><b>Webhooks</b> ({@link #registerWebhookEndpoint(URI, String)}, {@code jwt} by default):
+ *       {@link #updatePaymentRequestStatus(String, String)} sends {@code
+ *       payment_request.payment_status_updated} in Lago's envelope, signed with {@link
+ *       LagoWebhookSigner} (an RSA key pair the fake makes, issuer {@link #webhookIssuer()}; or
+ *       {@link #webhookHmacKey()}), {@code X-Lago-Unique-Key} a UUID kept across retries, tried up
+ *       to 3 times with a short back-off ({@link #webhookRetryBackoff(Duration)}). The public key
+ *       is served as Lago does: {@code GET /webhooks/json_public_key} ({@code
+ *       {"webhook":{"public_key":<base64 of the PEM, with line breaks>}}}) and the deprecated
+ *       {@code GET /webhooks/public_key} (the same base64 as text), both with the API key.
  *   <li>An injected {@link Fault#rateLimited(Duration)} answers as Lago Cloud: 429 with {@code
  *       X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (seconds);
  *       other responses carry the same headers, as Lago Cloud's do.
@@ -69,7 +81,8 @@ import org.jspecify.annotations.Nullable;
  * {@code pending}; the real rate limit (50 requests a second per organisation) is not enforced:
  * every handled response carries the {@code X-RateLimit-*} headers of a one-second window (not a
  * 401, which the fake answers before), but only an injected fault answers 429; the 429's body is a
- * guess (Lago documents none); webhooks are not sent.
+ * guess (Lago documents none); the only webhook sent is {@code
+ * payment_request.payment_status_updated}.
  */
 public class FakeLago extends FakeServer {
   /** The key a {@code new FakeLago()} accepts. */
@@ -127,9 +140,17 @@ public class FakeLago extends FakeServer {
     this(DEFAULT_API_KEY);
   }
 
+  /** How many times Lago tries a webhook: 3. */
+  public static final int WEBHOOK_ATTEMPTS = 3;
+
+  private final String organizationId = UUID.randomUUID().toString();
+  private final String webhookHmacKey = LagoWebhookSigner.newHmacKey();
+  private final Object keysLock = new Object();
+  private @Nullable KeyPair webhookKeys; // made on first use; guarded by keysLock
+
   /** A fake accepting the given key; not started until used. */
   public FakeLago(String apiKey) {
-    super(apiKey, "/api/v1");
+    super(apiKey, "/api/v1", "lago", WEBHOOK_ATTEMPTS);
   }
 
   /** Starts a fake accepting {@link #DEFAULT_API_KEY}. */
@@ -208,6 +229,112 @@ public class FakeLago extends FakeServer {
     return lagoId;
   }
 
+  /**
+   * Registers an endpoint whose webhooks are signed with {@code jwt}, Lago's default. See {@link
+   * FakeServer#registerWebhookEndpoint(URI)}.
+   */
+  @Override
+  public void registerWebhookEndpoint(URI url) {
+    registerWebhookEndpoint(url, "jwt");
+  }
+
+  /**
+   * Registers an endpoint with its signature algorithm, as Lago's webhook endpoint settings do.
+   *
+   * @param algorithm {@code jwt} (RS256 with {@link #webhookPublicKeyPem()}, issuer {@link
+   *     #webhookIssuer()}) or {@code hmac} (with {@link #webhookHmacKey()})
+   * @throws IllegalArgumentException if the algorithm is another, or the URL not absolute http(s)
+   */
+  public void registerWebhookEndpoint(URI url, String algorithm) {
+    if (!algorithm.equals("jwt") && !algorithm.equals("hmac")) {
+      throw new IllegalArgumentException("algorithm must be jwt or hmac: " + algorithm);
+    }
+    addWebhookEndpoint(url, algorithm);
+  }
+
+  /**
+   * A payment request's {@code payment_status} changes (Lago's values: {@code pending}, {@code
+   * succeeded}, {@code failed}; any other text is stored as given), and a {@code
+   * payment_request.payment_status_updated} webhook goes to every registered endpoint with the
+   * payment request as the REST API renders it. Retrieve and list show the new status at once. The
+   * invoices are left as they are.
+   *
+   * @throws IllegalArgumentException if there is no such payment request or the status is blank
+   */
+  public void updatePaymentRequestStatus(String paymentRequestId, String status) {
+    if (status == null || status.isBlank()) {
+      throw new IllegalArgumentException("blank status");
+    }
+    Map<String, @Nullable Object> rendered = null;
+    synchronized (payments) {
+      for (StoredRequest pr : paymentRequests) {
+        if (paymentRequestId.equals(pr.fields().get("lago_id"))) {
+          pr.fields().put("payment_status", status);
+          rendered = render(pr);
+        }
+      }
+    }
+    if (rendered == null) {
+      throw new IllegalArgumentException("no such payment request: " + paymentRequestId);
+    }
+    byte[] body =
+        JsonTree.write(
+                obj(
+                    "webhook_type",
+                    "payment_request.payment_status_updated",
+                    "object_type",
+                    "payment_request",
+                    "organization_id",
+                    organizationId,
+                    "payment_request",
+                    rendered))
+            .getBytes(StandardCharsets.UTF_8);
+    String issuer = webhookIssuer();
+    PrivateKey key = keys().getPrivate();
+    deliverWebhook(
+        body,
+        (algorithm, uniqueKey) ->
+            algorithm.equals("hmac")
+                ? LagoWebhookSigner.hmacHeaders(webhookHmacKey, uniqueKey, body)
+                : LagoWebhookSigner.jwtHeaders(key, issuer, uniqueKey, body));
+  }
+
+  /** The organisation's HMAC key, for endpoints registered with {@code hmac}. */
+  public String webhookHmacKey() {
+    return webhookHmacKey;
+  }
+
+  /**
+   * The instance's RSA public key as a PEM {@code PUBLIC KEY}: give it to {@code
+   * LagoWebhooks.builder().publicKey(…)}; {@code LagoClient.webhooks()} fetches it from the fake.
+   */
+  public String webhookPublicKeyPem() {
+    return LagoWebhookSigner.publicKeyPem(keys().getPublic());
+  }
+
+  /**
+   * The {@code iss} of this fake's JWTs: its URL without {@code /api/v1}, such as {@code
+   * http://127.0.0.1:40000}, as a real instance names its {@code LAGO_API_URL}.
+   */
+  public String webhookIssuer() {
+    String url = baseUrl();
+    return url.substring(0, url.length() - "/api/v1".length());
+  }
+
+  /** This fake's organisation id, sent as {@code organization_id} in webhooks. */
+  public String organizationId() {
+    return organizationId;
+  }
+
+  private KeyPair keys() {
+    synchronized (keysLock) {
+      if (webhookKeys == null) {
+        webhookKeys = LagoWebhookSigner.generateKeyPair();
+      }
+      return webhookKeys;
+    }
+  }
+
   /** How many payments this fake holds with the given reference (a duplicate shows as 2). */
   public int paymentsWithReference(String reference) {
     synchronized (payments) {
@@ -258,6 +385,15 @@ public class FakeLago extends FakeServer {
     }
     if (!path.isEmpty() && path.get(0).equals("payment_requests")) {
       return paymentRequest(request, path);
+    }
+    if (path.size() == 2 && path.get(0).equals("webhooks") && method.equals("GET")) {
+      String base64 = LagoWebhookSigner.publicKeyBase64(keys().getPublic());
+      if (path.get(1).equals("json_public_key")) {
+        return reply(200, JsonTree.write(obj("webhook", obj("public_key", base64))));
+      }
+      if (path.get(1).equals("public_key")) {
+        return reply(200, base64, "Content-Type", "text/plain; charset=utf-8");
+      }
     }
     if (path.size() == 2 && path.get(0).equals("payments") && method.equals("GET")) {
       synchronized (payments) {

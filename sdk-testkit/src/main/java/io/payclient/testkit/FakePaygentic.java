@@ -5,6 +5,7 @@ import static io.payclient.testkit.JsonTree.obj;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *     PaygenticClient paygentic = PaygenticClient.builder()
  *         .apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build()) {
  *   PaygenticPayment p = paygentic.payments().create(...);
- *   fake.setStatus(p.id(), "completed");
+ *   fake.completePayment(p.id());   // the payer pays; a signed webhook goes out
  * }
  * }</pre>
  *
@@ -66,6 +67,13 @@ import org.jspecify.annotations.Nullable;
  *       the {@code ValidationError} shape, as the create's schema check does, so a test fails where
  *       production might; {@link #listQueryPolicy(ListQueryPolicy)} switches to {@link
  *       ListQueryPolicy#LENIENT} to try the other reading.
+ *   <li><b>Webhooks</b> ({@link #registerWebhookEndpoint(java.net.URI)}): {@link
+ *       #completePayment(String)} and {@link #expirePayment(String)} send {@code
+ *       payment.completed.v0} / {@code payment.expired.v0} (assumed names: Paygentic documents no
+ *       payment event) with {@code {"eventType","eventId","timestamp","data":<the payment as GET
+ *       /v0/payments/{id} renders it>}}, signed as Svix signs ({@link PaygenticWebhookSigner},
+ *       secret {@link #webhookSecret()}), tried up to 8 times with a short back-off ({@link
+ *       #webhookRetryBackoff(Duration)}). {@link #setStatus(String, String)} sends nothing.
  *   <li>Errors otherwise use Paygentic's {@code Error} shape {@code {"error":…,"message":…}}: 401
  *       for a wrong key, 404 for an unknown payment or path, 405 for another method.
  * </ul>
@@ -73,10 +81,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Not modelled (fidelity limits): the sandbox/production key split ({@code sk_test_} on the
  * sandbox host only) and merchant scoping beyond the {@code merchantId} filter (no 403); payment
  * sessions, {@code failed} payments and expiry (a payment stays {@code pending} past {@code
- * expiresAt} until {@link #setStatus(String, String)} moves it); the currency is the create's, not
- * the account's; {@code code} and {@code details} of the {@code Error} shape are never sent; the
- * messages of validation errors are this fake's wording; webhooks are not sent. The injected 429
- * carries a {@code Retry-After} that Paygentic does not document (it documents no rate limit).
+ * expiresAt} until {@link #expirePayment(String)} or {@link #setStatus(String, String)} moves it);
+ * the currency is the create's, not the account's; {@code code} and {@code details} of the {@code
+ * Error} shape are never sent; the messages of validation errors are this fake's wording. The
+ * injected 429 carries a {@code Retry-After} that Paygentic does not document (it documents no rate
+ * limit).
  */
 public class FakePaygentic extends FakeServer {
   /** The key a {@code new FakePaygentic()} accepts (a sandbox-shaped key). */
@@ -129,9 +138,14 @@ public class FakePaygentic extends FakeServer {
     this(DEFAULT_API_KEY);
   }
 
+  /** How many times Paygentic (through Svix) tries a webhook: 8. */
+  public static final int WEBHOOK_ATTEMPTS = 8;
+
+  private final String webhookSecret = PaygenticWebhookSigner.newSecret();
+
   /** A fake accepting the given key; not started until used. */
   public FakePaygentic(String apiKey) {
-    super(apiKey, "");
+    super(apiKey, "", "paygentic", WEBHOOK_ATTEMPTS);
   }
 
   /** Starts a fake accepting {@link #DEFAULT_API_KEY}. */
@@ -144,6 +158,8 @@ public class FakePaygentic extends FakeServer {
   /**
    * Moves a payment through its lifecycle (pending → processing → completed, or expired,
    * cancelled). Any value is stored as given, so a status the SDK does not know can be tried too.
+   * No webhook is sent ({@link #completePayment(String)} and {@link #expirePayment(String)} send
+   * one).
    *
    * @throws IllegalArgumentException if there is no such payment or the status is blank
    */
@@ -155,6 +171,69 @@ public class FakePaygentic extends FakeServer {
       Stored s = find(paymentId).orElseThrow(() -> noSuchPayment(paymentId));
       s.payment().put("status", status);
     }
+  }
+
+  /**
+   * The payer pays: a {@code pending} or {@code processing} payment becomes {@code completed}, and
+   * a {@code payment.completed.v0} webhook goes to every registered endpoint. Retrieve and list
+   * show the new status at once.
+   *
+   * @throws IllegalArgumentException if there is no such payment
+   * @throws IllegalStateException if the payment is not pending or processing
+   */
+  public void completePayment(String paymentId) {
+    finish(paymentId, "completed", "payment.completed.v0");
+  }
+
+  /**
+   * The payment expires unpaid: a {@code pending} or {@code processing} payment becomes {@code
+   * expired}, and a {@code payment.expired.v0} webhook goes to every registered endpoint.
+   *
+   * @throws IllegalArgumentException if there is no such payment
+   * @throws IllegalStateException if the payment is not pending or processing
+   */
+  public void expirePayment(String paymentId) {
+    finish(paymentId, "expired", "payment.expired.v0");
+  }
+
+  /**
+   * The endpoints' signing secret, {@code whsec_} and base64, new for each fake: give it to {@code
+   * PaygenticWebhooks.builder().secret(…)}.
+   */
+  public String webhookSecret() {
+    return webhookSecret;
+  }
+
+  private void finish(String paymentId, String status, String eventType) {
+    Map<String, @Nullable Object> snapshot;
+    synchronized (payments) {
+      Stored s = find(paymentId).orElseThrow(() -> noSuchPayment(paymentId));
+      Object now = s.payment().get("status");
+      if (!"pending".equals(now) && !"processing".equals(now)) {
+        throw new IllegalStateException(
+            "payment " + paymentId + " is " + now + ", not pending or processing");
+      }
+      s.payment().put("status", status);
+      snapshot = new LinkedHashMap<>(s.payment());
+    }
+    // Svix fans one message out to every endpoint: one svix-id and eventId for all of them.
+    String msgId = "msg_" + HexFormat.of().formatHex(randomBytes());
+    byte[] body =
+        JsonTree.write(
+                obj(
+                    "eventType",
+                    eventType,
+                    "eventId",
+                    "evt_" + HexFormat.of().formatHex(randomBytes()),
+                    "timestamp",
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                    "data",
+                    snapshot))
+            .getBytes(StandardCharsets.UTF_8);
+    // Each attempt is signed at its own time, as Svix does.
+    deliverWebhook(
+        body,
+        (scheme, id) -> PaygenticWebhookSigner.headers(webhookSecret, msgId, Instant.now(), body));
   }
 
   /**

@@ -3,15 +3,18 @@ package io.payclient.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -43,6 +46,7 @@ public abstract class FakeServer implements AutoCloseable {
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger created = new AtomicInteger();
+  private final WebhookDelivery webhooks;
   private volatile boolean started;
 
   /**
@@ -52,8 +56,14 @@ public abstract class FakeServer implements AutoCloseable {
    * @param basePath the path prefix of the vendor's API, such as {@code /api/v1}, or {@code ""}
    */
   protected FakeServer(String apiKey, String basePath) {
+    this(apiKey, basePath, "fake", 1);
+  }
+
+  /** A server whose webhooks are tried up to {@code webhookAttempts} times (the vendor's). */
+  FakeServer(String apiKey, String basePath, String vendor, int webhookAttempts) {
     this.apiKey = Objects.requireNonNull(apiKey);
     this.basePath = Objects.requireNonNull(basePath);
+    this.webhooks = new WebhookDelivery(vendor, webhookAttempts);
     server.setServerSocketFactory(NoDelayServerSocketFactory.INSTANCE);
     server.setDispatcher(
         new Dispatcher() {
@@ -123,9 +133,89 @@ public abstract class FakeServer implements AutoCloseable {
     return requests.get();
   }
 
-  /** Stops the server; does nothing if it is not running. Never throws. */
+  // ---- webhooks ----
+
+  /**
+   * Registers an endpoint that receives this fake's webhooks from now on: each payment change the
+   * fake is told about (such as {@code completePayment}) is POSTed to every registered endpoint,
+   * signed as the vendor signs it, in the background. The same URL registered twice receives each
+   * webhook twice, as on the vendors.
+   *
+   * @throws IllegalArgumentException if the URL is not an absolute http(s) URL
+   * @throws NullPointerException if {@code url} is null
+   */
+  public void registerWebhookEndpoint(URI url) {
+    webhooks.register(url, "");
+  }
+
+  /**
+   * Sets the wait before the first retry of a webhook that failed (a non-2xx answer or no answer);
+   * each further wait doubles it, up to 32 times the base. Default 100 ms, short for tests: the
+   * real vendors wait minutes to hours between attempts.
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public void webhookRetryBackoff(Duration base) {
+    webhooks.backoff(base);
+  }
+
+  /**
+   * How many times this fake tries a webhook before giving up, as the vendor does: Lago 3,
+   * Billingrails 4 (the first and up to 3 retries), Paygentic 8.
+   */
+  public int webhookMaxAttempts() {
+    return webhooks.maxAttempts();
+  }
+
+  /** Every webhook attempt so far, in the order they ended (read-only). */
+  public List<WebhookAttempt> deliveries() {
+    return webhooks.attempts();
+  }
+
+  /**
+   * Waits until at least {@code n} webhook attempts (of any outcome, retries included) have ended.
+   *
+   * @return every attempt so far, in the order they ended
+   * @throws IllegalStateException if fewer than {@code n} ended within {@code timeout} (the message
+   *     says how many did), or the thread was interrupted (its flag is set again)
+   */
+  public List<WebhookAttempt> awaitDeliveries(int n, Duration timeout) {
+    return webhooks.await(n, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * Waits until no webhook is pending: each was answered 2xx or used up its attempts.
+   *
+   * @return every attempt so far, in the order they ended
+   * @throws IllegalStateException if some are still pending after {@code timeout}, or the thread
+   *     was interrupted (its flag is set again)
+   */
+  public List<WebhookAttempt> awaitWebhooksIdle(Duration timeout) {
+    return webhooks.awaitIdle(Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /** Registers an endpoint with a vendor's signing scheme (Lago's jwt or hmac). */
+  final void addWebhookEndpoint(URI url, String scheme) {
+    webhooks.register(url, scheme);
+  }
+
+  /**
+   * Sends a webhook to every endpoint registered now.
+   *
+   * @param headers the headers of one attempt: from the endpoint's scheme and a UUID per endpoint
+   *     that stays the same across retries; called again for each attempt
+   */
+  final void deliverWebhook(byte[] body, BiFunction<String, String, Map<String, String>> headers) {
+    webhooks.deliver(body, (endpoint, id) -> headers.apply(endpoint.scheme(), id));
+  }
+
+  /**
+   * Stops delivering webhooks (pending retries are dropped) and stops the server; does nothing if
+   * it is not running. Never throws.
+   */
   @Override
   public synchronized void close() {
+    webhooks.close();
     if (started) {
       server.close();
       started = false;
@@ -168,7 +258,7 @@ public abstract class FakeServer implements AutoCloseable {
     return (wait.toMillis() + 999) / 1000;
   }
 
-  /** A reply: status, JSON body and extra headers. */
+  /** A reply: status, body (JSON unless a {@code Content-Type} header says otherwise), headers. */
   protected record Reply(int status, String json, String... headers) {}
 
   /** A JSON reply. */
@@ -290,8 +380,14 @@ public abstract class FakeServer implements AutoCloseable {
     MockResponse.Builder b =
         new MockResponse.Builder()
             .code(reply.status())
-            .addHeader("Content-Type", "application/json; charset=utf-8")
             .body(new okio.Buffer().writeString(reply.json(), StandardCharsets.UTF_8));
+    boolean typed = false;
+    for (int i = 0; i + 1 < reply.headers().length; i += 2) {
+      typed |= reply.headers()[i].equalsIgnoreCase("Content-Type");
+    }
+    if (!typed) {
+      b.addHeader("Content-Type", "application/json; charset=utf-8");
+    }
     for (int i = 0; i + 1 < reply.headers().length; i += 2) {
       b.addHeader(reply.headers()[i], reply.headers()[i + 1]);
     }
