@@ -679,4 +679,43 @@ class HttpTransportTest {
               null);
     }
   }
+
+  @Test
+  void aTextCallReadsThePlainBodyWhateverItsContentTypeAndMapsErrorsAsUsual() {
+    HttpTransport t = transport(ClientOptions.builder().maxRetries(0));
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/plain")
+            .body("  LS0tLS1CRUdJTg==\n")
+            .build());
+    assertThat(t.execute(ApiCall.getText(String::trim).path("webhooks", "public_key").build()))
+        .isEqualTo("LS0tLS1CRUdJTg==");
+
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/html")
+            .body("<html>" + KEY + "</html>")
+            .build());
+    assertThatThrownBy(
+            () ->
+                t.execute(
+                    ApiCall.<String>getText(
+                            text -> {
+                              throw new IllegalArgumentException("not a key");
+                            })
+                        .path("webhooks", "public_key")
+                        .build()))
+        .isInstanceOfSatisfying(
+            ResponseFormatException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("not a key").doesNotContain(KEY);
+              assertThat(String.valueOf(e.rawBody())).doesNotContain(KEY);
+            });
+
+    server.enqueue(json(404, "{\"message\":\"nope\"}"));
+    assertThatThrownBy(() -> t.execute(ApiCall.getText(String::trim).path("x").build()))
+        .isInstanceOf(io.payclient.core.NotFoundException.class);
+  }
 }
