@@ -12,6 +12,7 @@ import io.payclient.core.RequestOptions;
 import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.NeutralClient;
 import io.payclient.core.internal.VendorSupport;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ public final class BillingrailsClient implements PaymentsClient {
     this.transport = transport;
     this.webhooks = webhooks;
     this.payments = new BillingrailsPayments(transport);
-    this.neutral = new NeutralClient<>(new BillingrailsNeutral(payments));
+    this.neutral = new NeutralClient<>(new BillingrailsNeutral(payments), transport.listener());
   }
 
   /**
@@ -147,6 +148,13 @@ public final class BillingrailsClient implements PaymentsClient {
   @Override
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
     return neutral.listAsync(params);
+  }
+
+  /** {@inheritDoc} Each poll is also told to the client's listener ({@code waiterPolled}). */
+  @Override
+  public CompletableFuture<Payment> awaitTerminalAsync(
+      String paymentId, Duration timeout, Duration firstInterval) {
+    return neutral.awaitTerminalAsync(this, paymentId, timeout, firstInterval);
   }
 
   @Override

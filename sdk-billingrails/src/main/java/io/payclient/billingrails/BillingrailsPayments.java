@@ -1,6 +1,7 @@
 package io.payclient.billingrails;
 
 import io.payclient.billingrails.internal.BillingrailsJson;
+import io.payclient.billingrails.internal.BillingrailsMapping;
 import io.payclient.core.ApiException;
 import io.payclient.core.ConflictException;
 import io.payclient.core.ConnectionException;
@@ -234,12 +235,14 @@ public final class BillingrailsPayments {
         .header(BillingrailsPaymentCreateRequest.IDEMPOTENCY_KEY_HEADER, key)
         .idempotencyKey(key)
         .options(options)
+        .payment(c -> BillingrailsMapping.toPayment(c.payment(), c.idempotencyKey()))
         .build();
   }
 
   private ApiCall<BillingrailsPayment> retrieveCall(String paymentId) {
     return ApiCall.get((status, r) -> BillingrailsJson.readPaymentEnvelope(r))
         .path("payments", Objects.requireNonNull(paymentId, "paymentId"))
+        .payment(p -> BillingrailsMapping.toPayment(p, null))
         .build();
   }
 }

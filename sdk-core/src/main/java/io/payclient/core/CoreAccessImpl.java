@@ -120,4 +120,18 @@ final class CoreAccessImpl extends CoreAccess {
       @Nullable Throwable cause) {
     return WebhookVerificationException.of(vendor, reason, detail, cause);
   }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Payment> awaitTerminalAsync(
+      PaymentsClient client,
+      String paymentId,
+      java.time.Duration timeout,
+      java.time.Duration firstInterval,
+      PaymentsListener listener) {
+    try {
+      return Waiter.start(client, paymentId, timeout, firstInterval, listener);
+    } catch (RuntimeException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
 }

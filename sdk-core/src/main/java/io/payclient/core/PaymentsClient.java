@@ -132,7 +132,7 @@ public interface PaymentsClient extends AutoCloseable {
    *     unusable
    */
   default Payment awaitTerminal(String paymentId, Duration timeout) {
-    return Waiter.await(this, paymentId, timeout, Waiter.DEFAULT_FIRST_INTERVAL);
+    return awaitTerminal(paymentId, timeout, Waiter.DEFAULT_FIRST_INTERVAL);
   }
 
   /**
@@ -142,7 +142,7 @@ public interface PaymentsClient extends AutoCloseable {
    * @throws IllegalArgumentException if the timeout or interval is not over 0 and at most a day
    */
   default Payment awaitTerminal(String paymentId, Duration timeout, Duration firstInterval) {
-    return Waiter.await(this, paymentId, timeout, firstInterval);
+    return Waiter.join(this, paymentId, awaitTerminalAsync(paymentId, timeout, firstInterval));
   }
 
   /**
@@ -166,7 +166,7 @@ public interface PaymentsClient extends AutoCloseable {
   default CompletableFuture<Payment> awaitTerminalAsync(
       String paymentId, Duration timeout, Duration firstInterval) {
     try {
-      return Waiter.start(this, paymentId, timeout, firstInterval);
+      return Waiter.start(this, paymentId, timeout, firstInterval, PaymentsListener.NONE);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

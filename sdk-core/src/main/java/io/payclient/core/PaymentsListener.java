@@ -8,6 +8,14 @@ import org.jspecify.annotations.Nullable;
  * Callbacks run on the calling thread (sync) or on OkHttp's dispatcher threads (async); they must
  * be fast and must not throw (an exception thrown by a listener is logged at DEBUG and ignored).
  * Events never carry the API key or bodies.
+ *
+ * <p>The events of one logical call, in order: {@link #callStarted}, then per attempt {@link
+ * #attemptStarted} and either {@link #responseReceived} or {@link #attemptFailed} (both for an
+ * error status), {@link #retryScheduled} before each retry, for a Lago create after an ambiguous
+ * failure {@link #reconciliationStarted} and {@link #reconciliationEnded}, and always exactly one
+ * {@link #callEnded} last (also when the call was cancelled or hit its deadline). A tracer opens a
+ * span at {@code callStarted} and ends it at {@code callEnded}. Combine several listeners with
+ * {@link #composite(PaymentsListener...)}.
  */
 public interface PaymentsListener {
   /** A listener that does nothing. */
@@ -50,4 +58,81 @@ public interface PaymentsListener {
    * @param delay how long until it runs
    */
   default void retryScheduled(Call call, int nextAttempt, Duration delay) {}
+
+  /**
+   * An attempt starts: its request is about to be sent.
+   *
+   * @param attempt 1 for the first attempt
+   */
+  default void attemptStarted(Call call, int attempt) {}
+
+  /**
+   * How a logical call ended.
+   *
+   * @param error {@code null} on success, else the exception the call threw or failed its future
+   *     with (a {@link PayClientException}, or {@link java.util.concurrent.CancellationException}
+   *     when the caller cancelled); never contains the API key
+   * @param outcomeUnknown whether the request may have taken effect although the call failed
+   * @param attempts HTTP attempts made (0 when nothing was sent)
+   * @param duration from {@code callStarted} to the end
+   * @param paymentId the payment's id when the call returned one (create, retrieve), else {@code
+   *     null}
+   * @param paymentStatus that payment's neutral status, else {@code null}
+   */
+  record CallEnd(
+      @Nullable Throwable error,
+      boolean outcomeUnknown,
+      int attempts,
+      Duration duration,
+      @Nullable String paymentId,
+      @Nullable PaymentStatus paymentStatus) {
+    /** Whether the call succeeded. */
+    public boolean succeeded() {
+      return error == null;
+    }
+  }
+
+  /** A logical call ended; called exactly once per {@link #callStarted}. */
+  default void callEnded(Call call, CallEnd end) {}
+
+  /** What a Lago reconciliation (the look-up after an ambiguous create) found. */
+  enum Reconciliation {
+    /** The create had taken effect: the existing payment is returned, nothing is re-sent. */
+    FOUND,
+    /** Every page was read and nothing was created: the create is sent again. */
+    NOTHING_CREATED,
+    /** The look-up failed or could not finish: the outcome stays unknown, nothing is re-sent. */
+    FAILED
+  }
+
+  /** A reconciliation starts (Lago creates only, after an ambiguous failure). */
+  default void reconciliationStarted(Call call) {}
+
+  /**
+   * A reconciliation ended.
+   *
+   * @param result what it found
+   * @param duration how long it took
+   */
+  default void reconciliationEnded(Call call, Reconciliation result, Duration duration) {}
+
+  /**
+   * A waiter ({@link PaymentsClient#awaitTerminal}) polled a payment: each poll is also a retrieve
+   * call with its own events.
+   *
+   * @param poll 1 for the first poll
+   * @param status the status seen, or {@code null} when the poll failed
+   */
+  default void waiterPolled(
+      String vendor, String paymentId, int poll, @Nullable PaymentStatus status) {}
+
+  /**
+   * One listener that forwards every event to each of {@code listeners} in order; an exception
+   * thrown by one is logged at DEBUG and does not keep the others from the event.
+   *
+   * @throws NullPointerException if the array or an element is null
+   */
+  static PaymentsListener composite(PaymentsListener... listeners) {
+    return CompositeListener.of(listeners);
+  }
 }

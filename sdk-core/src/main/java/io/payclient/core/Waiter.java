@@ -35,6 +35,7 @@ final class Waiter {
   static final Duration MAX_INTERVAL = Duration.ofSeconds(30);
 
   private final PaymentsClient client;
+  private final PaymentsListener listener;
   private final String paymentId;
   private final Duration timeout;
   private final long deadlineNanos;
@@ -47,8 +48,14 @@ final class Waiter {
   private volatile @Nullable CompletableFuture<Payment> inFlight;
   private volatile @Nullable ScheduledFuture<?> nextPoll;
 
-  private Waiter(PaymentsClient client, String paymentId, Duration timeout, Duration first) {
+  private Waiter(
+      PaymentsClient client,
+      PaymentsListener listener,
+      String paymentId,
+      Duration timeout,
+      Duration first) {
     this.client = client;
+    this.listener = listener;
     this.paymentId = paymentId;
     this.timeout = timeout;
     this.deadlineNanos = System.nanoTime() + timeout.toNanos();
@@ -63,12 +70,17 @@ final class Waiter {
    * @throws IllegalArgumentException if the timeout or interval is not over 0 and at most a day
    */
   static CompletableFuture<Payment> start(
-      PaymentsClient client, String paymentId, Duration timeout, Duration firstInterval) {
+      PaymentsClient client,
+      String paymentId,
+      Duration timeout,
+      Duration firstInterval,
+      PaymentsListener listener) {
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(paymentId, "paymentId");
     Limits.checkDuration(timeout, "timeout", false);
     Limits.checkDuration(firstInterval, "firstInterval", false);
-    Waiter w = new Waiter(client, paymentId, timeout, firstInterval);
+    Waiter w = new Waiter(client, listener, paymentId, timeout, firstInterval);
     ScheduledFuture<?> deadline =
         Scheduler.SHARED.schedule(w::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
     Futures.onComplete(
@@ -82,14 +94,12 @@ final class Waiter {
   }
 
   /**
-   * Waits on the calling thread.
+   * Waits on the calling thread for a waiter's future.
    *
    * @throws WaitTimeoutException at the timeout, or when the thread is interrupted
    * @throws PayClientException when a poll fails in a way waiting cannot outlast
    */
-  static Payment await(
-      PaymentsClient client, String paymentId, Duration timeout, Duration firstInterval) {
-    CompletableFuture<Payment> future = start(client, paymentId, timeout, firstInterval);
+  static Payment join(PaymentsClient client, String paymentId, CompletableFuture<Payment> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -133,6 +143,14 @@ final class Waiter {
             : failure;
     if (result.isDone()) {
       return;
+    }
+    int poll = polls;
+    PaymentStatus seen = error == null && payment != null ? payment.status() : null;
+    try {
+      listener.waiterPolled(client.vendor(), paymentId, poll, seen);
+    } catch (RuntimeException e) {
+      System.getLogger("io.payclient")
+          .log(System.Logger.Level.DEBUG, "PaymentsListener threw; ignored", e);
     }
     if (error == null && payment != null) {
       last = payment;

@@ -17,6 +17,7 @@ import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.NeutralClient;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.lago.internal.LagoErrorParser;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
@@ -60,7 +61,7 @@ public final class LagoClient implements PaymentsClient {
   private LagoClient(HttpTransport transport, byte @Nullable [] webhookHmacKey) {
     this.transport = transport;
     this.payments = new LagoPayments(transport);
-    this.neutral = new NeutralClient<>(new LagoNeutral(payments));
+    this.neutral = new NeutralClient<>(new LagoNeutral(payments), transport.listener());
     this.paymentRequests = new LagoPaymentRequests(transport);
     this.webhooks =
         LagoWebhooks.fetching(issuer(transport.baseUrl()), this::fetchWebhookKey, webhookHmacKey);
@@ -191,6 +192,13 @@ public final class LagoClient implements PaymentsClient {
       url = url.substring(0, url.length() - 1);
     }
     return url.endsWith("/api/v1") ? url.substring(0, url.length() - "/api/v1".length()) : url;
+  }
+
+  /** {@inheritDoc} Each poll is also told to the client's listener ({@code waiterPolled}). */
+  @Override
+  public CompletableFuture<Payment> awaitTerminalAsync(
+      String paymentId, Duration timeout, Duration firstInterval) {
+    return neutral.awaitTerminalAsync(this, paymentId, timeout, firstInterval);
   }
 
   @Override

@@ -165,6 +165,7 @@ public final class LagoPayments {
         .options(opts)
         .reconciler(
             new LagoReconciler<>(request, new InvoicePayments(request), p -> new Created(p, true)))
+        .payment(c -> LagoMapping.toPayment(c.payment(), c.reconciled()))
         .build();
   }
 
@@ -226,6 +227,7 @@ public final class LagoPayments {
   private ApiCall<LagoPayment> retrieveCall(String lagoId) {
     return ApiCall.get((status, r) -> LagoJson.readPaymentEnvelope(r))
         .path("payments", Objects.requireNonNull(lagoId, "lagoId"))
+        .payment(p -> LagoMapping.toPayment(p, false))
         .build();
   }
 }

@@ -13,6 +13,7 @@ import io.payclient.core.internal.NeutralClient;
 import io.payclient.core.internal.Secrets;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.paygentic.internal.PaygenticErrorParser;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +65,7 @@ public final class PaygenticClient implements PaymentsClient {
     this.webhooks = webhooks;
     this.merchantId = merchantId;
     this.payments = new PaygenticPayments(transport, merchantId);
-    this.neutral = new NeutralClient<>(new PaygenticNeutral(payments));
+    this.neutral = new NeutralClient<>(new PaygenticNeutral(payments), transport.listener());
   }
 
   /** Returns a builder; defaults: {@link PaygenticEnvironment#PRODUCTION}, key from the env. */
@@ -151,6 +152,13 @@ public final class PaygenticClient implements PaymentsClient {
   @Override
   public CompletableFuture<Page<Payment>> listAsync(PaymentListParams params) {
     return neutral.listAsync(params);
+  }
+
+  /** {@inheritDoc} Each poll is also told to the client's listener ({@code waiterPolled}). */
+  @Override
+  public CompletableFuture<Payment> awaitTerminalAsync(
+      String paymentId, Duration timeout, Duration firstInterval) {
+    return neutral.awaitTerminalAsync(this, paymentId, timeout, firstInterval);
   }
 
   @Override

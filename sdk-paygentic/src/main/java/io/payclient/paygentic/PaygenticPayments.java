@@ -13,6 +13,7 @@ import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.Pages;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.paygentic.internal.PaygenticJson;
+import io.payclient.paygentic.internal.PaygenticMapping;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -215,12 +216,14 @@ public final class PaygenticPayments {
         .path("v0", "payments")
         .idempotencyKey(key)
         .options(opts)
+        .payment(p -> PaygenticMapping.toPayment(p, key))
         .build();
   }
 
   private ApiCall<PaygenticPayment> retrieveCall(String id) {
     return ApiCall.get((status, r) -> PaygenticJson.readPayment(r, false))
         .path("v0", "payments", Objects.requireNonNull(id, "id"))
+        .payment(p -> PaygenticMapping.toPayment(p, null))
         .build();
   }
 }

@@ -123,6 +123,32 @@ class AwaitTerminalTest {
     }
   }
 
+  @Test
+  void eachPollIsToldToTheClientsListenerWithTheStatusSeen() {
+    java.util.List<String> polls =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    io.payclient.core.PaymentsListener listener =
+        new io.payclient.core.PaymentsListener() {
+          @Override
+          public void waiterPolled(
+              String vendor, String paymentId, int poll, PaymentStatus status) {
+            polls.add(vendor + " " + poll + " " + status);
+          }
+        };
+    try (FakePaygentic fake = new FakePaygentic();
+        PaymentsClient client =
+            PaygenticClient.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .listener(listener)
+                .build()) {
+      String id = WebhookDeliveryTest.paygenticPayment(fake);
+      fake.completePayment(id);
+      client.awaitTerminal(id, Duration.ofSeconds(5));
+    }
+    assertThat(polls).containsExactly("paygentic 1 SUCCEEDED");
+  }
+
   private static void awaitRequests(FakeServer fake, int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (fake.requestCount() < n) {

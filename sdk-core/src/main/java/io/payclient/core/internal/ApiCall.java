@@ -26,6 +26,7 @@ public final class ApiCall<T> {
   final RequestOptions options;
   final ResponseParser<T> parser;
   final @Nullable Function<String, T> textParser;
+  final @Nullable Function<? super T, io.payclient.core.Payment> paymentOf;
   final @Nullable Reconciler<T> reconciler;
 
   private ApiCall(Builder<T> b) {
@@ -39,6 +40,7 @@ public final class ApiCall<T> {
     this.options = b.options;
     this.parser = Objects.requireNonNull(b.parser, "parser");
     this.textParser = b.textParser;
+    this.paymentOf = b.paymentOf;
     this.reconciler = b.reconciler;
   }
 
@@ -96,6 +98,7 @@ public final class ApiCall<T> {
     private final String method;
     private final ResponseParser<T> parser;
     private @Nullable Function<String, T> textParser;
+    private @Nullable Function<? super T, io.payclient.core.Payment> paymentOf;
     private final List<String> pathSegments = new ArrayList<>();
     private final List<String[]> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -185,6 +188,15 @@ public final class ApiCall<T> {
      */
     public Builder<T> reconciler(@Nullable Reconciler<T> reconciler) {
       this.reconciler = reconciler;
+      return this;
+    }
+
+    /**
+     * How to see the result as a neutral payment, for the listener's {@code callEnded} (the
+     * payment's id and status); applied only when a listener is set.
+     */
+    public Builder<T> payment(Function<? super T, io.payclient.core.Payment> paymentOf) {
+      this.paymentOf = paymentOf;
       return this;
     }
 

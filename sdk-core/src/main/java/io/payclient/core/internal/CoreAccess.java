@@ -159,4 +159,15 @@ public abstract class CoreAccess {
       io.payclient.core.WebhookVerificationException.Reason reason,
       String detail,
       @Nullable Throwable cause);
+
+  /**
+   * A waiter that also tells {@code listener} of each poll; see {@link
+   * io.payclient.core.PaymentsClient#awaitTerminalAsync(String, Duration, Duration)}.
+   */
+  public abstract java.util.concurrent.CompletableFuture<Payment> awaitTerminalAsync(
+      io.payclient.core.PaymentsClient client,
+      String paymentId,
+      Duration timeout,
+      Duration firstInterval,
+      io.payclient.core.PaymentsListener listener);
 }

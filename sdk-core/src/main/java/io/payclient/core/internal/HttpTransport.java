@@ -8,6 +8,7 @@ import io.payclient.core.ClientOptions;
 import io.payclient.core.ConnectionException;
 import io.payclient.core.FieldError;
 import io.payclient.core.PayClientException;
+import io.payclient.core.Payment;
 import io.payclient.core.PaymentsListener;
 import io.payclient.core.ResponseFormatException;
 import java.io.IOException;
@@ -169,6 +170,11 @@ public final class HttpTransport implements AutoCloseable {
     return http;
   }
 
+  /** The listener of this client ({@link PaymentsListener#NONE} when none is set). */
+  public PaymentsListener listener() {
+    return listener;
+  }
+
   /**
    * Runs a call on the caller's thread, retrying as the class describes.
    *
@@ -178,6 +184,18 @@ public final class HttpTransport implements AutoCloseable {
    */
   public <T> T execute(ApiCall<T> call) {
     Run<T> run = start(call);
+    try {
+      T value = execute(run);
+      run.end(value, null);
+      return value;
+    } catch (RuntimeException e) {
+      run.end(null, e);
+      throw e;
+    }
+  }
+
+  private <T> T execute(Run<T> run) {
+    ApiCall<T> call = run.call;
     while (true) {
       if (run.reconcileNext) {
         run.reconcileNext = false;
@@ -187,12 +205,19 @@ public final class HttpTransport implements AutoCloseable {
           if (left.isZero()) {
             throw run.reconcileFailed(null);
           }
+          run.reconciliationStarted();
           found = Objects.requireNonNull(call.reconciler).find(left);
         } catch (PayClientException e) {
+          run.reconciliationEnded(PaymentsListener.Reconciliation.FAILED);
           throw e == run.lastError ? e : run.reconcileFailed(e);
         } catch (RuntimeException e) {
+          run.reconciliationEnded(PaymentsListener.Reconciliation.FAILED);
           throw run.reconcileFailed(e);
         }
+        run.reconciliationEnded(
+            found.isPresent()
+                ? PaymentsListener.Reconciliation.FOUND
+                : PaymentsListener.Reconciliation.NOTHING_CREATED);
         if (found.isPresent()) {
           return found.get();
         }
@@ -253,6 +278,7 @@ public final class HttpTransport implements AutoCloseable {
             run.cancelled = true;
             run.stopInFlight();
           }
+          run.end(v, e);
         });
     attemptAsync(run, future);
     return future;
@@ -270,9 +296,11 @@ public final class HttpTransport implements AutoCloseable {
         return;
       }
       CompletableFuture<Optional<T>> lookup;
+      run.reconciliationStarted();
       try {
         lookup = Objects.requireNonNull(run.call.reconciler).findAsync(left);
       } catch (RuntimeException e) {
+        run.reconciliationEnded(PaymentsListener.Reconciliation.FAILED);
         future.completeExceptionally(run.reconcileFailed(e));
         return;
       }
@@ -286,6 +314,12 @@ public final class HttpTransport implements AutoCloseable {
           lookup,
           (found, error) -> {
             run.lookup = null;
+            run.reconciliationEnded(
+                error != null
+                    ? PaymentsListener.Reconciliation.FAILED
+                    : found.isPresent()
+                        ? PaymentsListener.Reconciliation.FOUND
+                        : PaymentsListener.Reconciliation.NOTHING_CREATED);
             if (error != null) {
               Throwable cause =
                   error instanceof java.util.concurrent.CompletionException
@@ -450,7 +484,10 @@ public final class HttpTransport implements AutoCloseable {
     final PaymentsListener.@Nullable Call event;
 
     final long deadlineNanos;
+    final long startedNanos = System.nanoTime();
     final int maxRetries;
+    final AtomicBoolean ended = new AtomicBoolean();
+    volatile long reconcileStartedNanos;
     int attempts;
     volatile @Nullable Call current;
     volatile @Nullable SendTracker currentTracker;
@@ -485,6 +522,11 @@ public final class HttpTransport implements AutoCloseable {
 
     Call newCall(SendTracker tracker) {
       attempts++;
+      PaymentsListener.Call e = event;
+      if (e != null) {
+        int attempt = attempts;
+        safely(() -> listener.attemptStarted(e, attempt));
+      }
       Request.Builder r =
           new Request.Builder()
               .url(url)
@@ -497,6 +539,51 @@ public final class HttpTransport implements AutoCloseable {
       currentTracker = tracker;
       current = c;
       return c;
+    }
+
+    /** Tells the listener that the call ended, once; a no-op without a listener. */
+    void end(@Nullable T value, @Nullable Throwable failure) {
+      PaymentsListener.Call e = event;
+      if (e == null || !ended.compareAndSet(false, true)) {
+        return;
+      }
+      Throwable error =
+          failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      Payment payment = null;
+      if (value != null && call.paymentOf != null) {
+        try {
+          payment = call.paymentOf.apply(value);
+        } catch (RuntimeException ignored) {
+          payment = null; // the event goes out without the payment
+        }
+      }
+      PaymentsListener.CallEnd end =
+          new PaymentsListener.CallEnd(
+              error,
+              error instanceof PayClientException p && p.outcomeUnknown(),
+              attempts,
+              Duration.ofNanos(System.nanoTime() - startedNanos),
+              payment == null ? null : payment.id(),
+              payment == null ? null : payment.status());
+      safely(() -> listener.callEnded(e, end));
+    }
+
+    void reconciliationStarted() {
+      PaymentsListener.Call e = event;
+      if (e != null) {
+        reconcileStartedNanos = System.nanoTime();
+        safely(() -> listener.reconciliationStarted(e));
+      }
+    }
+
+    void reconciliationEnded(PaymentsListener.Reconciliation result) {
+      PaymentsListener.Call e = event;
+      if (e != null) {
+        Duration took = Duration.ofNanos(System.nanoTime() - reconcileStartedNanos);
+        safely(() -> listener.reconciliationEnded(e, result, took));
+      }
     }
 
     /** The time left before the deadline, never negative. */

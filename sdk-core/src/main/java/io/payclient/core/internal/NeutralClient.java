@@ -4,7 +4,10 @@ import io.payclient.core.Page;
 import io.payclient.core.Payment;
 import io.payclient.core.PaymentCreateRequest;
 import io.payclient.core.PaymentListParams;
+import io.payclient.core.PaymentsClient;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,10 +26,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class NeutralClient<R, C, T, L> {
   private final Operations<R, C, T, L> ops;
+  private final PaymentsListener listener;
 
-  /** A neutral client over the vendor's operations. */
-  public NeutralClient(Operations<R, C, T, L> ops) {
+  /** A neutral client over the vendor's operations; waiter polls are told to {@code listener}. */
+  public NeutralClient(Operations<R, C, T, L> ops, PaymentsListener listener) {
     this.ops = Objects.requireNonNull(ops, "ops");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /**
@@ -102,5 +107,11 @@ public final class NeutralClient<R, C, T, L> {
     return VendorSupport.async(
         () ->
             Futures.map(ops.listAsync(ops.toListParams(params)), page -> page.map(ops::toPayment)));
+  }
+
+  /** The waiter of {@code client}, telling the client's listener of each poll. */
+  public CompletableFuture<Payment> awaitTerminalAsync(
+      PaymentsClient client, String paymentId, Duration timeout, Duration firstInterval) {
+    return CoreAccess.get().awaitTerminalAsync(client, paymentId, timeout, firstInterval, listener);
   }
 }

@@ -106,7 +106,8 @@ class NeutralClientTest {
   }
 
   private final Ops ops = new Ops();
-  private final NeutralClient<String, String, String, Integer> client = new NeutralClient<>(ops);
+  private final NeutralClient<String, String, String, Integer> client =
+      new NeutralClient<>(ops, io.payclient.core.PaymentsListener.NONE);
 
   @Test
   void createMapsTheNeutralRequestAndTheCreatedResult() throws Exception {
