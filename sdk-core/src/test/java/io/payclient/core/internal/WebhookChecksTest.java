@@ -113,6 +113,60 @@ class WebhookChecksTest {
     assertThat(out).isEqualTo("1;null;null;");
   }
 
+  /** A reader that reads {"id": "..."} exactly, and refuses any other member. */
+  private static String idOnly(com.squareup.moshi.JsonReader p) throws java.io.IOException {
+    p.beginObject();
+    p.nextName();
+    String id = p.nextString();
+    if (p.hasNext()) {
+      throw new com.squareup.moshi.JsonDataException("more than an id");
+    }
+    p.endObject();
+    return id;
+  }
+
+  private String readAll(String body, int[] calls) {
+    return checks.readObject(
+        WebhookChecks.utf8(body),
+        r -> {
+          StringBuilder sb = new StringBuilder();
+          r.beginObject();
+          while (r.hasNext()) {
+            r.nextName();
+            String v =
+                WebhookChecks.<String>optionalObject(
+                    r,
+                    p -> {
+                      calls[0]++;
+                      return idOnly(p);
+                    });
+            sb.append(v).append(";");
+          }
+          r.endObject();
+          return sb.toString();
+        });
+  }
+
+  @Test
+  void optionalObjectReadsInOnePassUnlessAnObjectFails() {
+    int[] calls = {0};
+    assertThat(readAll("{\"a\":{\"id\":\"1\"},\"b\":{\"id\":\"2\"},\"c\":3}", calls))
+        .isEqualTo("1;2;null;");
+    assertThat(calls[0]).isEqualTo(2); // read in place, once each
+
+    // The second object fails: the body is read again, objects from peeks; same result as before.
+    calls[0] = 0;
+    assertThat(
+            readAll(
+                "{\"a\":{\"id\":\"1\"},\"b\":{\"id\":\"2\",\"x\":{}},\"c\":{\"id\":\"3\"}}", calls))
+        .isEqualTo("1;null;3;");
+    assertThat(calls[0]).isEqualTo(2 + 3);
+
+    // Malformed JSON inside an object is still a refusal, not a null object.
+    assertThat(reasonOf(() -> readAll("{\"a\":{\"id\":\"1\",}}", new int[1])))
+        .isEqualTo(Reason.UNPARSEABLE_BODY);
+  }
+
   @Test
   void scalar() {
     String out =
