@@ -136,6 +136,59 @@ public final class WebhookChecks {
     }
   }
 
+  /**
+   * An HMAC-SHA256 key, initialised once: {@link #sign} clones the initialised {@link Mac} instead
+   * of looking the algorithm up and initialising a new one per message (about 7% of a Billingrails
+   * verification). Immutable after construction and thread-safe: the prototype is only cloned,
+   * never updated.
+   */
+  public static final class Hmac {
+    private final byte[] key;
+    private final @Nullable Mac prototype;
+
+    /**
+     * @throws IllegalArgumentException if the key is empty
+     */
+    public Hmac(byte[] key) {
+      if (key.length == 0) {
+        throw new IllegalArgumentException("empty HMAC key");
+      }
+      this.key = key.clone();
+      Mac m = newMac(this.key);
+      Mac cloneable;
+      try {
+        cloneable = m.clone() == null ? null : m; // probes that this provider's Mac clones
+      } catch (CloneNotSupportedException e) {
+        cloneable = null; // a provider without clone: a new Mac per message, as before
+      }
+      this.prototype = cloneable;
+    }
+
+    /** HMAC-SHA256 of the parts, in order. */
+    public byte[] sign(byte[]... parts) {
+      Mac mac;
+      try {
+        mac = prototype != null ? (Mac) prototype.clone() : newMac(key);
+      } catch (CloneNotSupportedException e) {
+        mac = newMac(key);
+      }
+      for (byte[] part : parts) {
+        mac.update(part);
+      }
+      return mac.doFinal();
+    }
+
+    private static Mac newMac(byte[] key) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+      }
+    }
+  }
+
   /** Whether the two are equal, in time that does not depend on where they differ. */
   public static boolean constantTimeEquals(byte[] a, byte[] b) {
     return MessageDigest.isEqual(a, b);

@@ -68,6 +68,27 @@ class WebhookChecksTest {
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 
+  @Test
+  void hmacKeyInitialisedOnce() {
+    // RFC 4231 test case 2, signed twice with one key (each sign starts from the initialised key).
+    WebhookChecks.Hmac jefe = new WebhookChecks.Hmac("Jefe".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < 2; i++) {
+      byte[] mac =
+          jefe.sign(
+              "what do ya want ".getBytes(StandardCharsets.US_ASCII),
+              "for nothing?".getBytes(StandardCharsets.US_ASCII));
+      assertThat(java.util.HexFormat.of().formatHex(mac))
+          .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+    byte[] key = {1, 2, 3};
+    WebhookChecks.Hmac h = new WebhookChecks.Hmac(key);
+    key[0] = 9; // the key is copied
+    assertThat(h.sign(new byte[] {7}))
+        .isEqualTo(WebhookChecks.hmacSha256(new byte[] {1, 2, 3}, new byte[] {7}));
+    assertThatThrownBy(() -> new WebhookChecks.Hmac(new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static final WebhookChecks.ObjectReader<String> SKIP =
       r -> {
         r.skipValue();
