@@ -46,10 +46,10 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
 
   private static final WebhookChecks CHECKS = new WebhookChecks(BillingrailsClient.VENDOR);
 
-  private final byte[] key;
+  private final WebhookChecks.Hmac hmac;
 
   private BillingrailsWebhooks(Builder b) {
-    this.key = Objects.requireNonNull(b.key, "secret is required");
+    this.hmac = new WebhookChecks.Hmac(Objects.requireNonNull(b.key, "secret is required"));
   }
 
   /** Returns a builder; a {@link Builder#secret(String) secret} is required. */
@@ -80,7 +80,7 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
     byte[] body = CHECKS.body(rawBody);
     Objects.requireNonNull(header, "header");
     byte[] given = CHECKS.base64(CHECKS.header(header, SIGNATURE_HEADER), SIGNATURE_HEADER);
-    if (!WebhookChecks.constantTimeEquals(WebhookChecks.hmacSha256(key, body), given)) {
+    if (!WebhookChecks.constantTimeEquals(hmac.sign(body), given)) {
       throw CHECKS.refuse(
           Reason.BAD_SIGNATURE, "the " + SIGNATURE_HEADER + " header does not match the body");
     }

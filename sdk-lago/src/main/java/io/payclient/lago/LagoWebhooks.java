@@ -80,7 +80,7 @@ public final class LagoWebhooks implements WebhookVerifier {
   private static final WebhookChecks CHECKS = new WebhookChecks(LagoClient.VENDOR);
 
   private final @Nullable String issuer;
-  private final byte @Nullable [] hmacKey;
+  private final WebhookChecks.@Nullable Hmac hmac;
   private final @Nullable Supplier<PublicKey> fetcher;
   private final Object lock = new Object();
   private volatile @Nullable PublicKey publicKey;
@@ -94,7 +94,7 @@ public final class LagoWebhooks implements WebhookVerifier {
       @Nullable Supplier<PublicKey> fetcher) {
     this.publicKey = publicKey;
     this.issuer = issuer;
-    this.hmacKey = hmacKey;
+    this.hmac = hmacKey == null ? null : new WebhookChecks.Hmac(hmacKey);
     this.fetcher = fetcher;
   }
 
@@ -162,14 +162,14 @@ public final class LagoWebhooks implements WebhookVerifier {
   }
 
   private void verifyHmac(byte[] body, String signature) {
-    byte[] key = hmacKey;
+    WebhookChecks.Hmac key = hmac;
     if (key == null) {
       throw CHECKS.refuse(
           Reason.UNSUPPORTED_ALGORITHM,
           "the webhook is signed with hmac, and this verifier has no HMAC key");
     }
     byte[] given = CHECKS.base64(signature, SIGNATURE_HEADER);
-    if (!WebhookChecks.constantTimeEquals(WebhookChecks.hmacSha256(key, body), given)) {
+    if (!WebhookChecks.constantTimeEquals(key.sign(body), given)) {
       throw CHECKS.refuse(
           Reason.BAD_SIGNATURE, "the " + SIGNATURE_HEADER + " header does not match the body");
     }

@@ -54,12 +54,12 @@ public final class PaygenticWebhooks implements WebhookVerifier {
 
   private static final WebhookChecks CHECKS = new WebhookChecks(PaygenticClient.VENDOR);
 
-  private final byte[] key;
+  private final WebhookChecks.Hmac hmac;
   private final Duration tolerance;
   private final Clock clock;
 
   private PaygenticWebhooks(Builder b) {
-    this.key = Objects.requireNonNull(b.key, "secret is required");
+    this.hmac = new WebhookChecks.Hmac(Objects.requireNonNull(b.key, "secret is required"));
     this.tolerance = b.tolerance;
     this.clock = b.clock;
   }
@@ -104,8 +104,7 @@ public final class PaygenticWebhooks implements WebhookVerifier {
           Reason.STALE_TIMESTAMP,
           "the " + TIMESTAMP_HEADER + " header is more than " + tolerance + " from now");
     }
-    byte[] expected =
-        WebhookChecks.hmacSha256(key, WebhookChecks.utf8(id + "." + timestamp + "."), body);
+    byte[] expected = hmac.sign(WebhookChecks.utf8(id + "." + timestamp + "."), body);
     boolean anyV1 = false;
     boolean match = false;
     for (String entry : signatures.split(" ")) {
