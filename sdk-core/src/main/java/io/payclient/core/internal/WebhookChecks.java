@@ -2,6 +2,7 @@ package io.payclient.core.internal;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.WebhookVerificationException;
 import io.payclient.core.WebhookVerificationException.Reason;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okio.Buffer;
@@ -24,9 +26,39 @@ import org.jspecify.annotations.Nullable;
  * secret. Stateless and thread-safe.
  */
 public final class WebhookChecks {
+  private static final System.Logger LOG = System.getLogger("io.payclient");
   private final String vendor;
 
   /** Checks for one vendor's webhooks. */
+  /**
+   * Runs a verification and tells {@code listener} how it ended: {@code webhookVerified} with the
+   * event's type, or {@code webhookRefused} with the reason (the refusal is then rethrown). A
+   * listener that throws is logged at DEBUG and ignored.
+   */
+  public static <E> E reported(
+      PaymentsListener listener,
+      String vendor,
+      Supplier<E> verification,
+      Function<? super E, String> type) {
+    E event;
+    try {
+      event = verification.get();
+    } catch (WebhookVerificationException e) {
+      try {
+        listener.webhookRefused(vendor, e.reason());
+      } catch (RuntimeException ignored) {
+        LOG.log(System.Logger.Level.DEBUG, "PaymentsListener threw; ignored", ignored);
+      }
+      throw e;
+    }
+    try {
+      listener.webhookVerified(vendor, type.apply(event));
+    } catch (RuntimeException ignored) {
+      LOG.log(System.Logger.Level.DEBUG, "PaymentsListener threw; ignored", ignored);
+    }
+    return event;
+  }
+
   public WebhookChecks(String vendor) {
     this.vendor = Objects.requireNonNull(vendor, "vendor");
   }
