@@ -176,6 +176,32 @@ class PayClientTelemetryTest {
   }
 
   @Test
+  void asyncLagoReconciliationKeepsItsLookUpUnderIt() throws Exception {
+    FakeLago fake = closing(FakeLago.start());
+    PayClientTelemetry telemetry = PayClientTelemetry.create(otel.sdk);
+    LagoClient client = lago(fake, telemetry);
+    String invoice = fake.seedInvoice("USD", 10_000);
+    fake.failNext(Fault.serverErrorAfterProcessing(503));
+
+    client
+        .createAsync(
+            PaymentCreateRequest.builder()
+                .amount(Money.of("25.00", "USD"))
+                .target(PaymentTarget.invoice(invoice))
+                .reference("order-1")
+                .build())
+        .get(5, TimeUnit.SECONDS);
+
+    SpanData call = otel.awaitSpans("payclient payments.create", 1).get(0);
+    SpanData reconciliation = otel.span("payclient reconciliation");
+    assertThat(reconciliation.getParentSpanId()).isEqualTo(call.getSpanId());
+    assertThat(reconciliation.getAttributes().get(RECONCILIATION_RESULT)).isEqualTo("found");
+    assertThat(otel.span("payclient payments.list").getParentSpanId())
+        .isEqualTo(reconciliation.getSpanId());
+    assertThat(listenerOf(telemetry).open).isEmpty();
+  }
+
+  @Test
   void retriedPaygenticCreateHasOneClientSpanPerAttempt() {
     FakePaygentic fake = closing(FakePaygentic.start());
     PayClientTelemetry telemetry =
