@@ -38,8 +38,11 @@ import okhttp3.Interceptor;
  * http.request.resend_count} (from the second attempt on) and {@code error.type} (the status code
  * for an error status, else the exception's class). A Lago create that needed reconciliation has a
  * {@code payclient reconciliation} child span with {@code payclient.reconciliation.result} ({@code
- * found}, {@code nothing_created}, {@code failed}); the look-up's own call span hangs under it. A
- * scheduled retry is a {@code payclient.retry_scheduled} event on the call span.
+ * found}, {@code nothing_created}, {@code failed}); the look-up's own call span ({@code payclient
+ * payments.list}) hangs under it: the first page's, found through the thread the reconciliation
+ * starts on; a second page, rare, has the caller's context as parent, since no event links a
+ * look-up to its create. A scheduled retry is a {@code payclient.retry_scheduled} event on the call
+ * span.
  *
  * <p>Why child spans and not span events for the attempts: the HTTP semantic conventions make each
  * physical request a CLIENT span (a retry is a new span with {@code http.request.resend_count}), so
