@@ -13,6 +13,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.PaymentsListener;
+import io.payclient.core.WebhookVerificationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,8 @@ final class TelemetryListener implements PaymentsListener {
   static final AttributeKey<String> URL_TEMPLATE = AttributeKey.stringKey("url.template");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   static final AttributeKey<String> VENDOR = AttributeKey.stringKey("payclient.vendor");
+  static final AttributeKey<String> WEBHOOK_RESULT =
+      AttributeKey.stringKey("payclient.webhook.result");
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("payclient.operation");
   static final AttributeKey<String> IDEMPOTENCY_KEY =
       AttributeKey.stringKey("payclient.idempotency_key");
@@ -73,6 +76,7 @@ final class TelemetryListener implements PaymentsListener {
   private final LongCounter outcomeUnknown;
   private final LongCounter reconciliations;
   private final LongCounter waiterPolls;
+  private final LongCounter webhooks;
 
   /** Open calls, by the identity of their event object; emptied by {@code callEnded}. */
   final Map<Key, CallState> open = new ConcurrentHashMap<>();
@@ -128,6 +132,14 @@ final class TelemetryListener implements PaymentsListener {
             .counterBuilder("payclient.waiter.polls")
             .setUnit("{poll}")
             .setDescription("Polls made by PayClient waiters, by the status seen.")
+            .build();
+    this.webhooks =
+        meter
+            .counterBuilder("payclient.webhooks")
+            .setUnit("{webhook}")
+            .setDescription(
+                "Webhooks checked by PayClient verifiers, by result: verified, or the refusal's"
+                    + " reason.")
             .build();
   }
 
@@ -255,6 +267,17 @@ final class TelemetryListener implements PaymentsListener {
             vendor,
             PAYMENT_STATUS,
             status == null ? "error" : status.name().toLowerCase(Locale.ROOT)));
+  }
+
+  @Override
+  public void webhookVerified(String vendor, String type) {
+    webhooks.add(1, Attributes.of(VENDOR, vendor, WEBHOOK_RESULT, "verified"));
+  }
+
+  @Override
+  public void webhookRefused(String vendor, WebhookVerificationException.Reason reason) {
+    webhooks.add(
+        1, Attributes.of(VENDOR, vendor, WEBHOOK_RESULT, reason.name().toLowerCase(Locale.ROOT)));
   }
 
   /** Identity of a call's event object (the record's {@code equals} compares values). */

@@ -382,6 +382,38 @@ class PayClientTelemetryTest {
   }
 
   @Test
+  void webhooksAreCountedByResult() throws Exception {
+    PayClientTelemetry telemetry = PayClientTelemetry.create(otel.sdk);
+    String secret = "billingrails-webhook-secret";
+    io.payclient.billingrails.BillingrailsWebhooks webhooks =
+        io.payclient.billingrails.BillingrailsWebhooks.builder()
+            .secret(secret)
+            .listener(telemetry.listener())
+            .build();
+    byte[] body =
+        "{\"type\":\"payment.succeeded\",\"data\":{}}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
+
+    webhooks.verify(
+        body, name -> name.equalsIgnoreCase("x-billingrails-signature") ? signature : null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhooks.verify(body, name -> null))
+        .isInstanceOf(io.payclient.core.WebhookVerificationException.class);
+
+    assertThat(Telemetry.counts(otel.collect(), "payclient.webhooks"))
+        .containsEntry(
+            Attributes.of(VENDOR, "billingrails", TelemetryListener.WEBHOOK_RESULT, "verified"), 1L)
+        .containsEntry(
+            Attributes.of(
+                VENDOR, "billingrails", TelemetryListener.WEBHOOK_RESULT, "missing_header"),
+            1L);
+  }
+
+  @Test
   void tracingInterceptorSendsTheCurrentTraceContextOnly() throws Exception {
     MockWebServer server = closing(new MockWebServer());
     server.enqueue(new MockResponse.Builder().body("{\"data\":[]}").build());
