@@ -499,6 +499,65 @@ class ObservationPaymentsListenerTest {
   }
 
   @Test
+  void aSyncCallNestsUnderTheObservationInScopeOnTheCallersThread() {
+    FakePaygentic fake = paygentic();
+    PaymentsClient client = paygenticClient(fake, ObservationPaymentsListener.create(registry));
+    Observation request = Observation.start("http.server.requests", registry);
+    try (Observation.Scope ignored = request.openScope()) {
+      createOn(client, "idem-obs-7");
+    } finally {
+      request.stop();
+    }
+    assertThat(only("payclient.call").getParentObservation()).isSameAs(request);
+  }
+
+  @Test
+  void aGlobalConventionOnTheRegistryReplacesTheDefault() {
+    registry
+        .observationConfig()
+        .observationConvention(
+            new io.micrometer.observation.GlobalObservationConvention<
+                PayClientObservationContext>() {
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return context instanceof PayClientObservationContext;
+              }
+
+              @Override
+              public String getName() {
+                return "global.payments";
+              }
+            });
+    ObservationPaymentsListener listener = ObservationPaymentsListener.create(registry);
+    PaymentsListener.Call call = call("POST", "/v0/payments");
+    listener.callStarted(call);
+    listener.callEnded(call, end(null));
+    assertThat(registry).hasObservationWithNameEqualTo("global.payments");
+  }
+
+  @Test
+  void aThrowingHandlerNeverFailsTheCall() {
+    FakePaygentic fake = paygentic();
+    registry
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<Observation.Context>() {
+              @Override
+              public void onStart(Observation.Context context) {
+                throw new IllegalStateException("handler bug");
+              }
+
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+            });
+    PaymentsClient client = paygenticClient(fake, ObservationPaymentsListener.create(registry));
+
+    assertThat(createOn(client, "idem-obs-8").id()).isNotEmpty();
+  }
+
+  @Test
   void builderRejectsNulls() {
     assertThatThrownBy(() -> ObservationPaymentsListener.builder(null))
         .isInstanceOf(NullPointerException.class);
