@@ -41,15 +41,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>One child observation per HTTP attempt ({@link PayClientObservationDocumentation#ATTEMPT},
  *       {@code payclient.attempt}) with its status and failure. Children rather than events because
  *       an attempt has a duration worth seeing: a trace shows where the time of a slow call went
- *       (three 2-second timeouts, a back-off, the successful fourth attempt), and a meter registry
- *       gets a per-attempt timer tagged by status, the per-request view Micrometer's own {@code
- *       http.client.requests} gives, next to the per-call timer the application cares about.
- *       Attempts share nothing with an OkHttp-level instrumentation the application might also
- *       have, whose spans then nest under nothing of ours.
+ *       (two timed-out attempts, the back-offs, the successful third), and a meter registry gets a
+ *       per-attempt timer by status, the per-request view of Micrometer's own {@code
+ *       http.client.requests}, next to the per-call timer that measures what the application waited
+ *       for. The cost is one more observation per attempt (nothing when the registry is no-op);
+ *       events would have given counters only.
  *   <li>A Lago reconciliation as a child observation ({@link
  *       PayClientObservationDocumentation#RECONCILIATION}) and as the call's {@code reconciliation}
  *       key value; each scheduled retry as a {@link Events#RETRY} event on the call (counted by a
- *       meter registry as {@code payclient.call.retry}).
+ *       meter registry as {@code payclient.call.retry}). The look-up's own list calls are observed
+ *       as calls of their own, not as children of the create: no event says which call issued them.
  *   <li>Each poll of a waiter as an instant observation ({@link
  *       PayClientObservationDocumentation#WAITER_POLL}), since a wait has no end event to hang a
  *       long observation on: a meter registry counts polls by vendor and status seen.
