@@ -4,7 +4,8 @@ module io.payclient.examples {
   requires io.payclient.billingrails;
   requires io.payclient.paygentic;
   requires io.payclient.testkit;
-  requires io.payclient.opentelemetry; // the README's observability snippet
+  requires io.payclient.opentelemetry; // the README's observability snippets
+  requires io.payclient.micrometer;
   requires java.logging; // the README's logging snippet
   requires java.net.http; // the tour posts a tampered webhook
   requires jdk.httpserver; // the tour's webhook endpoint

@@ -1,5 +1,6 @@
 package io.payclient.examples;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.payclient.billingrails.BillingrailsClient;
 import io.payclient.billingrails.BillingrailsEnvironment;
@@ -26,6 +27,7 @@ import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
 import io.payclient.lago.LagoPaymentListParams;
+import io.payclient.micrometer.ObservationPaymentsListener;
 import io.payclient.opentelemetry.PayClientTelemetry;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticEnvironment;
@@ -281,5 +283,21 @@ final class Snippets {
         };
     // README end
     return callCounter;
+  }
+
+  /**
+   * A Paygentic client observed through Micrometer (what Spring Boot's tracing and metrics use).
+   */
+  static PaygenticClient observedPaygentic(
+      ObservationRegistry observationRegistry, String apiKey, String baseUrl) {
+    // README: micrometer
+    PaygenticClient paygentic =
+        PaygenticClient.builder()
+            .apiKey(apiKey)
+            .baseUrl(baseUrl)
+            .listener(ObservationPaymentsListener.create(observationRegistry))
+            .build();
+    // README end
+    return paygentic;
   }
 }

@@ -243,6 +243,32 @@ class SnippetsTest {
   }
 
   @Test
+  void theMicrometerSnippetObservesEveryCall() {
+    io.micrometer.observation.ObservationRegistry registry =
+        io.micrometer.observation.ObservationRegistry.create();
+    List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    registry
+        .observationConfig()
+        .observationHandler(
+            new io.micrometer.observation.ObservationHandler<>() {
+              @Override
+              public boolean supportsContext(io.micrometer.observation.Observation.Context c) {
+                return true;
+              }
+
+              @Override
+              public void onStop(io.micrometer.observation.Observation.Context c) {
+                stopped.add(c.getName());
+              }
+            });
+    try (var client =
+        Snippets.observedPaygentic(registry, paygentic.apiKey(), paygentic.baseUrl())) {
+      Snippets.neutral(client, "unused", "unused");
+    }
+    assertThat(stopped).contains("payclient.call");
+  }
+
+  @Test
   void theReadmeShowsTheseSnippetsVerbatimAndNoOtherJava() throws Exception {
     String readme = Files.readString(Path.of("../README.md"));
     List<String> snippets = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.PaymentsListener;
+import io.payclient.core.WebhookVerificationException;
 import io.payclient.micrometer.PayClientObservationDocumentation.Events;
 import io.payclient.micrometer.PayClientObservationDocumentation.HighCardinalityKeys;
 import io.payclient.micrometer.PayClientObservationDocumentation.LowCardinalityKeys;
@@ -269,6 +270,30 @@ public final class ObservationPaymentsListener implements PaymentsListener {
                 DefaultPayClientObservationConvention.statusValue(status)))
         .highCardinalityKeyValue(HighCardinalityKeys.PAYMENT_ID.withValue(paymentId))
         .highCardinalityKeyValue(HighCardinalityKeys.POLL.withValue(Integer.toString(poll)))
+        .start()
+        .stop();
+  }
+
+  @Override
+  public void webhookVerified(String vendor, String type) {
+    webhook(vendor, "verified");
+  }
+
+  @Override
+  public void webhookRefused(String vendor, WebhookVerificationException.Reason reason) {
+    webhook(vendor, reason.name().toLowerCase(Locale.ROOT));
+  }
+
+  private void webhook(String vendor, String result) {
+    if (registry.isNoop()) {
+      return;
+    }
+    PayClientObservationDocumentation doc = PayClientObservationDocumentation.WEBHOOK;
+    Observation.createNotStarted(
+            Objects.requireNonNull(doc.getName()), Observation.Context::new, registry)
+        .contextualName(doc.getContextualName())
+        .lowCardinalityKeyValue(LowCardinalityKeys.VENDOR.withValue(vendor))
+        .lowCardinalityKeyValue(LowCardinalityKeys.WEBHOOK_RESULT.withValue(result))
         .start()
         .stop();
   }

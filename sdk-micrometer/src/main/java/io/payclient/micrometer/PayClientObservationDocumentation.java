@@ -135,7 +135,29 @@ public enum PayClientObservationDocumentation implements ObservationDocumentatio
     public KeyName[] getHighCardinalityKeyNames() {
       return new KeyName[] {HighCardinalityKeys.PAYMENT_ID, HighCardinalityKeys.POLL};
     }
+  },
+
+  /**
+   * A webhook checked by a verifier built with the listener, an instant observation: {@code result}
+   * is {@code verified} or the refusal's reason in lower case.
+   */
+  WEBHOOK {
+    @Override
+    public String getName() {
+      return "payclient.webhook";
+    }
+
+    @Override
+    public String getContextualName() {
+      return "payclient webhook";
+    }
+
+    @Override
+    public KeyName[] getLowCardinalityKeyNames() {
+      return new KeyName[] {LowCardinalityKeys.VENDOR, LowCardinalityKeys.WEBHOOK_RESULT};
+    }
   };
+  ;
 
   /** Low-cardinality keys (meter tags and span attributes). */
   public enum LowCardinalityKeys implements KeyName {
@@ -166,7 +188,11 @@ public enum PayClientObservationDocumentation implements ObservationDocumentatio
     /**
      * The neutral status of the payment returned or seen ({@code succeeded}...), else {@code none}.
      */
-    PAYMENT_STATUS("payment.status");
+    PAYMENT_STATUS("payment.status"),
+    /**
+     * A webhook's verification: {@code verified}, or the refusal's reason ({@code bad_signature}).
+     */
+    WEBHOOK_RESULT("webhook.result");
 
     private final String name;
 

@@ -367,6 +367,22 @@ class ObservationPaymentsListenerTest {
   }
 
   @Test
+  void webhooksAreInstantObservationsByResult() {
+    ObservationPaymentsListener listener = ObservationPaymentsListener.create(registry);
+    listener.webhookVerified("paygentic", "payment.completed.v0");
+    listener.webhookRefused(
+        "lago", io.payclient.core.WebhookVerificationException.Reason.BAD_SIGNATURE);
+
+    assertThat(named("payclient.webhook"))
+        .extracting(
+            w ->
+                w.getLowCardinalityKeyValue("vendor").getValue()
+                    + " "
+                    + w.getLowCardinalityKeyValue("webhook.result").getValue())
+        .containsExactly("paygentic verified", "lago bad_signature");
+  }
+
+  @Test
   void waiterPollsAreInstantObservationsByStatus() throws Exception {
     FakePaygentic fake = paygentic();
     ObservationPaymentsListener listener = ObservationPaymentsListener.create(registry);

@@ -1,10 +1,13 @@
 package com.example;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.payclient.core.Money;
+import io.payclient.core.PaymentsListener;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.micrometer.ObservationPaymentsListener;
 import io.payclient.opentelemetry.PayClientTelemetry;
 import io.payclient.testkit.FakeLago;
 
@@ -24,7 +27,10 @@ public final class Main {
             LagoClient.builder()
                 .apiKey(fake.apiKey())
                 .baseUrl(fake.baseUrl())
-                .listener(PayClientTelemetry.create(OpenTelemetry.noop()).listener())
+                .listener(
+                    PaymentsListener.composite(
+                        PayClientTelemetry.create(OpenTelemetry.noop()).listener(),
+                        ObservationPaymentsListener.create(ObservationRegistry.create())))
                 .build()) {
       String invoice = fake.seedInvoice("USD", 5_000);
       LagoPayment payment =
