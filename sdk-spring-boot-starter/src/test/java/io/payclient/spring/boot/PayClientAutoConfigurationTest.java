@@ -383,6 +383,72 @@ class PayClientAutoConfigurationTest {
             });
   }
 
+  @Test
+  void billingrailsWithItsEnvironmentAndSecretGivesClientAndVerifier() {
+    runner
+        .withPropertyValues(
+            "payclient.billingrails.api-key=br_key",
+            "payclient.billingrails.environment=SANDBOX",
+            "payclient.billingrails.webhook-secret=whsec_billingrails_1234")
+        .run(
+            context -> {
+              assertThat(context.getBean(BillingrailsClient.class).baseUrl())
+                  .isEqualTo("https://api.sandbox.billingrails.com/v1");
+              assertThat(context.getBean(WebhookVerifier.class))
+                  .isSameAs(context.getBean(BillingrailsWebhooks.class));
+              assertThat(context.getBean(PaymentsClient.class).vendor()).isEqualTo("billingrails");
+            });
+  }
+
+  @Test
+  void everyPropertyBinds() {
+    runner
+        .withPropertyValues(
+            "payclient.connect-timeout=1s",
+            "payclient.read-timeout=2s",
+            "payclient.write-timeout=3s",
+            "payclient.timeout=4s",
+            "payclient.max-retries=5",
+            "payclient.paygentic.api-key=sk_test_x",
+            "payclient.paygentic.environment=sandbox",
+            "payclient.paygentic.merchant-id=org_1",
+            "payclient.paygentic.connect-timeout=6s",
+            "payclient.paygentic.read-timeout=7s",
+            "payclient.paygentic.write-timeout=8s",
+            "payclient.paygentic.timeout=9s",
+            "payclient.paygentic.max-retries=1")
+        .run(
+            context -> {
+              PayClientProperties p = context.getBean(PayClientProperties.class);
+              assertThat(p.getConnectTimeout()).hasSeconds(1);
+              assertThat(p.getReadTimeout()).hasSeconds(2);
+              assertThat(p.getWriteTimeout()).hasSeconds(3);
+              assertThat(p.getTimeout()).hasSeconds(4);
+              assertThat(p.getMaxRetries()).isEqualTo(5);
+              PayClientProperties.Paygentic pg = p.getPaygentic();
+              assertThat(pg.getEnvironment()).isEqualTo(PayClientProperties.Environment.SANDBOX);
+              assertThat(pg.getMerchantId()).isEqualTo("org_1");
+              assertThat(pg.getConnectTimeout()).hasSeconds(6);
+              assertThat(pg.getReadTimeout()).hasSeconds(7);
+              assertThat(pg.getWriteTimeout()).hasSeconds(8);
+              assertThat(pg.getTimeout()).hasSeconds(9);
+              assertThat(pg.getMaxRetries()).isEqualTo(1);
+              assertThat(p.getLago().getRegion()).isNull();
+              assertThat(p.getBillingrails().getEnvironment()).isNull();
+              assertThat(p.getBillingrails().getApiKey()).isNull();
+              assertThat(context.getBean(PaygenticClient.class).baseUrl())
+                  .isEqualTo("https://api.sandbox.paygentic.io/");
+              assertThat(p.toString())
+                  .contains(
+                      "connectTimeout=PT1S",
+                      "maxRetries=5",
+                      "environment=SANDBOX",
+                      "merchantId=org_1",
+                      "timeout=PT9S",
+                      "apiKey=unset");
+            });
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnLagoClient {
     @Bean(destroyMethod = "close")
