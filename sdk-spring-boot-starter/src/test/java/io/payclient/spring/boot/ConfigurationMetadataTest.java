@@ -40,6 +40,8 @@ class ConfigurationMetadataTest {
             "\"payclient.write-timeout\"",
             "\"payclient.timeout\"",
             "\"payclient.max-retries\"");
+    // the vendor-specific descriptions of additional-spring-configuration-metadata.json
+    assertThat(json).contains("Lago's HMAC signature token", "sk_test_... for environment=sandbox");
   }
 
   @Test
