@@ -1,21 +1,46 @@
 #!/usr/bin/env bash
 # Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 12 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh           full run (about 16 minutes on 2 cores); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (under a minute): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
+#   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 4 minutes), with the full run's JMH
+#                               settings; replaces only the "Webhook verification" section of
+#                               docs/BENCHMARKS.md
 #
-# Needs the SDK installed in the local repository (./mvnw -B install -DskipTests). Everything runs
-# in process or on 127.0.0.1; Maven Central is only used to resolve dependencies.
+# Needs the SDK installed in the local repository (./mvnw -B install -DskipTests), except
+# --webhooks, which builds the SDK modules of this checkout in the reactor (nothing installed).
+# Everything runs in process or on 127.0.0.1; Maven Central is only used to resolve dependencies.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 MODE=full
 if [[ "${1:-}" == "--smoke" ]]; then MODE=smoke; fi
+if [[ "${1:-}" == "--webhooks" ]]; then MODE=webhooks; fi
 START=$(date +%s)
 T=benchmarks/target
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
+FULL_JMH_ARGS="-f 2 -wi 4 -w 1s -i 5 -r 1s"
+
+if [[ $MODE == webhooks ]]; then
+  # WEBHOOK_JMH_ARGS overrides the JMH settings (e.g. a longer warm-up on a busy machine); the
+  # section written says which were used.
+  WH_ARGS="${WEBHOOK_JMH_ARGS:-$FULL_JMH_ARGS}"
+  WH_CMD="benchmarks/run.sh --webhooks"
+  if [[ -n "${WEBHOOK_JMH_ARGS:-}" ]]; then WH_CMD="WEBHOOK_JMH_ARGS='$WH_ARGS' $WH_CMD"; fi
+  ./mvnw -q -B package -pl benchmarks -am -DskipTests
+  CP="$T/classes:$(cat "$T/classpath.txt")"
+  # shellcheck disable=SC2086
+  java -cp "$CP" org.openjdk.jmh.Main WebhookBenchmark $WH_ARGS -prof gc \
+    -rf json -rff "$T/jmh-webhooks.json" | tee "$T/jmh-webhooks.log" | grep -E '^(Benchmark|WebhookBenchmark)' || true
+  java -cp "$CP" io.payclient.benchmarks.Report webhooksOnly=true \
+    "jmh=$T/jmh-webhooks.json" "out=docs/BENCHMARKS.md" "command=$WH_CMD" \
+    "jmhArgs=$WH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
+    "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
+  echo "benchmarks (webhooks) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
+  exit 0
+fi
 
 ./mvnw -q -B -f benchmarks/pom.xml package
 for v in lago stripe; do
@@ -36,7 +61,7 @@ if [[ $MODE == smoke ]]; then
   SVG="$T/benchmarks-smoke.svg"
   LOOPBACK_SVG="$T/loopback-smoke.svg"
 else
-  JMH_ARGS="-f 2 -wi 4 -w 1s -i 5 -r 1s"
+  JMH_ARGS="$FULL_JMH_ARGS"
   RUNS=10
   OUT=docs/BENCHMARKS.md
   SVG=docs/benchmarks.svg
@@ -44,8 +69,8 @@ else
 fi
 
 # shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark' $JMH_ARGS -prof gc \
-  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark)' || true
+java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark' $JMH_ARGS -prof gc \
+  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark)' || true
 java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart-$MODE.properties"
 # Loopback end to end: a fast server in a child JVM on 127.0.0.1; bounded in time by its own watchdog.
 java -cp "$CP" io.payclient.benchmarks.loopback.Loopback "mode=$MODE" "out=$T/loopback-$MODE.md" \

@@ -136,6 +136,15 @@ class ReaderFuzzTest {
     String what = readerName(vendor, which) + " (status " + status + ") on " + describe(body);
     long max = BASE_MILLIS + MILLIS_PER_MIB * body.length / (1024 * 1024);
     long maxAllocated = BASE_BYTES + BYTES_PER_BODY_BYTE * body.length;
+    if (FUZZING) {
+      // Jazzer's hooks trace every String comparison (each switch on a member name) and allocate
+      // for it: while fuzzing, a 28 KB body of 1 900 unknown members allocated 14.8 MB and a 393 KB
+      // one 227 MB, where the same inputs replayed without hooks stay under the bound below
+      // (both are committed regression inputs). While fuzzing the allocation bound is therefore
+      // FUZZING_ALLOCATION_FACTOR times looser: a blow-up that grows with the input still trips
+      // it, and every committed input is held to the strict bound by `verify`.
+      maxAllocated = BASE_BYTES + FUZZING_ALLOCATION_FACTOR * BYTES_PER_BODY_BYTE * body.length;
+    }
     if (FUZZING && body.length > 1024 * 1024) {
       // Jazzer's comparison hooks copy and trace long strings while fuzzing: on bodies over a MiB
       // they cost several times the reader itself. The committed large inputs keep both bounds
@@ -193,6 +202,9 @@ class ReaderFuzzTest {
   static final boolean FUZZING = !System.getenv().getOrDefault("JAZZER_FUZZ", "").isEmpty();
 
   static final long BYTES_PER_BODY_BYTE = 48;
+
+  /** How much looser the allocation bound is while fuzzing (Jazzer's hooks allocate). */
+  static final long FUZZING_ALLOCATION_FACTOR = 16;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

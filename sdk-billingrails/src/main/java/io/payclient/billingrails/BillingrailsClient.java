@@ -215,7 +215,10 @@ public final class BillingrailsClient implements PaymentsClient {
       BillingrailsWebhooks webhooks =
           webhookSecret == null
               ? null
-              : BillingrailsWebhooks.builder().secret(webhookSecret).build();
+              : BillingrailsWebhooks.builder()
+                  .secret(webhookSecret)
+                  .listener(options.listener())
+                  .build();
       return new BillingrailsClient(
           new HttpTransport(
               VENDOR,

@@ -2,6 +2,7 @@ package io.payclient.billingrails;
 
 import com.squareup.moshi.JsonReader;
 import io.payclient.billingrails.internal.BillingrailsJson;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.WebhookEvent;
 import io.payclient.core.WebhookVerificationException;
 import io.payclient.core.WebhookVerificationException.Reason;
@@ -46,10 +47,13 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
 
   private static final WebhookChecks CHECKS = new WebhookChecks(BillingrailsClient.VENDOR);
 
-  private final byte[] key;
+  private final WebhookChecks.Hmac hmac;
+
+  private final PaymentsListener listener;
 
   private BillingrailsWebhooks(Builder b) {
-    this.key = Objects.requireNonNull(b.key, "secret is required");
+    this.listener = b.listener;
+    this.hmac = new WebhookChecks.Hmac(Objects.requireNonNull(b.key, "secret is required"));
   }
 
   /** Returns a builder; a {@link Builder#secret(String) secret} is required. */
@@ -77,10 +81,18 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
    *     UNPARSEABLE_BODY}, checked in that order
    */
   public BillingrailsWebhookEvent verifyEvent(byte[] rawBody, Function<String, String> header) {
+    return WebhookChecks.reported(
+        listener,
+        BillingrailsClient.VENDOR,
+        () -> check(rawBody, header),
+        BillingrailsWebhookEvent::type);
+  }
+
+  private BillingrailsWebhookEvent check(byte[] rawBody, Function<String, String> header) {
     byte[] body = CHECKS.body(rawBody);
     Objects.requireNonNull(header, "header");
     byte[] given = CHECKS.base64(CHECKS.header(header, SIGNATURE_HEADER), SIGNATURE_HEADER);
-    if (!WebhookChecks.constantTimeEquals(WebhookChecks.hmacSha256(key, body), given)) {
+    if (!WebhookChecks.constantTimeEquals(hmac.sign(body), given)) {
       throw CHECKS.refuse(
           Reason.BAD_SIGNATURE, "the " + SIGNATURE_HEADER + " header does not match the body");
     }
@@ -128,6 +140,7 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
   /** Builds a {@link BillingrailsWebhooks}. */
   public static final class Builder {
     private byte @Nullable [] key;
+    private PaymentsListener listener = PaymentsListener.NONE;
 
     private Builder() {}
 
@@ -142,6 +155,15 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
         throw new IllegalArgumentException("secret must not be empty");
       }
       this.key = WebhookChecks.utf8(secret);
+      return this;
+    }
+
+    /**
+     * A listener told of every verification ({@code webhookVerified} / {@code webhookRefused});
+     * none by default. {@code client.webhooks()} uses the client's listener.
+     */
+    public Builder listener(PaymentsListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -77,4 +77,14 @@ final class CompositeListener implements PaymentsListener {
       String vendor, String paymentId, int poll, @Nullable PaymentStatus status) {
     each(l -> l.waiterPolled(vendor, paymentId, poll, status));
   }
+
+  @Override
+  public void webhookVerified(String vendor, String type) {
+    each(l -> l.webhookVerified(vendor, type));
+  }
+
+  @Override
+  public void webhookRefused(String vendor, WebhookVerificationException.Reason reason) {
+    each(l -> l.webhookRefused(vendor, reason));
+  }
 }

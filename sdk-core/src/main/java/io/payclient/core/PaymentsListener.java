@@ -127,6 +127,21 @@ public interface PaymentsListener {
       String vendor, String paymentId, int poll, @Nullable PaymentStatus status) {}
 
   /**
+   * A webhook passed verification (signature, timestamp, body), from a verifier built with this
+   * listener ({@code client.webhooks()} uses the client's).
+   *
+   * @param type the vendor's raw event type
+   */
+  default void webhookVerified(String vendor, String type) {}
+
+  /**
+   * A webhook was refused.
+   *
+   * @param reason the check that failed
+   */
+  default void webhookRefused(String vendor, WebhookVerificationException.Reason reason) {}
+
+  /**
    * One listener that forwards every event to each of {@code listeners} in order; an exception
    * thrown by one is logged at DEBUG and does not keep the others from the event.
    *

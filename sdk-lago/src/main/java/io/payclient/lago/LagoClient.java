@@ -64,7 +64,11 @@ public final class LagoClient implements PaymentsClient {
     this.neutral = new NeutralClient<>(new LagoNeutral(payments), transport.listener());
     this.paymentRequests = new LagoPaymentRequests(transport);
     this.webhooks =
-        LagoWebhooks.fetching(issuer(transport.baseUrl()), this::fetchWebhookKey, webhookHmacKey);
+        LagoWebhooks.fetching(
+            issuer(transport.baseUrl()),
+            this::fetchWebhookKey,
+            webhookHmacKey,
+            transport.listener());
   }
 
   /** Returns a builder; defaults: {@link LagoRegion#US}, key from {@code LAGO_API_KEY}. */

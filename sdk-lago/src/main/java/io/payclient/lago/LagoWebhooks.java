@@ -1,6 +1,7 @@
 package io.payclient.lago;
 
 import com.squareup.moshi.JsonReader;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.WebhookEvent;
 import io.payclient.core.WebhookVerificationException;
 import io.payclient.core.WebhookVerificationException.Reason;
@@ -80,7 +81,8 @@ public final class LagoWebhooks implements WebhookVerifier {
   private static final WebhookChecks CHECKS = new WebhookChecks(LagoClient.VENDOR);
 
   private final @Nullable String issuer;
-  private final byte @Nullable [] hmacKey;
+  private final WebhookChecks.@Nullable Hmac hmac;
+  private final PaymentsListener listener;
   private final @Nullable Supplier<PublicKey> fetcher;
   private final Object lock = new Object();
   private volatile @Nullable PublicKey publicKey;
@@ -88,13 +90,15 @@ public final class LagoWebhooks implements WebhookVerifier {
   private volatile boolean refetchedBefore;
 
   private LagoWebhooks(
+      PaymentsListener listener,
       @Nullable PublicKey publicKey,
       @Nullable String issuer,
       byte @Nullable [] hmacKey,
       @Nullable Supplier<PublicKey> fetcher) {
     this.publicKey = publicKey;
     this.issuer = issuer;
-    this.hmacKey = hmacKey;
+    this.hmac = hmacKey == null ? null : new WebhookChecks.Hmac(hmacKey);
+    this.listener = listener;
     this.fetcher = fetcher;
   }
 
@@ -108,8 +112,11 @@ public final class LagoWebhooks implements WebhookVerifier {
    * the client was given the organisation's HMAC key.
    */
   static LagoWebhooks fetching(
-      String issuer, Supplier<PublicKey> fetcher, byte @Nullable [] hmacKey) {
-    return new LagoWebhooks(null, issuer, hmacKey, fetcher);
+      String issuer,
+      Supplier<PublicKey> fetcher,
+      byte @Nullable [] hmacKey,
+      PaymentsListener listener) {
+    return new LagoWebhooks(listener, null, issuer, hmacKey, fetcher);
   }
 
   /** The HMAC key as the verifier uses it (UTF-8 bytes), for {@link LagoClient.Builder}. */
@@ -142,6 +149,11 @@ public final class LagoWebhooks implements WebhookVerifier {
    *     BAD_SIGNATURE}, {@code WRONG_ISSUER}, {@code BODY_MISMATCH} or {@code UNPARSEABLE_BODY}
    */
   public LagoWebhookEvent verifyEvent(byte[] rawBody, Function<String, String> header) {
+    return WebhookChecks.reported(
+        listener, LagoClient.VENDOR, () -> check(rawBody, header), LagoWebhookEvent::type);
+  }
+
+  private LagoWebhookEvent check(byte[] rawBody, Function<String, String> header) {
     byte[] body = CHECKS.body(rawBody);
     Objects.requireNonNull(header, "header");
     String scheme = CHECKS.header(header, ALGORITHM_HEADER).toLowerCase(Locale.ROOT);
@@ -162,14 +174,14 @@ public final class LagoWebhooks implements WebhookVerifier {
   }
 
   private void verifyHmac(byte[] body, String signature) {
-    byte[] key = hmacKey;
+    WebhookChecks.Hmac key = hmac;
     if (key == null) {
       throw CHECKS.refuse(
           Reason.UNSUPPORTED_ALGORITHM,
           "the webhook is signed with hmac, and this verifier has no HMAC key");
     }
     byte[] given = CHECKS.base64(signature, SIGNATURE_HEADER);
-    if (!WebhookChecks.constantTimeEquals(WebhookChecks.hmacSha256(key, body), given)) {
+    if (!WebhookChecks.constantTimeEquals(key.sign(body), given)) {
       throw CHECKS.refuse(
           Reason.BAD_SIGNATURE, "the " + SIGNATURE_HEADER + " header does not match the body");
     }
@@ -430,6 +442,7 @@ public final class LagoWebhooks implements WebhookVerifier {
     private @Nullable PublicKey publicKey;
     private @Nullable String issuer;
     private byte @Nullable [] hmacKey;
+    private PaymentsListener listener = PaymentsListener.NONE;
 
     private Builder() {}
 
@@ -466,6 +479,15 @@ public final class LagoWebhooks implements WebhookVerifier {
     }
 
     /**
+     * A listener told of every verification ({@code webhookVerified} / {@code webhookRefused});
+     * none by default. {@code client.webhooks()} uses the client's listener.
+     */
+    public Builder listener(PaymentsListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Builds the verifier.
      *
      * @throws IllegalStateException if neither a public key nor an HMAC key was given, or a public
@@ -479,7 +501,7 @@ public final class LagoWebhooks implements WebhookVerifier {
         throw new IllegalStateException(
             "LagoWebhooks needs the issuer (e.g. https://api.getlago.com) with a publicKey");
       }
-      return new LagoWebhooks(publicKey, issuer, hmacKey, null);
+      return new LagoWebhooks(listener, publicKey, issuer, hmacKey, null);
     }
   }
 }

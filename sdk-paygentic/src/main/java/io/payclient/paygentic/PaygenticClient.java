@@ -234,7 +234,12 @@ public final class PaygenticClient implements PaymentsClient {
             "merchantId must be non-blank without control characters");
       }
       PaygenticWebhooks webhooks =
-          webhookSecret == null ? null : PaygenticWebhooks.builder().secret(webhookSecret).build();
+          webhookSecret == null
+              ? null
+              : PaygenticWebhooks.builder()
+                  .secret(webhookSecret)
+                  .listener(options.listener())
+                  .build();
       return new PaygenticClient(
           new HttpTransport(VENDOR, baseUrl, apiKey, options, PaygenticErrorParser.INSTANCE),
           merchantId,

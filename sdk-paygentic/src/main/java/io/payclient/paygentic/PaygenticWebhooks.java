@@ -1,6 +1,7 @@
 package io.payclient.paygentic;
 
 import com.squareup.moshi.JsonReader;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.WebhookEvent;
 import io.payclient.core.WebhookVerificationException;
 import io.payclient.core.WebhookVerificationException.Reason;
@@ -54,12 +55,15 @@ public final class PaygenticWebhooks implements WebhookVerifier {
 
   private static final WebhookChecks CHECKS = new WebhookChecks(PaygenticClient.VENDOR);
 
-  private final byte[] key;
+  private final WebhookChecks.Hmac hmac;
   private final Duration tolerance;
   private final Clock clock;
 
+  private final PaymentsListener listener;
+
   private PaygenticWebhooks(Builder b) {
-    this.key = Objects.requireNonNull(b.key, "secret is required");
+    this.listener = b.listener;
+    this.hmac = new WebhookChecks.Hmac(Objects.requireNonNull(b.key, "secret is required"));
     this.tolerance = b.tolerance;
     this.clock = b.clock;
   }
@@ -89,6 +93,14 @@ public final class PaygenticWebhooks implements WebhookVerifier {
    *     UNPARSEABLE_BODY}, checked in that order
    */
   public PaygenticWebhookEvent verifyEvent(byte[] rawBody, Function<String, String> header) {
+    return WebhookChecks.reported(
+        listener,
+        PaygenticClient.VENDOR,
+        () -> check(rawBody, header),
+        PaygenticWebhookEvent::type);
+  }
+
+  private PaygenticWebhookEvent check(byte[] rawBody, Function<String, String> header) {
     byte[] body = CHECKS.body(rawBody);
     Objects.requireNonNull(header, "header");
     String id = CHECKS.header(header, ID_HEADER);
@@ -104,8 +116,7 @@ public final class PaygenticWebhooks implements WebhookVerifier {
           Reason.STALE_TIMESTAMP,
           "the " + TIMESTAMP_HEADER + " header is more than " + tolerance + " from now");
     }
-    byte[] expected =
-        WebhookChecks.hmacSha256(key, WebhookChecks.utf8(id + "." + timestamp + "."), body);
+    byte[] expected = hmac.sign(WebhookChecks.utf8(id + "." + timestamp + "."), body);
     boolean anyV1 = false;
     boolean match = false;
     for (String entry : signatures.split(" ")) {
@@ -193,6 +204,7 @@ public final class PaygenticWebhooks implements WebhookVerifier {
   /** Builds a {@link PaygenticWebhooks}. */
   public static final class Builder {
     private byte @Nullable [] key;
+    private PaymentsListener listener = PaymentsListener.NONE;
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
 
@@ -231,6 +243,15 @@ public final class PaygenticWebhooks implements WebhookVerifier {
     /** The clock timestamps are compared with; default UTC system clock (tests inject one). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * A listener told of every verification ({@code webhookVerified} / {@code webhookRefused});
+     * none by default. {@code client.webhooks()} uses the client's listener.
+     */
+    public Builder listener(PaymentsListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

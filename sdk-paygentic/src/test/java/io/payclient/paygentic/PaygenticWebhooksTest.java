@@ -430,4 +430,38 @@ class PaygenticWebhooksTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("not-a-whsec");
   }
+
+  @Test
+  void theClientsListenerHearsOfEveryVerificationAndRefusal() throws Exception {
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    io.payclient.core.PaymentsListener listener =
+        new io.payclient.core.PaymentsListener() {
+          @Override
+          public void webhookVerified(String vendor, String type) {
+            heard.add("verified " + vendor + " " + type);
+          }
+
+          @Override
+          public void webhookRefused(String vendor, Reason reason) {
+            heard.add("refused " + vendor + " " + reason);
+          }
+        };
+    byte[] body = PAYMENT_EVENT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long now = java.time.Instant.now().getEpochSecond();
+    try (PaygenticClient client =
+        PaygenticClient.builder()
+            .apiKey("pg-api-key-0123456789")
+            .baseUrl("http://127.0.0.1:9")
+            .webhookSecret(SECRET)
+            .listener(listener)
+            .build()) {
+      String type = client.webhooks().verify(body, signed("msg_1", now, body)).type();
+      byte[] tampered = body.clone();
+      tampered[3] ^= 1;
+      assertThatThrownBy(() -> client.webhooks().verify(tampered, signed("msg_1", now, body)))
+          .isInstanceOf(WebhookVerificationException.class);
+      assertThat(heard)
+          .containsExactly("verified paygentic " + type, "refused paygentic BAD_SIGNATURE");
+    }
+  }
 }

@@ -790,16 +790,7 @@ public final class HttpTransport implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         // A parser only throws IOException or JsonDataException by contract; anything else (an
         // arithmetic or number-format failure on a hostile value) is the same case: unreadable.
-        return decide(
-            formatError(
-                "could not read the response: " + clean(e.getMessage()),
-                text.cleanThrowable(e),
-                status,
-                new Buffer().write(raw)),
-            RetryPolicy.Outcome.UNREADABLE_SUCCESS,
-            status,
-            false,
-            null);
+        return unreadable(e, status, raw);
       } finally {
         work.clear();
       }
@@ -814,17 +805,22 @@ public final class HttpTransport implements AutoCloseable {
             null,
             -1);
       } catch (RuntimeException e) {
-        return decide(
-            formatError(
-                "could not read the response: " + clean(e.getMessage()),
-                text.cleanThrowable(e),
-                status,
-                new Buffer().write(raw)),
-            RetryPolicy.Outcome.UNREADABLE_SUCCESS,
-            status,
-            false,
-            null);
+        return unreadable(e, status, raw);
       }
+    }
+
+    /** A 2xx whose body the parser could not read: the payment probably exists. */
+    private Step<T> unreadable(Exception e, int status, byte[] raw) {
+      return decide(
+          formatError(
+              "could not read the response: " + clean(e.getMessage()),
+              text.cleanThrowable(e),
+              status,
+              new Buffer().write(raw)),
+          RetryPolicy.Outcome.UNREADABLE_SUCCESS,
+          status,
+          false,
+          null);
     }
 
     private ResponseFormatException formatError(

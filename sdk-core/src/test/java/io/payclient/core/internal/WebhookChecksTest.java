@@ -68,6 +68,27 @@ class WebhookChecksTest {
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 
+  @Test
+  void hmacKeyInitialisedOnce() {
+    // RFC 4231 test case 2, signed twice with one key (each sign starts from the initialised key).
+    WebhookChecks.Hmac jefe = new WebhookChecks.Hmac("Jefe".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < 2; i++) {
+      byte[] mac =
+          jefe.sign(
+              "what do ya want ".getBytes(StandardCharsets.US_ASCII),
+              "for nothing?".getBytes(StandardCharsets.US_ASCII));
+      assertThat(java.util.HexFormat.of().formatHex(mac))
+          .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+    byte[] key = {1, 2, 3};
+    WebhookChecks.Hmac h = new WebhookChecks.Hmac(key);
+    key[0] = 9; // the key is copied
+    assertThat(h.sign(new byte[] {7}))
+        .isEqualTo(WebhookChecks.hmacSha256(new byte[] {1, 2, 3}, new byte[] {7}));
+    assertThatThrownBy(() -> new WebhookChecks.Hmac(new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static final WebhookChecks.ObjectReader<String> SKIP =
       r -> {
         r.skipValue();
@@ -111,6 +132,60 @@ class WebhookChecksTest {
               return sb.toString();
             });
     assertThat(out).isEqualTo("1;null;null;");
+  }
+
+  /** A reader that reads {"id": "..."} exactly, and refuses any other member. */
+  private static String idOnly(com.squareup.moshi.JsonReader p) throws java.io.IOException {
+    p.beginObject();
+    p.nextName();
+    String id = p.nextString();
+    if (p.hasNext()) {
+      throw new com.squareup.moshi.JsonDataException("more than an id");
+    }
+    p.endObject();
+    return id;
+  }
+
+  private String readAll(String body, int[] calls) {
+    return checks.readObject(
+        WebhookChecks.utf8(body),
+        r -> {
+          StringBuilder sb = new StringBuilder();
+          r.beginObject();
+          while (r.hasNext()) {
+            r.nextName();
+            String v =
+                WebhookChecks.<String>optionalObject(
+                    r,
+                    p -> {
+                      calls[0]++;
+                      return idOnly(p);
+                    });
+            sb.append(v).append(";");
+          }
+          r.endObject();
+          return sb.toString();
+        });
+  }
+
+  @Test
+  void optionalObjectReadsInOnePassUnlessAnObjectFails() {
+    int[] calls = {0};
+    assertThat(readAll("{\"a\":{\"id\":\"1\"},\"b\":{\"id\":\"2\"},\"c\":3}", calls))
+        .isEqualTo("1;2;null;");
+    assertThat(calls[0]).isEqualTo(2); // read in place, once each
+
+    // The second object fails: the body is read again, objects from peeks; same result as before.
+    calls[0] = 0;
+    assertThat(
+            readAll(
+                "{\"a\":{\"id\":\"1\"},\"b\":{\"id\":\"2\",\"x\":{}},\"c\":{\"id\":\"3\"}}", calls))
+        .isEqualTo("1;null;3;");
+    assertThat(calls[0]).isEqualTo(2 + 3);
+
+    // Malformed JSON inside an object is still a refusal, not a null object.
+    assertThat(reasonOf(() -> readAll("{\"a\":{\"id\":\"1\",}}", new int[1])))
+        .isEqualTo(Reason.UNPARSEABLE_BODY);
   }
 
   @Test
