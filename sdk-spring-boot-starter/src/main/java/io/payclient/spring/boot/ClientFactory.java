@@ -54,14 +54,18 @@ final class ClientFactory {
     apply(vendor, "timeout", own.timeout(), shared.timeout(), builder::timeout);
     apply(vendor, "max-retries", own.maxRetries(), shared.maxRetries(), builder::maxRetries);
     builder.okHttpClient(okHttpClient.getIfUnique());
-    builder.listener(listener(listeners.orderedStream().toList()));
+    builder.listener(listener(listeners));
     return checked("payclient." + vendor, builder::build);
   }
 
-  /** The one listener the clients get: none, the only one, or all of them combined in order. */
-  static @Nullable PaymentsListener listener(List<PaymentsListener> listeners) {
+  /**
+   * The one listener the clients and verifiers get: {@link PaymentsListener#NONE}, the only one, or
+   * all of them combined in order.
+   */
+  static PaymentsListener listener(ObjectProvider<PaymentsListener> provider) {
+    List<PaymentsListener> listeners = provider.orderedStream().toList();
     if (listeners.isEmpty()) {
-      return null;
+      return PaymentsListener.NONE;
     }
     if (listeners.size() == 1) {
       return listeners.get(0);

@@ -152,14 +152,19 @@ public class PayClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty("payclient.billingrails.webhook-secret")
-    BillingrailsWebhooks billingrailsWebhooks(PayClientProperties properties) {
+    BillingrailsWebhooks billingrailsWebhooks(
+        PayClientProperties properties, ObjectProvider<PaymentsListener> listeners) {
       String secret =
           ClientFactory.require(
               properties.getBillingrails().getWebhookSecret(), "billingrails", "webhook-secret");
       return ClientFactory.checked(
           "billingrails",
           "webhook-secret",
-          () -> BillingrailsWebhooks.builder().secret(secret).build());
+          () ->
+              BillingrailsWebhooks.builder()
+                  .secret(secret)
+                  .listener(ClientFactory.listener(listeners))
+                  .build());
     }
   }
 
@@ -191,12 +196,19 @@ public class PayClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty("payclient.paygentic.webhook-secret")
-    PaygenticWebhooks paygenticWebhooks(PayClientProperties properties) {
+    PaygenticWebhooks paygenticWebhooks(
+        PayClientProperties properties, ObjectProvider<PaymentsListener> listeners) {
       String secret =
           ClientFactory.require(
               properties.getPaygentic().getWebhookSecret(), "paygentic", "webhook-secret");
       return ClientFactory.checked(
-          "paygentic", "webhook-secret", () -> PaygenticWebhooks.builder().secret(secret).build());
+          "paygentic",
+          "webhook-secret",
+          () ->
+              PaygenticWebhooks.builder()
+                  .secret(secret)
+                  .listener(ClientFactory.listener(listeners))
+                  .build());
     }
   }
 }

@@ -401,6 +401,36 @@ class PayClientAutoConfigurationTest {
   }
 
   @Test
+  void theVerifiersTellTheListeners() {
+    List<String> refused = new CopyOnWriteArrayList<>();
+    PaymentsListener listener =
+        new PaymentsListener() {
+          @Override
+          public void webhookRefused(
+              String vendor, io.payclient.core.WebhookVerificationException.Reason reason) {
+            refused.add(vendor);
+          }
+        };
+    runner
+        .withPropertyValues(lagoProperties())
+        .withPropertyValues(
+            "payclient.billingrails.webhook-secret=whsec_billingrails_1234",
+            "payclient.paygentic.webhook-secret=" + paygentic.webhookSecret())
+        .withBean(PaymentsListener.class, () -> listener)
+        .run(
+            context -> {
+              byte[] body = "{}".getBytes(UTF_8);
+              for (Class<? extends WebhookVerifier> type :
+                  List.of(
+                      LagoWebhooks.class, BillingrailsWebhooks.class, PaygenticWebhooks.class)) {
+                assertThatThrownBy(() -> context.getBean(type).verify(body, name -> null))
+                    .isInstanceOf(io.payclient.core.WebhookVerificationException.class);
+              }
+              assertThat(refused).containsExactly("lago", "billingrails", "paygentic");
+            });
+  }
+
+  @Test
   void everyPropertyBinds() {
     runner
         .withPropertyValues(
