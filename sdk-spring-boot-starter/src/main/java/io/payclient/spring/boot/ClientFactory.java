@@ -3,6 +3,7 @@ package io.payclient.spring.boot;
 import io.payclient.core.ClientBuilder;
 import io.payclient.core.PaymentsListener;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Dispatcher;
@@ -81,28 +82,30 @@ final class ClientFactory {
   static String require(@Nullable String value, String vendor, String name) {
     if (value == null || value.isBlank()) {
       String property = "payclient." + vendor + "." + name;
-      throw new InvalidPayClientPropertyException(
-          property,
-          "required and missing or blank (the "
-              + vendor
-              + " client or verifier is configured because payclient."
-              + vendor
-              + ".* properties are set)",
-          "Set "
-              + property
-              + (name.equals("api-key")
-                  ? " (for example "
-                      + property
-                      + "=${"
-                      + vendor.toUpperCase(java.util.Locale.ROOT)
-                      + "_API_KEY})"
-                  : "")
-              + ", or remove the payclient."
-              + vendor
-              + ".* properties if the application does not use "
-              + vendor
-              + ".",
-          null);
+      boolean apiKey = name.equals("api-key");
+      String reason =
+          apiKey
+              ? "missing or blank, but payclient."
+                  + vendor
+                  + ".* properties are set, so a "
+                  + vendor
+                  + " client is created and needs its API key"
+              : "is set but blank";
+      String action =
+          apiKey
+              ? "Set "
+                  + property
+                  + " (for example "
+                  + property
+                  + "=${"
+                  + vendor.toUpperCase(Locale.ROOT)
+                  + "_API_KEY}), or remove the payclient."
+                  + vendor
+                  + ".* properties if the application does not use "
+                  + vendor
+                  + "."
+              : "Set " + property + " to the value from the vendor's dashboard, or remove it.";
+      throw new InvalidPayClientPropertyException(property, reason, action, null);
     }
     return value;
   }
