@@ -1,5 +1,6 @@
 package io.payclient.examples;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.payclient.billingrails.BillingrailsClient;
 import io.payclient.billingrails.BillingrailsEnvironment;
 import io.payclient.billingrails.BillingrailsPayment;
@@ -14,6 +15,7 @@ import io.payclient.core.PaymentListParams;
 import io.payclient.core.PaymentTarget;
 import io.payclient.core.PaymentsClient;
 import io.payclient.core.PaymentsClients;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.WaitTimeoutException;
@@ -24,6 +26,7 @@ import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
 import io.payclient.lago.LagoPaymentListParams;
+import io.payclient.opentelemetry.PayClientTelemetry;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticEnvironment;
 import io.payclient.paygentic.PaygenticPayment;
@@ -32,6 +35,7 @@ import io.payclient.paygentic.PaygenticWebhooks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -242,5 +246,40 @@ final class Snippets {
       return e.lastPayment().orElseThrow(() -> e);
     }
     // README end
+  }
+
+  /** A Lago client traced and measured with OpenTelemetry, plus a listener of your own. */
+  static LagoClient observedLago(
+      OpenTelemetry openTelemetry, String apiKey, String baseUrl, PaymentsListener yours) {
+    // README: opentelemetry
+    PayClientTelemetry telemetry =
+        PayClientTelemetry.builder(openTelemetry) // your SDK, or GlobalOpenTelemetry.get()
+            .baseUrl(LagoClient.VENDOR, baseUrl) // for server.address / server.port
+            .build();
+    LagoClient lago =
+        LagoClient.builder()
+            .apiKey(apiKey)
+            .baseUrl(baseUrl)
+            .listener(PaymentsListener.composite(telemetry.listener(), yours))
+            .build();
+    // README end
+    return lago;
+  }
+
+  /** A listener of your own: one metric per finished call. */
+  static PaymentsListener callCounter(Map<String, Integer> counts) {
+    // README: listener
+    PaymentsListener callCounter =
+        new PaymentsListener() {
+          @Override
+          public void callEnded(Call call, CallEnd end) {
+            Throwable error = end.error(); // null on success
+            String outcome = error == null ? "ok" : error.getClass().getSimpleName();
+            counts.merge(call.vendor() + " " + call.method() + " " + outcome, 1, Integer::sum);
+            // also: end.duration(), end.attempts(), end.outcomeUnknown(), end.paymentStatus()
+          }
+        };
+    // README end
+    return callCounter;
   }
 }

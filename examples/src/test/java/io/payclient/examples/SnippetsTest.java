@@ -223,6 +223,26 @@ class SnippetsTest {
   }
 
   @Test
+  void theObservabilitySnippetsCombineTelemetryWithYourListener() {
+    Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    String invoice = lago.seedInvoice("USD", 5_000);
+    try (var client =
+        Snippets.observedLago(
+            io.opentelemetry.api.OpenTelemetry.noop(),
+            lago.apiKey(),
+            lago.baseUrl(),
+            Snippets.callCounter(counts))) {
+      Snippets.neutral(client, invoice, "unused");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> client.retrieve("00000000-0000-4000-8000-000000000000"))
+          .isInstanceOf(io.payclient.core.NotFoundException.class);
+    }
+    assertThat(counts)
+        .containsEntry("lago POST ok", 1)
+        .containsEntry("lago GET NotFoundException", 1);
+  }
+
+  @Test
   void theReadmeShowsTheseSnippetsVerbatimAndNoOtherJava() throws Exception {
     String readme = Files.readString(Path.of("../README.md"));
     List<String> snippets = new ArrayList<>();

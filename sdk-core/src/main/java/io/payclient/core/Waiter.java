@@ -133,6 +133,10 @@ final class Waiter {
       return;
     }
     inFlight = f;
+    if (result.isDone()) {
+      f.cancel(true); // cancelled or timed out while this poll was being sent
+      return;
+    }
     Futures.onComplete(f, this::onPolled);
   }
 

@@ -1,9 +1,11 @@
 package com.example;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.payclient.core.Money;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
+import io.payclient.opentelemetry.PayClientTelemetry;
 import io.payclient.testkit.FakeLago;
 
 /** A fake used from a main(), as a TestNG user or a demo would: no JUnit on the class path. */
@@ -18,7 +20,12 @@ public final class Main {
       // as it should be
     }
     try (FakeLago fake = FakeLago.start();
-        LagoClient lago = LagoClient.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build()) {
+        LagoClient lago =
+            LagoClient.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .listener(PayClientTelemetry.create(OpenTelemetry.noop()).listener())
+                .build()) {
       String invoice = fake.seedInvoice("USD", 5_000);
       LagoPayment payment =
           lago.payments()

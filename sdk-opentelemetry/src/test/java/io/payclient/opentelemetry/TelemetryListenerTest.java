@@ -1,0 +1,196 @@
+package io.payclient.opentelemetry;
+
+import static io.payclient.opentelemetry.TelemetryListener.ERROR_TYPE;
+import static io.payclient.opentelemetry.TelemetryListener.HTTP_RESPONSE_STATUS_CODE;
+import static io.payclient.opentelemetry.TelemetryListener.PAYMENT_STATUS;
+import static io.payclient.opentelemetry.TelemetryListener.RECONCILIATION_RESULT;
+import static io.payclient.opentelemetry.TelemetryListener.VENDOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.payclient.core.PaymentStatus;
+import io.payclient.core.PaymentsListener;
+import io.payclient.core.PaymentsListener.Call;
+import io.payclient.core.PaymentsListener.CallEnd;
+import io.payclient.core.PaymentsListener.Reconciliation;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Event sequences sent straight to the listener, including the ones a transport should not send.
+ */
+class TelemetryListenerTest {
+  private final Telemetry otel = new Telemetry();
+  private final TelemetryListener listener =
+      (TelemetryListener) PayClientTelemetry.create(otel.sdk).listener();
+
+  @AfterEach
+  void close() {
+    otel.close();
+  }
+
+  private static Call call(String method, String path) {
+    return new Call("lago", method, path, null);
+  }
+
+  private static CallEnd ok() {
+    return new CallEnd(null, false, 1, Duration.ofMillis(3), null, null);
+  }
+
+  private static CallEnd failed(Throwable error, int attempts) {
+    return new CallEnd(error, false, attempts, Duration.ofMillis(3), null, null);
+  }
+
+  @Test
+  void eventsAfterTheEndAreIgnored() {
+    Call c = call("GET", "/api/v1/payments/p1");
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    listener.responseReceived(c, 1, 200, Duration.ofMillis(2));
+    listener.callEnded(c, ok());
+    listener.attemptStarted(c, 2);
+    listener.responseReceived(c, 2, 200, Duration.ofMillis(2));
+    listener.attemptFailed(c, 2, new IOException());
+    listener.retryScheduled(c, 3, Duration.ZERO);
+    listener.reconciliationStarted(c);
+    listener.reconciliationEnded(c, Reconciliation.FOUND, Duration.ZERO);
+    listener.callEnded(c, ok());
+
+    assertThat(otel.spans()).hasSize(2);
+    assertThat(listener.open).isEmpty();
+  }
+
+  @Test
+  void eventsOfAnUnknownCallAreIgnored() {
+    Call c = call("GET", "/x");
+    listener.attemptStarted(c, 1);
+    listener.responseReceived(c, 1, 200, Duration.ZERO);
+    listener.attemptFailed(c, 1, new IOException());
+    listener.retryScheduled(c, 2, Duration.ZERO);
+    listener.reconciliationStarted(c);
+    listener.callEnded(c, ok());
+    assertThat(otel.spans()).isEmpty();
+  }
+
+  @Test
+  void anAttemptOpenAtTheEndEndsWithTheCallsError() {
+    Call c = call("GET", "/api/v1/payments/p1");
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    listener.callEnded(c, failed(new CancellationException(), 1));
+
+    SpanData attempt = otel.span("GET /api/v1/payments/{id}");
+    assertThat(attempt.getAttributes().get(ERROR_TYPE))
+        .isEqualTo(CancellationException.class.getName());
+    assertThat(attempt.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+  }
+
+  @Test
+  void aStaleAttemptNumberChangesNothing() {
+    Call c = call("GET", "/api/v1/payments");
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    listener.attemptFailed(c, 1, new IOException());
+    listener.attemptStarted(c, 2);
+    listener.responseReceived(c, 1, 500, Duration.ZERO); // of attempt 1: ignored
+    listener.attemptFailed(c, 1, new IOException()); // ignored
+    listener.responseReceived(c, 2, 200, Duration.ofMillis(1));
+    listener.callEnded(c, ok());
+
+    assertThat(otel.spans("GET /api/v1/payments"))
+        .extracting(s -> s.getAttributes().get(HTTP_RESPONSE_STATUS_CODE))
+        .containsExactly(null, 200L);
+  }
+
+  @Test
+  void anUnreadableSuccessIsAFailedAttempt() {
+    Call c = call("POST", "/api/v1/payments");
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    listener.responseReceived(c, 1, 200, Duration.ofMillis(1));
+    listener.attemptFailed(c, 1, new IllegalStateException("body"));
+    listener.callEnded(c, failed(new IllegalStateException("body"), 1));
+
+    SpanData attempt = otel.span("POST /api/v1/payments");
+    assertThat(attempt.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L);
+    assertThat(attempt.getAttributes().get(ERROR_TYPE))
+        .isEqualTo(IllegalStateException.class.getName());
+  }
+
+  @Test
+  void aFailedReconciliationAndOneStillOpenAtTheEnd() {
+    Call c = call("POST", "/api/v1/payments");
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    listener.attemptFailed(c, 1, new IOException());
+    listener.reconciliationStarted(c);
+    listener.reconciliationEnded(c, Reconciliation.FAILED, Duration.ofMillis(1));
+    listener.reconciliationStarted(c);
+    listener.reconciliationStarted(c); // a second start ends the first
+    listener.callEnded(c, failed(new IOException(), 1));
+
+    java.util.List<SpanData> reconciliations = otel.spans("payclient reconciliation");
+    assertThat(reconciliations).hasSize(3);
+    assertThat(reconciliations.get(0).getAttributes().get(RECONCILIATION_RESULT))
+        .isEqualTo("failed");
+    assertThat(reconciliations.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(reconciliations.get(1).getAttributes().get(RECONCILIATION_RESULT)).isNull();
+    assertThat(reconciliations.get(2).getStatus().getStatusCode())
+        .as("open when the call ended")
+        .isEqualTo(StatusCode.ERROR);
+    assertThat(Telemetry.counts(otel.collect(), "payclient.reconciliations"))
+        .containsEntry(Attributes.of(VENDOR, "lago", RECONCILIATION_RESULT, "failed"), 1L);
+  }
+
+  @Test
+  void aLookUpOfAnotherVendorIsNotPutUnderTheReconciliation() {
+    Call create = call("POST", "/api/v1/payments");
+    listener.callStarted(create);
+    listener.reconciliationStarted(create);
+    Call other = new Call("paygentic", "GET", "/v0/payments", null);
+    listener.callStarted(other);
+    listener.callEnded(other, ok());
+    listener.reconciliationEnded(create, Reconciliation.NOTHING_CREATED, Duration.ZERO);
+    listener.callEnded(create, ok());
+
+    SpanData reconciliation = otel.span("payclient reconciliation");
+    assertThat(otel.span("payclient payments.list").getParentSpanId())
+        .isNotEqualTo(reconciliation.getSpanId());
+  }
+
+  @Test
+  void waiterPollsByStatus() {
+    listener.waiterPolled("lago", "p1", 1, PaymentStatus.PENDING);
+    listener.waiterPolled("lago", "p1", 2, null);
+    assertThat(Telemetry.counts(otel.collect(), "payclient.waiter.polls"))
+        .containsEntry(Attributes.of(VENDOR, "lago", PAYMENT_STATUS, "pending"), 1L)
+        .containsEntry(Attributes.of(VENDOR, "lago", PAYMENT_STATUS, "error"), 1L);
+  }
+
+  @Test
+  void keysCompareIdentity() {
+    Call a = call("GET", "/x");
+    Call b = call("GET", "/x");
+    assertThat(a).isEqualTo(b);
+    assertThat(new TelemetryListener.Key(a)).isEqualTo(new TelemetryListener.Key(a));
+    assertThat(new TelemetryListener.Key(a)).isNotEqualTo(new TelemetryListener.Key(b));
+    assertThat(new TelemetryListener.Key(a)).isNotEqualTo(a);
+  }
+
+  @Test
+  void theNoopApiCostsNothingAndThrowsNothing() {
+    PaymentsListener noop = PayClientTelemetry.create(OpenTelemetry.noop()).listener();
+    Call c = call("POST", "/api/v1/payments");
+    noop.callStarted(c);
+    noop.attemptStarted(c, 1);
+    noop.responseReceived(c, 1, 201, Duration.ZERO);
+    noop.callEnded(c, new CallEnd(null, false, 1, Duration.ZERO, "p1", PaymentStatus.SUCCEEDED));
+    assertThat(((TelemetryListener) noop).open).isEmpty();
+  }
+}
