@@ -1,5 +1,6 @@
 package io.payclient.spring.boot;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.payclient.billingrails.BillingrailsClient;
 import io.payclient.billingrails.BillingrailsEnvironment;
 import io.payclient.billingrails.BillingrailsWebhooks;
@@ -8,6 +9,8 @@ import io.payclient.core.PaymentsListener;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoRegion;
 import io.payclient.lago.LagoWebhooks;
+import io.payclient.micrometer.ObservationPaymentsListener;
+import io.payclient.micrometer.PayClientObservationConvention;
 import io.payclient.paygentic.PaygenticClient;
 import io.payclient.paygentic.PaygenticEnvironment;
 import io.payclient.paygentic.PaygenticWebhooks;
@@ -46,7 +49,12 @@ import org.springframework.context.annotation.Configuration;
  * an {@code api-key}, or with an unusable setting, fails the start-up with a message naming the
  * property and never showing a key.
  */
-@AutoConfiguration
+@AutoConfiguration(
+    afterName = {
+      // Spring Boot 4, then 3.x: the ObservationRegistry must be defined before it is looked for
+      "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"
+    })
 @EnableConfigurationProperties(PayClientProperties.class)
 public class PayClientAutoConfiguration {
   /** Created by Spring. */
@@ -63,6 +71,24 @@ public class PayClientAutoConfiguration {
   @ConditionalOnBean(PaymentsClient.class)
   public VendorPaymentsClients vendorPaymentsClients(ObjectProvider<PaymentsClient> clients) {
     return VendorPaymentsClients.of(clients.orderedStream().toList());
+  }
+
+  /** Micrometer Observations of every call, when the application has a registry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({ObservationPaymentsListener.class, ObservationRegistry.class})
+  @ConditionalOnBean(ObservationRegistry.class)
+  static class ObservationConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    ObservationPaymentsListener payClientObservationListener(
+        ObservationRegistry registry, ObjectProvider<PayClientObservationConvention> convention) {
+      ObservationPaymentsListener.Builder builder = ObservationPaymentsListener.builder(registry);
+      PayClientObservationConvention custom = convention.getIfUnique();
+      if (custom != null) {
+        builder.convention(custom);
+      }
+      return builder.build();
+    }
   }
 
   /** The OkHttp client the vendor clients share; shut down with the context. */
