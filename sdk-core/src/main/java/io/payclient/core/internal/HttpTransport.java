@@ -270,6 +270,10 @@ public final class HttpTransport implements AutoCloseable {
     long left = run.deadlineNanos - System.nanoTime();
     ScheduledFuture<?> deadline =
         Scheduler.SHARED.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
+    // With a listener, the caller gets a future completed only after callEnded has run, so that
+    // whatever the caller does next (end its own span, read metrics) sees the call as ended.
+    boolean derived = listening;
+    CompletableFuture<T> result = derived ? new CompletableFuture<>() : future;
     Futures.onComplete(
         future,
         (v, e) -> {
@@ -279,9 +283,19 @@ public final class HttpTransport implements AutoCloseable {
             run.stopInFlight();
           }
           run.end(v, e);
+          if (derived) {
+            if (e != null) {
+              result.completeExceptionally(e);
+            } else {
+              result.complete(v);
+            }
+          }
         });
+    if (derived) {
+      Futures.cancelSourceWith(result, future);
+    }
     attemptAsync(run, future);
-    return future;
+    return result;
   }
 
   private <T> void attemptAsync(Run<T> run, CompletableFuture<T> future) {
