@@ -138,11 +138,12 @@ class ReaderFuzzTest {
     long maxAllocated = BASE_BYTES + BYTES_PER_BODY_BYTE * body.length;
     if (FUZZING) {
       // Jazzer's hooks trace every String comparison (each switch on a member name) and allocate
-      // for it: while fuzzing, a 28 KB body of 1 900 unknown members allocated 14.8 MB and a 393 KB
-      // one 227 MB, where the same inputs replayed without hooks stay under the bound below
-      // (both are committed regression inputs). While fuzzing the allocation bound is therefore
-      // FUZZING_ALLOCATION_FACTOR times looser: a blow-up that grows with the input still trips
-      // it, and every committed input is held to the strict bound by `verify`.
+      // for it: while fuzzing, a 28 KB body of 1 900 unknown members allocated 14.8 MB, a 262 KB
+      // one 219 MB (836 bytes per body byte), where the same inputs replayed without hooks stay
+      // under the strict bound of 48 (all are committed regression inputs). While fuzzing the
+      // allocation bound is therefore FUZZING_ALLOCATION_FACTOR times looser: a blow-up that grows
+      // faster than the input still trips it, and `verify` holds every committed input to the
+      // strict bound.
       maxAllocated = BASE_BYTES + FUZZING_ALLOCATION_FACTOR * BYTES_PER_BODY_BYTE * body.length;
     }
     if (FUZZING && body.length > 1024 * 1024) {
@@ -204,7 +205,7 @@ class ReaderFuzzTest {
   static final long BYTES_PER_BODY_BYTE = 48;
 
   /** How much looser the allocation bound is while fuzzing (Jazzer's hooks allocate). */
-  static final long FUZZING_ALLOCATION_FACTOR = 16;
+  static final long FUZZING_ALLOCATION_FACTOR = 64;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
