@@ -41,6 +41,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 class PayClientAutoConfigurationTest {
+  /** A made-up key with the live prefix (for the key/host check); not a real key. */
+  private static final String LIVE_SHAPED_KEY = "sk_" + "live_" + "not-a-real-key-0000";
+
   private static final String LAGO_EVENT =
       "{\"webhook_type\":\"payment.succeeded\",\"object_type\":\"payment\","
           + "\"organization_id\":\"org_1\",\"payment\":{\"lago_id\":\"4cf085a7-c196-4f07-a543-97c50ec6e8b2\","
@@ -266,9 +269,9 @@ class PayClientAutoConfigurationTest {
     // A live key on the sandbox: the SDK refuses it, and the message does not show it.
     runner
         .withPropertyValues(
-            "payclient.paygentic.api-key=sk_live_VERYSECRET123",
+            "payclient.paygentic.api-key=" + LIVE_SHAPED_KEY,
             "payclient.paygentic.environment=sandbox")
-        .run(context -> assertFailure(context, "payclient.paygentic", "sk_live_VERYSECRET123"));
+        .run(context -> assertFailure(context, "payclient.paygentic", LIVE_SHAPED_KEY));
   }
 
   @Test
