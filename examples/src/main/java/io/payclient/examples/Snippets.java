@@ -254,10 +254,8 @@ final class Snippets {
   static LagoClient observedLago(
       OpenTelemetry openTelemetry, String apiKey, String baseUrl, PaymentsListener yours) {
     // README: opentelemetry
-    PayClientTelemetry telemetry =
-        PayClientTelemetry.builder(openTelemetry) // your SDK, or GlobalOpenTelemetry.get()
-            .baseUrl(LagoClient.VENDOR, baseUrl) // for server.address / server.port
-            .build();
+    // your SDK, or GlobalOpenTelemetry.get()
+    PayClientTelemetry telemetry = PayClientTelemetry.create(openTelemetry);
     LagoClient lago =
         LagoClient.builder()
             .apiKey(apiKey)
@@ -277,7 +275,7 @@ final class Snippets {
           public void callEnded(Call call, CallEnd end) {
             Throwable error = end.error(); // null on success
             String outcome = error == null ? "ok" : error.getClass().getSimpleName();
-            counts.merge(call.vendor() + " " + call.method() + " " + outcome, 1, Integer::sum);
+            counts.merge(call.vendor() + " " + call.operation() + " " + outcome, 1, Integer::sum);
             // also: end.duration(), end.attempts(), end.outcomeUnknown(), end.paymentStatus()
           }
         };

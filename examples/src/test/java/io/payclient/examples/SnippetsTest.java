@@ -238,8 +238,8 @@ class SnippetsTest {
           .isInstanceOf(io.payclient.core.NotFoundException.class);
     }
     assertThat(counts)
-        .containsEntry("lago POST ok", 1)
-        .containsEntry("lago GET NotFoundException", 1);
+        .containsEntry("lago payments.create ok", 1)
+        .containsEntry("lago payments.retrieve NotFoundException", 1);
   }
 
   @Test

@@ -161,6 +161,7 @@ public final class BillingrailsPayments {
     Objects.requireNonNull(params, "params");
     return ApiCall.get((status, r) -> toPage(params, BillingrailsJson.readPaymentList(r)))
         .path("payments")
+        .operation("payments.list")
         .query("page", params.page())
         .query("per_page", params.perPage())
         .build();
@@ -232,6 +233,7 @@ public final class BillingrailsPayments {
             BillingrailsJson.createBody(request),
             (status, r) -> new Created(BillingrailsJson.readPaymentEnvelope(r), key))
         .path("payments")
+        .operation("payments.create")
         .header(BillingrailsPaymentCreateRequest.IDEMPOTENCY_KEY_HEADER, key)
         .idempotencyKey(key)
         .options(options)
@@ -241,7 +243,9 @@ public final class BillingrailsPayments {
 
   private ApiCall<BillingrailsPayment> retrieveCall(String paymentId) {
     return ApiCall.get((status, r) -> BillingrailsJson.readPaymentEnvelope(r))
-        .path("payments", Objects.requireNonNull(paymentId, "paymentId"))
+        .path("payments")
+        .id(Objects.requireNonNull(paymentId, "paymentId"))
+        .operation("payments.retrieve")
         .payment(p -> BillingrailsMapping.toPayment(p, null))
         .build();
   }

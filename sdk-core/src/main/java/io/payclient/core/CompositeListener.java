@@ -58,6 +58,11 @@ final class CompositeListener implements PaymentsListener {
   }
 
   @Override
+  public void attemptEnded(Call call, AttemptEnd end) {
+    each(l -> l.attemptEnded(call, end));
+  }
+
+  @Override
   public void callEnded(Call call, CallEnd end) {
     each(l -> l.callEnded(call, end));
   }

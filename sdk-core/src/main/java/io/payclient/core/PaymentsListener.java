@@ -10,26 +10,58 @@ import org.jspecify.annotations.Nullable;
  * Events never carry the API key or bodies.
  *
  * <p>The events of one logical call, in order: {@link #callStarted}, then per attempt {@link
- * #attemptStarted} and either {@link #responseReceived} or {@link #attemptFailed} (both for an
- * error status), {@link #retryScheduled} before each retry, for a Lago create after an ambiguous
- * failure {@link #reconciliationStarted} and {@link #reconciliationEnded}, and always exactly one
- * {@link #callEnded} last (also when the call was cancelled or hit its deadline). A tracer opens a
- * span at {@code callStarted} and ends it at {@code callEnded}. Combine several listeners with
- * {@link #composite(PaymentsListener...)}.
+ * #attemptStarted}, {@link #responseReceived} and/or {@link #attemptFailed} (both for an error
+ * status) and {@link #attemptEnded}, {@link #retryScheduled} before each retry, for a Lago create
+ * after an ambiguous failure {@link #reconciliationStarted} and {@link #reconciliationEnded}, and
+ * always exactly one {@link #callEnded} last (also when the call was cancelled or hit its
+ * deadline). A tracer opens a span at {@code callStarted} and ends it at {@code callEnded}. Combine
+ * several listeners with {@link #composite(PaymentsListener...)}.
  */
 public interface PaymentsListener {
   /** A listener that does nothing. */
   PaymentsListener NONE = new PaymentsListener() {};
 
   /**
-   * What a call is: vendor, HTTP method, path (without query) and the idempotency key, if any.
+   * What a call is. Equal values can describe two different calls (two retrieves of one payment at
+   * once): a listener that keeps state per call keys it by the identity of this object, which the
+   * SDK passes unchanged to every event of the call.
    *
-   * @param vendor the vendor
+   * @param vendor the vendor ({@code lago}, {@code billingrails}, {@code paygentic})
    * @param method the HTTP method
-   * @param path the URL path
+   * @param path the URL path (without query)
    * @param idempotencyKey the key sent, or {@code null}
+   * @param operation what the call does, named by the vendor module without ids: {@code
+   *     payments.create}, {@code payments.retrieve}, {@code payments.list}, {@code
+   *     payment_requests.create} (Lago), {@code webhooks.public_key} (Lago's key fetch); {@code
+   *     other} when not named
+   * @param urlTemplate the path with its ids replaced by {@code {id}}, e.g. {@code
+   *     /api/v1/payments/{id}} (for span names and {@code url.template}), or {@code null} when
+   *     unknown
+   * @param serverAddress the host the call goes to, or {@code null} when unknown
+   * @param serverPort the port the call goes to, or {@code -1} when unknown
+   * @param parent the call this one serves, or {@code null}: a Lago reconciliation's look-up pages
+   *     carry the create whose outcome they look for (the same object as the create's own events
+   *     carry)
    */
-  record Call(String vendor, String method, String path, @Nullable String idempotencyKey) {}
+  record Call(
+      String vendor,
+      String method,
+      String path,
+      @Nullable String idempotencyKey,
+      String operation,
+      @Nullable String urlTemplate,
+      @Nullable String serverAddress,
+      int serverPort,
+      @Nullable Call parent) {
+
+    /**
+     * A call with only its vendor, method, path and key known (operation {@code other}, no
+     * template, server or parent): for tests of listeners.
+     */
+    public Call(String vendor, String method, String path, @Nullable String idempotencyKey) {
+      this(vendor, method, path, idempotencyKey, "other", null, null, -1, null);
+    }
+  }
 
   /** A logical call starts (before its first attempt). */
   default void callStarted(Call call) {}
@@ -65,6 +97,31 @@ public interface PaymentsListener {
    * @param attempt 1 for the first attempt
    */
   default void attemptStarted(Call call, int attempt) {}
+
+  /**
+   * How one HTTP attempt ended.
+   *
+   * @param attempt 1 for the first attempt
+   * @param httpStatus the status received, or {@code 0} when no response came (network failure,
+   *     deadline, cancel)
+   * @param error {@code null} when the attempt gave the call its result, else why it failed (as
+   *     given to {@link #attemptFailed}, or the call's end error when it was cut short); never
+   *     contains the API key
+   * @param duration from {@link #attemptStarted} to this event
+   */
+  record AttemptEnd(int attempt, int httpStatus, @Nullable Throwable error, Duration duration) {
+    /** Whether the attempt gave the call its result. */
+    public boolean succeeded() {
+      return error == null;
+    }
+  }
+
+  /**
+   * An attempt ended: called exactly once per {@link #attemptStarted}, after its {@link
+   * #responseReceived} or {@link #attemptFailed}, and before the next attempt, a reconciliation or
+   * {@link #callEnded}. A tracer ends the attempt's span here.
+   */
+  default void attemptEnded(Call call, AttemptEnd end) {}
 
   /**
    * How a logical call ended.

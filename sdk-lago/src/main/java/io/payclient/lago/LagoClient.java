@@ -169,11 +169,16 @@ public final class LagoClient implements PaymentsClient {
             transport.execute(
                 ApiCall.get((status, r) -> LagoWebhooks.readPublicKeyResponse(r))
                     .path("webhooks", "json_public_key")
+                    .operation("webhooks.public_key")
                     .build());
       } catch (NotFoundException e) {
         // An instance older than json_public_key: the deprecated path answers plain text.
         text =
-            transport.execute(ApiCall.getText(String::trim).path("webhooks", "public_key").build());
+            transport.execute(
+                ApiCall.getText(String::trim)
+                    .path("webhooks", "public_key")
+                    .operation("webhooks.public_key")
+                    .build());
       }
     } catch (PayClientException e) {
       throw CoreAccess.get()

@@ -103,12 +103,15 @@ public final class LagoPaymentRequests {
             LagoPaymentRequestJson.createBody(Objects.requireNonNull(request, "request")),
             (status, r) -> LagoPaymentRequestJson.readEnvelope(r))
         .path("payment_requests")
+        .operation("payment_requests.create")
         .build();
   }
 
   private ApiCall<LagoPaymentRequest> retrieveCall(String lagoId) {
     return ApiCall.get((status, r) -> LagoPaymentRequestJson.readEnvelope(r))
-        .path("payment_requests", Objects.requireNonNull(lagoId, "lagoId"))
+        .path("payment_requests")
+        .id(Objects.requireNonNull(lagoId, "lagoId"))
+        .operation("payment_requests.retrieve")
         .build();
   }
 
@@ -117,6 +120,7 @@ public final class LagoPaymentRequests {
     ApiCall.Builder<Page<LagoPaymentRequest>> b =
         ApiCall.get((status, r) -> toPage(params, LagoPaymentRequestJson.readList(r)))
             .path("payment_requests")
+            .operation("payment_requests.list")
             .query("page", params.page())
             .query("per_page", params.perPage())
             .query("currency", params.currency())

@@ -5,6 +5,7 @@ import io.payclient.core.ConnectionException;
 import io.payclient.core.NotFoundException;
 import io.payclient.core.Page;
 import io.payclient.core.PayClientException;
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
@@ -19,6 +20,7 @@ import io.payclient.lago.internal.LagoMapping;
 import io.payclient.lago.internal.LagoReconciler;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lago's payment operations, typed. Get it from {@link LagoClient#payments()}. Thread-safe.
@@ -162,6 +164,7 @@ public final class LagoPayments {
             LagoJson.createBody(request),
             (status, r) -> new Created(LagoJson.readPaymentEnvelope(r), false))
         .path("payments")
+        .operation("payments.create")
         .options(opts)
         .reconciler(
             new LagoReconciler<>(request, new InvoicePayments(request), p -> new Created(p, true)))
@@ -177,9 +180,12 @@ public final class LagoPayments {
       this.invoiceId = request.invoiceId();
     }
 
-    private ApiCall<LagoJson.PaymentList> call(int page, int perPage, RequestOptions options) {
+    private ApiCall<LagoJson.PaymentList> call(
+        int page, int perPage, RequestOptions options, PaymentsListener.@Nullable Call parent) {
       return ApiCall.get((status, r) -> LagoJson.readPaymentList(r))
           .path("payments")
+          .operation("payments.list")
+          .parent(parent)
           .query("invoice_id", invoiceId)
           .query("page", page)
           .query("per_page", perPage)
@@ -188,14 +194,15 @@ public final class LagoPayments {
     }
 
     @Override
-    public LagoJson.PaymentList list(int page, int perPage, RequestOptions options) {
-      return transport.execute(call(page, perPage, options));
+    public LagoJson.PaymentList list(
+        int page, int perPage, RequestOptions options, PaymentsListener.@Nullable Call parent) {
+      return transport.execute(call(page, perPage, options, parent));
     }
 
     @Override
     public CompletableFuture<LagoJson.PaymentList> listAsync(
-        int page, int perPage, RequestOptions options) {
-      return transport.executeAsync(call(page, perPage, options));
+        int page, int perPage, RequestOptions options, PaymentsListener.@Nullable Call parent) {
+      return transport.executeAsync(call(page, perPage, options, parent));
     }
   }
 
@@ -203,6 +210,7 @@ public final class LagoPayments {
     Objects.requireNonNull(params, "params");
     return ApiCall.get((status, r) -> toPage(params, LagoJson.readPaymentList(r)))
         .path("payments")
+        .operation("payments.list")
         .query("invoice_id", params.invoiceId())
         .query("external_customer_id", params.externalCustomerId())
         .query("page", params.page())
@@ -226,7 +234,9 @@ public final class LagoPayments {
 
   private ApiCall<LagoPayment> retrieveCall(String lagoId) {
     return ApiCall.get((status, r) -> LagoJson.readPaymentEnvelope(r))
-        .path("payments", Objects.requireNonNull(lagoId, "lagoId"))
+        .path("payments")
+        .id(Objects.requireNonNull(lagoId, "lagoId"))
+        .operation("payments.retrieve")
         .payment(p -> LagoMapping.toPayment(p, false))
         .build();
   }

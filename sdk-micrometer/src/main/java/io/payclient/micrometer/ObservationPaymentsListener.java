@@ -50,8 +50,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>A Lago reconciliation as a child observation ({@link
  *       PayClientObservationDocumentation#RECONCILIATION}) and as the call's {@code reconciliation}
  *       key value; each scheduled retry as a {@link Events#RETRY} event on the call (counted by a
- *       meter registry as {@code payclient.call.retry}). The look-up's own list calls are observed
- *       as calls of their own, not as children of the create: no event says which call issued them.
+ *       meter registry as {@code payclient.call.retry}). The look-up's own list calls (one per page
+ *       read) are observed as calls of their own under the reconciliation's observation, linked by
+ *       their {@link PaymentsListener.Call#parent() parent}.
  *   <li>Each poll of a waiter as an instant observation ({@link
  *       PayClientObservationDocumentation#WAITER_POLL}), since a wait has no end event to hang a
  *       long observation on: a meter registry counts polls by vendor and status seen.
@@ -119,6 +120,16 @@ public final class ObservationPaymentsListener implements PaymentsListener {
     PayClientObservationContext context = new PayClientObservationContext(call);
     Observation observation =
         Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> context, registry);
+    Call served = call.parent();
+    CallState create = served == null ? null : calls.get(served);
+    if (create != null) {
+      synchronized (create) {
+        Observation r = create.reconciliation;
+        if (r != null) {
+          observation.parentObservation(r); // a page of the create's reconciliation look-up
+        }
+      }
+    }
     observation.start();
     calls.put(call, new CallState(context, observation));
   }
@@ -162,16 +173,20 @@ public final class ObservationPaymentsListener implements PaymentsListener {
     }
   }
 
-  /** Records the failure on the attempt (its observation stops when the next thing happens). */
+  /** Stops the attempt's observation, with its failure as its error. */
   @Override
-  public void attemptFailed(Call call, int attempt, Throwable reason) {
+  public void attemptEnded(Call call, AttemptEnd end) {
     CallState state = calls.get(call);
     if (state == null) {
       return;
     }
     synchronized (state) {
-      if (state.attempt != null && state.attemptNumber == attempt) {
-        state.attemptError = reason;
+      if (state.attempt != null && state.attemptNumber == end.attempt()) {
+        if (state.attemptStatus < 0 && end.httpStatus() > 0) {
+          state.attemptStatus = end.httpStatus();
+        }
+        state.attemptError = end.error();
+        state.stopAttempt(null);
       }
     }
   }

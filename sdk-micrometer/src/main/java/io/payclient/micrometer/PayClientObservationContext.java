@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link PayClientObservationConvention} sees of one logical PayClient call: the call
- * (vendor, method, path, idempotency key), the operation derived from it, the attempts made so far,
- * the HTTP status of the last attempt, what a Lago reconciliation found and, once the call ended,
- * its {@link PaymentsListener.CallEnd}.
+ * (vendor, method, path, idempotency key, operation, server, parent), the attempts made so far, the
+ * HTTP status of the last attempt, what a Lago reconciliation found and, once the call ended, its
+ * {@link PaymentsListener.CallEnd}.
  *
  * <p>The listener creates one context per call and updates it from the events of that call; a
  * convention reads it when the observation starts and again when it stops (Micrometer evaluates
@@ -35,7 +35,7 @@ public class PayClientObservationContext extends Observation.Context {
    */
   public PayClientObservationContext(PaymentsListener.Call call) {
     this.call = Objects.requireNonNull(call, "call");
-    this.operation = Operations.of(call.method(), call.path());
+    this.operation = call.operation();
   }
 
   /** The call as the transport announced it at {@link PaymentsListener#callStarted}. */
@@ -49,9 +49,10 @@ public class PayClientObservationContext extends Observation.Context {
   }
 
   /**
-   * The operation, derived from the method and path and free of ids: {@code payments.create},
-   * {@code payments.retrieve}, {@code payments.list}, the same for {@code payment_requests}, {@code
-   * webhooks.key} for the fetch of a webhook verification key, {@code other} for anything else.
+   * The operation as the vendor module names it, free of ids ({@link
+   * PaymentsListener.Call#operation()}): {@code payments.create}, {@code payments.retrieve}, {@code
+   * payments.list}, the same for {@code payment_requests}, {@code webhooks.public_key} for the
+   * fetch of Lago's webhook key, {@code other} for anything else.
    */
   public String operation() {
     return operation;

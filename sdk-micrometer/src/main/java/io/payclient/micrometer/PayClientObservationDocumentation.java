@@ -165,7 +165,8 @@ public enum PayClientObservationDocumentation implements ObservationDocumentatio
     VENDOR("vendor"),
     /**
      * The operation without ids: {@code payments.create}, {@code payments.retrieve}, {@code
-     * payments.list}, the same for {@code payment_requests}, {@code webhooks.key}, {@code other}.
+     * payments.list}, the same for {@code payment_requests}, {@code webhooks.public_key}, {@code
+     * other}.
      */
     OPERATION("operation"),
     /** The HTTP method. */

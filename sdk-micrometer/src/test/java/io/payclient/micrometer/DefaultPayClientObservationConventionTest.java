@@ -30,7 +30,8 @@ class DefaultPayClientObservationConventionTest {
 
   private static PayClientObservationContext context() {
     return new PayClientObservationContext(
-        new PaymentsListener.Call("lago", "POST", "/api/v1/payments", "idem-1"));
+        ObservationPaymentsListenerTest.call(
+            "lago", "POST", "/api/v1/payments", "idem-1", "payments.create"));
   }
 
   @Test
@@ -89,7 +90,8 @@ class DefaultPayClientObservationConventionTest {
   void aFailedCallIsNamedByItsExceptionAndMayBeUnknown() {
     PayClientObservationContext c =
         new PayClientObservationContext(
-            new PaymentsListener.Call("billingrails", "GET", "/payments/p1", null));
+            ObservationPaymentsListenerTest.call(
+                "billingrails", "GET", "/payments/p1", null, "payments.retrieve"));
     c.ended(
         new PaymentsListener.CallEnd(
             new CancellationException(), true, 2, Duration.ofMillis(5), null, null));

@@ -242,6 +242,14 @@ class ObservationPaymentsListenerTest {
         .isEqualTo("payclient payments.create reconciliation");
     assertThat(reconciliation.getLowCardinalityKeyValue("reconciliation").getValue())
         .isEqualTo("nothing_created");
+    // the look-up's page is a call of its own, under the reconciliation that issued it
+    Observation.Context lookup =
+        named("payclient.call").stream()
+            .filter(c -> "GET".equals(c.getLowCardinalityKeyValue("method").getValue()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(lookup.getContextualName()).isEqualTo("payclient payments.list");
+    assertThat(lookup.getParentObservation().getContextView()).isSameAs(reconciliation);
     List<Observation.Context> attempts =
         named("payclient.attempt").stream()
             .filter(a -> a.getParentObservation().getContextView() == call)
@@ -472,7 +480,7 @@ class ObservationPaymentsListenerTest {
     PaymentsListener.Call unknown = call("POST", "/v0/payments");
     listener.attemptStarted(unknown, 1);
     listener.responseReceived(unknown, 1, 500, Duration.ZERO);
-    listener.attemptFailed(unknown, 1, new IllegalStateException());
+    listener.attemptEnded(unknown, attemptEnd(1, new IllegalStateException()));
     listener.retryScheduled(unknown, 2, Duration.ZERO);
     listener.reconciliationStarted(unknown);
     listener.reconciliationEnded(unknown, PaymentsListener.Reconciliation.FAILED, Duration.ZERO);
@@ -489,11 +497,11 @@ class ObservationPaymentsListenerTest {
     PaymentsListener.Call call = call("POST", "/api/v1/payments");
     listener.callStarted(call);
     listener.responseReceived(call, 1, 200, Duration.ZERO); // no attempt open
-    listener.attemptFailed(call, 1, new IllegalStateException()); // no attempt open
+    listener.attemptEnded(call, attemptEnd(1, new IllegalStateException())); // none open
     listener.attemptStarted(call, 1);
     listener.attemptStarted(call, 2); // stops attempt 1 without an outcome
     listener.responseReceived(call, 1, 500, Duration.ZERO); // stale: attempt 1 is over
-    listener.attemptFailed(call, 1, new IllegalStateException()); // stale
+    listener.attemptEnded(call, attemptEnd(1, new IllegalStateException())); // stale
     listener.reconciliationEnded(call, PaymentsListener.Reconciliation.FAILED, Duration.ZERO);
     listener.reconciliationStarted(call);
     listener.reconciliationStarted(call); // a second one stops the first
@@ -583,8 +591,23 @@ class ObservationPaymentsListenerTest {
         .contains("DefaultPayClientObservationConvention");
   }
 
+  /** A Paygentic call named as the vendor module names it. */
   static PaymentsListener.Call call(String method, String path) {
-    return new PaymentsListener.Call("paygentic", method, path, null);
+    String operation =
+        path.endsWith("/payments")
+            ? method.equals("POST") ? "payments.create" : "payments.list"
+            : "payments.retrieve";
+    return call("paygentic", method, path, null, operation);
+  }
+
+  static PaymentsListener.Call call(
+      String vendor, String method, String path, String key, String operation) {
+    return new PaymentsListener.Call(
+        vendor, method, path, key, operation, null, "127.0.0.1", 8080, null);
+  }
+
+  private static PaymentsListener.AttemptEnd attemptEnd(int attempt, Throwable error) {
+    return new PaymentsListener.AttemptEnd(attempt, 0, error, Duration.ofMillis(1));
   }
 
   static PaymentsListener.CallEnd end(Throwable error) {

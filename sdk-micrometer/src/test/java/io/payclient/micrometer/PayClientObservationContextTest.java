@@ -12,7 +12,8 @@ class PayClientObservationContextTest {
   @Test
   void followsTheCall() {
     PaymentsListener.Call call =
-        new PaymentsListener.Call("paygentic", "GET", "/v0/payments/pay_1", null);
+        ObservationPaymentsListenerTest.call(
+            "paygentic", "GET", "/v0/payments/pay_1", null, "payments.retrieve");
     PayClientObservationContext c = new PayClientObservationContext(call);
     assertThat(c.call()).isSameAs(call);
     assertThat(c.vendor()).isEqualTo("paygentic");

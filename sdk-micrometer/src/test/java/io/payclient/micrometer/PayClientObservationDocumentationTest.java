@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.docs.KeyName;
-import io.payclient.core.PaymentsListener;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -21,7 +20,8 @@ class PayClientObservationDocumentationTest {
     DefaultPayClientObservationConvention convention = new DefaultPayClientObservationConvention();
     PayClientObservationContext context =
         new PayClientObservationContext(
-            new PaymentsListener.Call("lago", "POST", "/api/v1/payments", null));
+            ObservationPaymentsListenerTest.call(
+                "lago", "POST", "/api/v1/payments", null, "payments.create"));
     PayClientObservationDocumentation call = PayClientObservationDocumentation.CALL;
     assertThat(call.getDefaultConvention()).isEqualTo(DefaultPayClientObservationConvention.class);
     assertThat(names(call.getLowCardinalityKeyNames()))

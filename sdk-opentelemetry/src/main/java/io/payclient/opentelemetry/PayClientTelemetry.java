@@ -17,10 +17,7 @@ import okhttp3.Interceptor;
  * use {@link #listener()}.
  *
  * <pre>{@code
- * PayClientTelemetry telemetry =
- *     PayClientTelemetry.builder(openTelemetry)
- *         .baseUrl(LagoClient.VENDOR, "https://api.getlago.com/api/v1")
- *         .build();
+ * PayClientTelemetry telemetry = PayClientTelemetry.create(openTelemetry);
  * LagoClient lago =
  *     LagoClient.builder().apiKey(key).listener(telemetry.listener()).build();
  * }</pre>
@@ -38,11 +35,9 @@ import okhttp3.Interceptor;
  * http.request.resend_count} (from the second attempt on) and {@code error.type} (the status code
  * for an error status, else the exception's class). A Lago create that needed reconciliation has a
  * {@code payclient reconciliation} child span with {@code payclient.reconciliation.result} ({@code
- * found}, {@code nothing_created}, {@code failed}); the look-up's own call span ({@code payclient
- * payments.list}) hangs under it: the first page's, found through the thread the reconciliation
- * starts on; a second page, rare, has the caller's context as parent, since no event links a
- * look-up to its create. A scheduled retry is a {@code payclient.retry_scheduled} event on the call
- * span.
+ * found}, {@code nothing_created}, {@code failed}); the look-up's own call spans ({@code payclient
+ * payments.list}, one per page read) hang under it, linked by the call's {@code parent}. A
+ * scheduled retry is a {@code payclient.retry_scheduled} event on the call span.
  *
  * <p>Why child spans and not span events for the attempts: the HTTP semantic conventions make each
  * physical request a CLIENT span (a retry is a new span with {@code http.request.resend_count}), so
@@ -59,8 +54,10 @@ import okhttp3.Interceptor;
  * payclient.vendor}, {@code payclient.operation}, {@code payclient.outcome} = {@code success} or
  * {@code error}, and {@code error.type}); {@code payclient.retries}; {@code
  * payclient.outcome_unknown}; {@code payclient.reconciliations} (by result); {@code
- * payclient.waiter.polls} (by the status seen, {@code error} when a poll failed). Webhook
- * verification is not instrumented yet: the listener has no event for it.
+ * payclient.waiter.polls} (by the status seen, {@code error} when a poll failed); {@code
+ * payclient.webhooks} (by {@code payclient.webhook.result}: {@code verified} or the refusal's
+ * reason). Operation names and URL templates come from the vendor modules; {@code server.address}
+ * and {@code server.port} from the URL each call goes to.
  *
  * <h2>Failures</h2>
  *
@@ -89,8 +86,7 @@ public final class PayClientTelemetry {
   }
 
   /**
-   * Instrumentation with the defaults (no {@code server.address}/{@code server.port}: see {@link
-   * Builder#baseUrl}).
+   * Instrumentation with the defaults.
    *
    * @throws NullPointerException if {@code openTelemetry} is null
    */
@@ -152,10 +148,10 @@ public final class PayClientTelemetry {
     }
 
     /**
-     * The base URL the clients of {@code vendor} use, for the {@code server.address} and {@code
-     * server.port} attributes (the listener's events carry the path only). Without it, those
-     * attributes are left out for that vendor. Pass the client's own, e.g. {@code
-     * baseUrl(LagoClient.VENDOR, lagoClient.baseUrl())}; a later call for the same vendor wins.
+     * The {@code server.address} and {@code server.port} to report for the calls of {@code vendor}
+     * instead of the host and port each call goes to: for a client that reaches the vendor through
+     * a proxy or tunnel and should be reported under the vendor's own address. Not needed otherwise
+     * (calls carry their server). A later call for the same vendor wins.
      *
      * @param vendor the vendor name of the events ({@code lago}, {@code billingrails}, {@code
      *     paygentic}: the clients' {@code VENDOR} constants)

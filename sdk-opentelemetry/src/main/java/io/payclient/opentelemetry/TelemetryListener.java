@@ -81,13 +81,6 @@ final class TelemetryListener implements PaymentsListener {
   /** Open calls, by the identity of their event object; emptied by {@code callEnded}. */
   final Map<Key, CallState> open = new ConcurrentHashMap<>();
 
-  /**
-   * The reconciliation just started on this thread, waiting for its first look-up call to start
-   * here (sync: inside the reconciliation; async: the first page is sent from the thread that
-   * starts the reconciliation). Consumed by that call, cleared when the reconciliation ends.
-   */
-  private final ThreadLocal<@Nullable CallState> reconciling = new ThreadLocal<>();
-
   TelemetryListener(
       Tracer tracer,
       Meter meter,
@@ -145,17 +138,21 @@ final class TelemetryListener implements PaymentsListener {
 
   @Override
   public void callStarted(Call call) {
-    Operation op = Operation.of(call.method(), call.path());
+    Operation op = new Operation(call.operation(), call.urlTemplate());
     Context parent = Context.current();
-    CallState reconciliation = reconciling.get();
-    if (reconciliation != null) {
-      reconciling.remove();
-      Span span = reconciliation.openReconciliation(call.vendor());
+    Call served = call.parent();
+    CallState create = served == null ? null : open.get(new Key(served));
+    if (create != null) {
+      Span span = create.openReconciliation();
       if (span != null) {
-        parent = parent.with(span); // a look-up of the create's reconciliation
+        parent = parent.with(span); // a page of the look-up of the create's reconciliation
       }
     }
     PayClientTelemetry.Server server = servers.get(call.vendor());
+    String address = call.serverAddress();
+    if (server == null && address != null) {
+      server = new PayClientTelemetry.Server(address, call.serverPort());
+    }
     var builder =
         tracer
             .spanBuilder("payclient " + op.name())
@@ -193,10 +190,10 @@ final class TelemetryListener implements PaymentsListener {
   }
 
   @Override
-  public void attemptFailed(Call call, int attempt, Throwable reason) {
+  public void attemptEnded(Call call, AttemptEnd end) {
     CallState s = open.get(new Key(call));
     if (s != null) {
-      s.attemptFailed(attempt, reason);
+      s.attemptEnded(end);
     }
   }
 
@@ -212,17 +209,14 @@ final class TelemetryListener implements PaymentsListener {
   @Override
   public void reconciliationStarted(Call call) {
     CallState s = open.get(new Key(call));
-    if (s != null && s.reconciliationStarted()) {
-      reconciling.set(s);
+    if (s != null) {
+      s.reconciliationStarted();
     }
   }
 
   @Override
   public void reconciliationEnded(Call call, Reconciliation result, Duration duration) {
     CallState s = open.get(new Key(call));
-    if (reconciling.get() == s) {
-      reconciling.remove();
-    }
     String name = result.name().toLowerCase(Locale.ROOT);
     reconciliations.add(1, Attributes.of(VENDOR, call.vendor(), RECONCILIATION_RESULT, name));
     if (s != null) {
@@ -235,9 +229,6 @@ final class TelemetryListener implements PaymentsListener {
     CallState s = open.remove(new Key(call));
     if (s == null) {
       return; // started before this listener was attached, or ended twice
-    }
-    if (reconciling.get() == s) {
-      reconciling.remove();
     }
     if (!s.end(end)) {
       return;
@@ -372,15 +363,20 @@ final class TelemetryListener implements PaymentsListener {
       attemptStatus = status;
       attemptDurationNanos = duration.toNanos();
       a.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
-      // The attempt stays open: an error status or an unreadable body is followed by
-      // attemptFailed; anything else ends it at the call's next event.
+      // The attempt stays open until attemptEnded, which says whether it failed.
     }
 
-    synchronized void attemptFailed(int number, Throwable reason) {
-      if (ended || attempt == null || number != attemptNumber) {
+    synchronized void attemptEnded(AttemptEnd end) {
+      if (ended || attempt == null || end.attempt() != attemptNumber) {
         return;
       }
-      finishAttempt(reason);
+      if (attemptStatus == 0) {
+        attemptStatus = end.httpStatus();
+      }
+      if (attemptDurationNanos < 0) {
+        attemptDurationNanos = end.duration().toNanos();
+      }
+      finishAttempt(end.error());
     }
 
     synchronized void retryScheduled(int nextAttempt, Duration delay) {
@@ -394,10 +390,10 @@ final class TelemetryListener implements PaymentsListener {
               RETRY_ATTEMPT, (long) nextAttempt, RETRY_DELAY, delay.toNanos() / 1_000_000_000.0));
     }
 
-    /** Opens the reconciliation span; {@code false} when the call already ended. */
-    synchronized boolean reconciliationStarted() {
+    /** Opens the reconciliation span, unless the call already ended. */
+    synchronized void reconciliationStarted() {
       if (ended) {
-        return false;
+        return;
       }
       finishAttempt(null);
       Span previous = reconciliation;
@@ -412,12 +408,11 @@ final class TelemetryListener implements PaymentsListener {
               .setAttribute(VENDOR, call.vendor())
               .setAttribute(OPERATION, op.name())
               .startSpan();
-      return true;
     }
 
-    /** The open reconciliation span, if the look-up call of {@code vendor} belongs under it. */
-    synchronized @Nullable Span openReconciliation(String vendor) {
-      return ended || !vendor.equals(call.vendor()) ? null : reconciliation;
+    /** The open reconciliation span, under which the look-up's calls go. */
+    synchronized @Nullable Span openReconciliation() {
+      return ended ? null : reconciliation;
     }
 
     synchronized void reconciliationEnded(Reconciliation result, String name) {

@@ -274,7 +274,9 @@ class PayClientTelemetryTest {
     assertThat(call.getAttributes().get(OUTCOME_UNKNOWN)).isFalse();
     SpanData attempt = otel.span("GET /v0/payments/{id}");
     assertThat(attempt.getAttributes().get(ERROR_TYPE)).isEqualTo("401");
-    assertThat(attempt.getAttributes().get(SERVER_ADDRESS)).isNull(); // no baseUrl given
+    assertThat(attempt.getAttributes().get(SERVER_ADDRESS)).isEqualTo("127.0.0.1"); // the fake
+    assertThat(attempt.getAttributes().get(SERVER_PORT))
+        .isEqualTo((long) java.net.URI.create(fake.baseUrl()).getPort());
     assertThat(attempt.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(Telemetry.counts(otel.collect(), "payclient.calls"))
         .containsEntry(

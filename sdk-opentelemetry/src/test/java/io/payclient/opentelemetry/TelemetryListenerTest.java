@@ -13,12 +13,14 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.PaymentsListener;
+import io.payclient.core.PaymentsListener.AttemptEnd;
 import io.payclient.core.PaymentsListener.Call;
 import io.payclient.core.PaymentsListener.CallEnd;
 import io.payclient.core.PaymentsListener.Reconciliation;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +37,33 @@ class TelemetryListenerTest {
     otel.close();
   }
 
-  private static Call call(String method, String path) {
-    return new Call("lago", method, path, null);
+  /** A Lago call as the transport describes it; {@code template} with {@code {id}} for ids. */
+  private static Call call(String method, String template) {
+    return call(method, template, null);
+  }
+
+  private static Call call(String method, String template, @Nullable Call parent) {
+    String operation =
+        switch (method + " " + template) {
+          case "GET /api/v1/payments/{id}" -> "payments.retrieve";
+          case "GET /api/v1/payments" -> "payments.list";
+          case "POST /api/v1/payments" -> "payments.create";
+          default -> "other";
+        };
+    return new Call(
+        "lago",
+        method,
+        template.replace("{id}", "p1"),
+        null,
+        operation,
+        operation.equals("other") ? null : template,
+        "127.0.0.1",
+        3000,
+        parent);
+  }
+
+  private static AttemptEnd attemptEnd(int attempt, int status, @Nullable Throwable error) {
+    return new AttemptEnd(attempt, status, error, Duration.ofMillis(1));
   }
 
   private static CallEnd ok() {
@@ -49,7 +76,7 @@ class TelemetryListenerTest {
 
   @Test
   void eventsAfterTheEndAreIgnored() {
-    Call c = call("GET", "/api/v1/payments/p1");
+    Call c = call("GET", "/api/v1/payments/{id}");
     listener.callStarted(c);
     listener.attemptStarted(c, 1);
     listener.responseReceived(c, 1, 200, Duration.ofMillis(2));
@@ -57,6 +84,7 @@ class TelemetryListenerTest {
     listener.attemptStarted(c, 2);
     listener.responseReceived(c, 2, 200, Duration.ofMillis(2));
     listener.attemptFailed(c, 2, new IOException());
+    listener.attemptEnded(c, attemptEnd(2, 200, new IOException()));
     listener.retryScheduled(c, 3, Duration.ZERO);
     listener.reconciliationStarted(c);
     listener.reconciliationEnded(c, Reconciliation.FOUND, Duration.ZERO);
@@ -72,6 +100,7 @@ class TelemetryListenerTest {
     listener.attemptStarted(c, 1);
     listener.responseReceived(c, 1, 200, Duration.ZERO);
     listener.attemptFailed(c, 1, new IOException());
+    listener.attemptEnded(c, attemptEnd(1, 0, new IOException()));
     listener.retryScheduled(c, 2, Duration.ZERO);
     listener.reconciliationStarted(c);
     listener.callEnded(c, ok());
@@ -80,7 +109,7 @@ class TelemetryListenerTest {
 
   @Test
   void anAttemptOpenAtTheEndEndsWithTheCallsError() {
-    Call c = call("GET", "/api/v1/payments/p1");
+    Call c = call("GET", "/api/v1/payments/{id}");
     listener.callStarted(c);
     listener.attemptStarted(c, 1);
     listener.callEnded(c, failed(new CancellationException(), 1));
@@ -96,11 +125,12 @@ class TelemetryListenerTest {
     Call c = call("GET", "/api/v1/payments");
     listener.callStarted(c);
     listener.attemptStarted(c, 1);
-    listener.attemptFailed(c, 1, new IOException());
+    listener.attemptEnded(c, attemptEnd(1, 0, new IOException()));
     listener.attemptStarted(c, 2);
     listener.responseReceived(c, 1, 500, Duration.ZERO); // of attempt 1: ignored
-    listener.attemptFailed(c, 1, new IOException()); // ignored
+    listener.attemptEnded(c, attemptEnd(1, 500, new IOException())); // ignored
     listener.responseReceived(c, 2, 200, Duration.ofMillis(1));
+    listener.attemptEnded(c, attemptEnd(2, 200, null));
     listener.callEnded(c, ok());
 
     assertThat(otel.spans("GET /api/v1/payments"))
@@ -115,6 +145,7 @@ class TelemetryListenerTest {
     listener.attemptStarted(c, 1);
     listener.responseReceived(c, 1, 200, Duration.ofMillis(1));
     listener.attemptFailed(c, 1, new IllegalStateException("body"));
+    listener.attemptEnded(c, attemptEnd(1, 200, new IllegalStateException("body")));
     listener.callEnded(c, failed(new IllegalStateException("body"), 1));
 
     SpanData attempt = otel.span("POST /api/v1/payments");
@@ -128,7 +159,7 @@ class TelemetryListenerTest {
     Call c = call("POST", "/api/v1/payments");
     listener.callStarted(c);
     listener.attemptStarted(c, 1);
-    listener.attemptFailed(c, 1, new IOException());
+    listener.attemptEnded(c, attemptEnd(1, 0, new IOException()));
     listener.reconciliationStarted(c);
     listener.reconciliationEnded(c, Reconciliation.FAILED, Duration.ofMillis(1));
     listener.reconciliationStarted(c);
@@ -149,7 +180,7 @@ class TelemetryListenerTest {
   }
 
   @Test
-  void aLookUpOfAnotherVendorIsNotPutUnderTheReconciliation() {
+  void aCallWithoutParentIsNotPutUnderAnOpenReconciliation() {
     Call create = call("POST", "/api/v1/payments");
     listener.callStarted(create);
     listener.reconciliationStarted(create);
@@ -160,8 +191,59 @@ class TelemetryListenerTest {
     listener.callEnded(create, ok());
 
     SpanData reconciliation = otel.span("payclient reconciliation");
-    assertThat(otel.span("payclient payments.list").getParentSpanId())
+    assertThat(otel.span("payclient other").getParentSpanId())
         .isNotEqualTo(reconciliation.getSpanId());
+  }
+
+  @Test
+  void everyPageOfTheLookUpHangsUnderTheReconciliationWhateverTheThread() throws Exception {
+    Call create = call("POST", "/api/v1/payments");
+    listener.callStarted(create);
+    listener.reconciliationStarted(create);
+    Call page1 = call("GET", "/api/v1/payments", create);
+    listener.callStarted(page1);
+    listener.callEnded(page1, ok());
+    Thread other =
+        new Thread(
+            () -> {
+              Call page2 = call("GET", "/api/v1/payments", create);
+              listener.callStarted(page2);
+              listener.callEnded(page2, ok());
+            });
+    other.start();
+    other.join();
+    listener.reconciliationEnded(create, Reconciliation.NOTHING_CREATED, Duration.ZERO);
+    listener.callEnded(create, ok());
+
+    SpanData reconciliation = otel.span("payclient reconciliation");
+    assertThat(otel.spans("payclient payments.list"))
+        .hasSize(2)
+        .allSatisfy(s -> assertThat(s.getParentSpanId()).isEqualTo(reconciliation.getSpanId()));
+  }
+
+  @Test
+  void theServerComesFromTheCallUnlessConfigured() {
+    Call c = call("GET", "/api/v1/payments/{id}");
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    listener.attemptEnded(c, attemptEnd(1, 200, null));
+    listener.callEnded(c, ok());
+    TelemetryListener configured =
+        (TelemetryListener)
+            PayClientTelemetry.builder(otel.sdk)
+                .baseUrl("lago", "https://api.getlago.com/api/v1")
+                .build()
+                .listener();
+    configured.callStarted(c);
+    configured.callEnded(c, ok());
+
+    java.util.List<SpanData> calls = otel.spans("payclient payments.retrieve");
+    assertThat(calls.get(0).getAttributes().get(TelemetryListener.SERVER_ADDRESS))
+        .isEqualTo("127.0.0.1");
+    assertThat(calls.get(0).getAttributes().get(TelemetryListener.SERVER_PORT)).isEqualTo(3000L);
+    assertThat(calls.get(1).getAttributes().get(TelemetryListener.SERVER_ADDRESS))
+        .isEqualTo("api.getlago.com");
+    assertThat(calls.get(1).getAttributes().get(TelemetryListener.SERVER_PORT)).isEqualTo(443L);
   }
 
   @Test

@@ -163,6 +163,7 @@ public final class PaygenticPayments {
     String merchantId = params.merchantId() != null ? params.merchantId() : defaultMerchantId;
     return ApiCall.get((status, r) -> toPage(params, PaygenticJson.readPaymentList(r)))
         .path("v0", "payments")
+        .operation("payments.list")
         .query("merchantId", merchantId)
         .query("status", params.status())
         .query("customerId", params.customerId())
@@ -214,6 +215,7 @@ public final class PaygenticPayments {
             PaygenticJson.createBody(request, key, defaultMerchantId),
             (status, r) -> PaygenticJson.readPayment(r, status == 200))
         .path("v0", "payments")
+        .operation("payments.create")
         .idempotencyKey(key)
         .options(opts)
         .payment(p -> PaygenticMapping.toPayment(p, key))
@@ -222,7 +224,9 @@ public final class PaygenticPayments {
 
   private ApiCall<PaygenticPayment> retrieveCall(String id) {
     return ApiCall.get((status, r) -> PaygenticJson.readPayment(r, false))
-        .path("v0", "payments", Objects.requireNonNull(id, "id"))
+        .path("v0", "payments")
+        .id(Objects.requireNonNull(id, "id"))
+        .operation("payments.retrieve")
         .payment(p -> PaygenticMapping.toPayment(p, null))
         .build();
   }

@@ -1,5 +1,6 @@
 package io.payclient.core.internal;
 
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,12 @@ public final class ApiCall<T> {
   final @Nullable Function<String, T> textParser;
   final @Nullable Function<? super T, io.payclient.core.Payment> paymentOf;
   final @Nullable Reconciler<T> reconciler;
+  final String operation;
+
+  /** The path after the base URL with ids as {@code {id}}, e.g. {@code payments/{id}}. */
+  final String template;
+
+  final PaymentsListener.@Nullable Call parent;
 
   private ApiCall(Builder<T> b) {
     this.method = b.method;
@@ -42,6 +49,9 @@ public final class ApiCall<T> {
     this.textParser = b.textParser;
     this.paymentOf = b.paymentOf;
     this.reconciler = b.reconciler;
+    this.operation = b.operation;
+    this.template = String.join("/", b.templateSegments);
+    this.parent = b.parent;
   }
 
   /** A GET. */
@@ -106,6 +116,9 @@ public final class ApiCall<T> {
     private @Nullable String idempotencyKey;
     private RequestOptions options = RequestOptions.none();
     private @Nullable Reconciler<T> reconciler;
+    private final List<String> templateSegments = new ArrayList<>();
+    private String operation = "other";
+    private PaymentsListener.@Nullable Call parent;
 
     private Builder(String method, ResponseParser<T> parser) {
       this.method = method;
@@ -113,29 +126,60 @@ public final class ApiCall<T> {
     }
 
     /**
-     * Appends path segments after the base URL; each is percent-encoded as one segment, so an id
-     * such as {@code ../x} or {@code a/b} can never change the path.
+     * Appends fixed path segments after the base URL; each is percent-encoded as one segment.
      *
-     * @throws IllegalArgumentException if a segment is blank, is {@code .} or {@code ..} (which
-     *     HTTP clients resolve, changing the path), has control characters, or is not well-formed
-     *     Unicode (it could not be sent as given)
+     * @throws IllegalArgumentException as {@link #id(String)}
      */
     public Builder<T> path(String... segments) {
       for (String s : segments) {
-        if (s == null
-            || s.isBlank()
-            || s.equals(".")
-            || s.equals("..")
-            || Secrets.hasControlCharacter(s)
-            || !SendableText.isWellFormed(s)) {
-          throw new IllegalArgumentException(
-              "An id in a URL path must be non-blank, not '.' or '..', without control characters"
-                  + " and well-formed Unicode: '"
-                  + (s == null ? null : NetworkText.cut(s, 100))
-                  + "'");
-        }
-        pathSegments.add(s);
+        segment(s);
+        templateSegments.add(s);
       }
+      return this;
+    }
+
+    /**
+     * Appends an id as one path segment, percent-encoded, so an id such as {@code ../x} or {@code
+     * a/b} can never change the path; the listener's {@code urlTemplate} shows it as {@code {id}}.
+     *
+     * @throws IllegalArgumentException if the id is blank, is {@code .} or {@code ..} (which HTTP
+     *     clients resolve, changing the path), has control characters, or is not well-formed
+     *     Unicode (it could not be sent as given)
+     */
+    public Builder<T> id(String id) {
+      segment(id);
+      templateSegments.add("{id}");
+      return this;
+    }
+
+    private void segment(@Nullable String s) {
+      if (s == null
+          || s.isBlank()
+          || s.equals(".")
+          || s.equals("..")
+          || Secrets.hasControlCharacter(s)
+          || !SendableText.isWellFormed(s)) {
+        throw new IllegalArgumentException(
+            "An id in a URL path must be non-blank, not '.' or '..', without control characters"
+                + " and well-formed Unicode: '"
+                + (s == null ? null : NetworkText.cut(s, 100))
+                + "'");
+      }
+      pathSegments.add(s);
+    }
+
+    /**
+     * Names what the call does for listeners, without ids ({@code payments.create}); {@code other}
+     * when not set.
+     */
+    public Builder<T> operation(String name) {
+      this.operation = Objects.requireNonNull(name, "operation");
+      return this;
+    }
+
+    /** The call this one serves (a reconciliation look-up: its create), for listeners. */
+    public Builder<T> parent(PaymentsListener.@Nullable Call parent) {
+      this.parent = parent;
       return this;
     }
 

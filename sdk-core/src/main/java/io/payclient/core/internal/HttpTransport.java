@@ -206,7 +206,7 @@ public final class HttpTransport implements AutoCloseable {
             throw run.reconcileFailed(null);
           }
           run.reconciliationStarted();
-          found = Objects.requireNonNull(call.reconciler).find(left);
+          found = Objects.requireNonNull(call.reconciler).find(left, run.event);
         } catch (PayClientException e) {
           run.reconciliationEnded(PaymentsListener.Reconciliation.FAILED);
           throw e == run.lastError ? e : run.reconcileFailed(e);
@@ -312,7 +312,7 @@ public final class HttpTransport implements AutoCloseable {
       CompletableFuture<Optional<T>> lookup;
       run.reconciliationStarted();
       try {
-        lookup = Objects.requireNonNull(run.call.reconciler).findAsync(left);
+        lookup = Objects.requireNonNull(run.call.reconciler).findAsync(left, run.event);
       } catch (RuntimeException e) {
         run.reconciliationEnded(PaymentsListener.Reconciliation.FAILED);
         future.completeExceptionally(run.reconcileFailed(e));
@@ -487,6 +487,10 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Run> OPEN_ATTEMPT =
+      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Run.class, "openAttempt");
+
   /** The state of one logical call across its attempts. Never shared between calls. */
   private final class Run<T> {
     final ApiCall<T> call;
@@ -503,6 +507,16 @@ public final class HttpTransport implements AutoCloseable {
     final AtomicBoolean ended = new AtomicBoolean();
     volatile long reconcileStartedNanos;
     int attempts;
+
+    /**
+     * The attempt whose {@code attemptEnded} is still due (0: none); with a listener only. Set
+     * through {@link #OPEN_ATTEMPT} (no object per call on the listener-less path).
+     */
+    @SuppressWarnings("UnusedVariable") // read through OPEN_ATTEMPT
+    volatile int openAttempt;
+
+    volatile long attemptStartedNanos;
+    volatile int attemptStatus;
     volatile @Nullable Call current;
     volatile @Nullable SendTracker currentTracker;
 
@@ -527,7 +541,15 @@ public final class HttpTransport implements AutoCloseable {
       this.event =
           listening
               ? new PaymentsListener.Call(
-                  vendor, call.method, url.encodedPath(), call.idempotencyKey)
+                  vendor,
+                  call.method,
+                  url.encodedPath(),
+                  call.idempotencyKey,
+                  call.operation,
+                  urlTemplate(call),
+                  url.host(),
+                  url.port(),
+                  call.parent)
               : null;
       Duration timeout = call.options.timeout().orElse(options.timeout());
       this.deadlineNanos = System.nanoTime() + RetryPolicy.saturatedNanos(timeout);
@@ -539,6 +561,10 @@ public final class HttpTransport implements AutoCloseable {
       PaymentsListener.Call e = event;
       if (e != null) {
         int attempt = attempts;
+        endAttempt(null); // a previous attempt cut short without its own end
+        attemptStartedNanos = System.nanoTime();
+        attemptStatus = 0;
+        openAttempt = attempt;
         safely(() -> listener.attemptStarted(e, attempt));
       }
       Request.Builder r =
@@ -555,6 +581,25 @@ public final class HttpTransport implements AutoCloseable {
       return c;
     }
 
+    /**
+     * Tells the listener that the open attempt ended, once: with {@code error}, or as the call's
+     * result when it is {@code null}. A no-op without a listener or an open attempt.
+     */
+    void endAttempt(@Nullable Throwable error) {
+      PaymentsListener.Call e = event;
+      int attempt = e == null ? 0 : OPEN_ATTEMPT.getAndSet(this, 0);
+      if (e == null || attempt == 0) {
+        return;
+      }
+      PaymentsListener.AttemptEnd end =
+          new PaymentsListener.AttemptEnd(
+              attempt,
+              attemptStatus,
+              error,
+              Duration.ofNanos(System.nanoTime() - attemptStartedNanos));
+      safely(() -> listener.attemptEnded(e, end));
+    }
+
     /** Tells the listener that the call ended, once; a no-op without a listener. */
     void end(@Nullable T value, @Nullable Throwable failure) {
       PaymentsListener.Call e = event;
@@ -565,6 +610,7 @@ public final class HttpTransport implements AutoCloseable {
           failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
               ? failure.getCause()
               : failure;
+      endAttempt(error); // an attempt cut short by a cancel or the deadline
       Payment payment = null;
       if (value != null && call.paymentOf != null) {
         try {
@@ -587,6 +633,7 @@ public final class HttpTransport implements AutoCloseable {
     void reconciliationStarted() {
       PaymentsListener.Call e = event;
       if (e != null) {
+        endAttempt(lastError);
         reconcileStartedNanos = System.nanoTime();
         safely(() -> listener.reconciliationStarted(e));
       }
@@ -675,6 +722,7 @@ public final class HttpTransport implements AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         int attempt = attempts;
         if (e != null) {
+          attemptStatus = status;
           safely(() -> listener.responseReceived(e, attempt, status, took));
         }
         if (logging) {
@@ -694,7 +742,11 @@ public final class HttpTransport implements AutoCloseable {
               false,
               null);
         }
-        return parseSuccess(response, status, bytes);
+        Step<T> step = parseSuccess(response, status, bytes);
+        if (step.error == null) {
+          endAttempt(null);
+        }
+        return step;
       }
       ApiError error = parseError(response, status, capped);
       boolean vendorTransient;
@@ -922,6 +974,7 @@ public final class HttpTransport implements AutoCloseable {
       int attempt = attempts;
       if (e != null) {
         safely(() -> listener.attemptFailed(e, attempt, error));
+        endAttempt(error);
       }
       lastError = error;
       tookEffectMaybe |= error.outcomeUnknown();
@@ -1068,6 +1121,12 @@ public final class HttpTransport implements AutoCloseable {
       postUrls.putIfAbsent(call.pathSegments, url);
     }
     return url;
+  }
+
+  /** The call's path with its ids as {@code {id}}, after the base URL's own path. */
+  private String urlTemplate(ApiCall<?> call) {
+    String base = baseUrl.encodedPath();
+    return (base.endsWith("/") ? base : base + "/") + call.template;
   }
 
   /** The fixed headers with the call's own (which replace a fixed one of the same name). */

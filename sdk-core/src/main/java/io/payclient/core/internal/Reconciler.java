@@ -1,8 +1,10 @@
 package io.payclient.core.internal;
 
+import io.payclient.core.PaymentsListener;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds what an ambiguous create attempt may have created, for vendors without idempotency (Lago).
@@ -21,18 +23,22 @@ public interface Reconciler<T> {
    * Looks on the calling thread.
    *
    * @param timeLeft the time left of the create's deadline; the lookup's own deadline
+   * @param parent the create's listener event, which the lookup's calls carry as their parent, or
+   *     {@code null} without a listener
    * @return the existing result, or empty if the earlier attempts created nothing
    * @throws io.payclient.core.PayClientException if the lookup fails or is incomplete (then nothing
    *     is re-sent)
    */
-  Optional<T> find(Duration timeLeft);
+  Optional<T> find(Duration timeLeft, PaymentsListener.@Nullable Call parent);
 
   /**
    * Looks without blocking. Cancelling the returned future stops the lookup.
    *
    * @param timeLeft the time left of the create's deadline; the lookup's own deadline
+   * @param parent as for {@link #find}
    * @return a future of the existing result or empty; completed exceptionally if the lookup fails
    *     or is incomplete
    */
-  CompletableFuture<Optional<T>> findAsync(Duration timeLeft);
+  CompletableFuture<Optional<T>> findAsync(
+      Duration timeLeft, PaymentsListener.@Nullable Call parent);
 }

@@ -33,6 +33,9 @@ class ListenerEventsTest {
 
   private final List<String> events = Collections.synchronizedList(new ArrayList<>());
   private final List<CallEnd> ends = Collections.synchronizedList(new ArrayList<>());
+  private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<PaymentsListener.AttemptEnd> attemptEnds =
+      Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch ended = new CountDownLatch(1);
   private HttpTransport transport;
 
@@ -41,6 +44,19 @@ class ListenerEventsTest {
         @Override
         public void callStarted(Call call) {
           events.add("callStarted " + call.method());
+          calls.add(call);
+        }
+
+        @Override
+        public void attemptEnded(Call call, AttemptEnd end) {
+          events.add(
+              "attemptEnded "
+                  + end.attempt()
+                  + " "
+                  + end.httpStatus()
+                  + " "
+                  + (end.succeeded() ? "ok" : end.error().getClass().getSimpleName()));
+          attemptEnds.add(end);
         }
 
         @Override
@@ -119,7 +135,9 @@ class ListenerEventsTest {
               r.skipValue();
               return "pay_1";
             })
-        .path("payments", "pay_1")
+        .path("payments")
+        .id("pay_1")
+        .operation("payments.retrieve")
         .payment(
             id ->
                 new PaymentBuilder()
@@ -143,9 +161,11 @@ class ListenerEventsTest {
             "attemptStarted 1",
             "response 1 503",
             "failed 1",
+            "attemptEnded 1 503 ServerException",
             "retry 2",
             "attemptStarted 2",
             "response 2 200",
+            "attemptEnded 2 200 ok",
             "callEnded ok");
     CallEnd end = ends.get(0);
     assertThat(end.attempts()).isEqualTo(2);
@@ -153,6 +173,24 @@ class ListenerEventsTest {
     assertThat(end.paymentStatus()).isEqualTo(PaymentStatus.PROCESSING);
     assertThat(end.outcomeUnknown()).isFalse();
     assertThat(end.duration()).isPositive();
+    assertThat(attemptEnds).allSatisfy(a -> assertThat(a.duration()).isPositive());
+  }
+
+  @Test
+  void theCallSaysWhatItIsAndWhereItGoes() {
+    server.enqueue(json(200, "{}"));
+
+    transport(recorder).execute(get().build());
+
+    Call call = calls.get(0);
+    assertThat(call.vendor()).isEqualTo("testvendor");
+    assertThat(call.operation()).isEqualTo("payments.retrieve");
+    assertThat(call.path()).isEqualTo("/v1/payments/pay_1");
+    assertThat(call.urlTemplate()).isEqualTo("/v1/payments/{id}");
+    assertThat(call.serverAddress()).isEqualTo(server.getHostName());
+    assertThat(call.serverPort()).isEqualTo(server.getPort());
+    assertThat(call.parent()).isNull();
+    assertThat(new Call("v", "GET", "/p", null).operation()).isEqualTo("other");
   }
 
   @Test
@@ -187,6 +225,7 @@ class ListenerEventsTest {
   @Test
   void aReconciledCreateReportsTheLookUpAndWhatItFound() {
     server.enqueue(json(502, "{}"));
+    List<Call> parents = new ArrayList<>();
     ApiCall<String> create =
         ApiCall.<String>post(
                 "{}".getBytes(StandardCharsets.UTF_8),
@@ -198,12 +237,14 @@ class ListenerEventsTest {
             .reconciler(
                 new Reconciler<>() {
                   @Override
-                  public Optional<String> find(Duration timeLeft) {
+                  public Optional<String> find(Duration timeLeft, Call parent) {
+                    parents.add(parent);
                     return Optional.of("found");
                   }
 
                   @Override
-                  public CompletableFuture<Optional<String>> findAsync(Duration timeLeft) {
+                  public CompletableFuture<Optional<String>> findAsync(
+                      Duration timeLeft, Call parent) {
                     return CompletableFuture.completedFuture(Optional.of("found"));
                   }
                 })
@@ -213,7 +254,13 @@ class ListenerEventsTest {
 
     assertThat(events)
         .containsSubsequence(
-            "response 1 502", "reconciliationStarted", "reconciliationEnded FOUND", "callEnded ok");
+            "response 1 502",
+            "attemptEnded 1 502 ServerException",
+            "reconciliationStarted",
+            "reconciliationEnded FOUND",
+            "callEnded ok");
+    // the look-up is told which call it serves: the very object of the create's events
+    assertThat(parents).singleElement().isSameAs(calls.get(0));
   }
 
   @Test
@@ -232,6 +279,17 @@ class ListenerEventsTest {
     assertThat(ends)
         .singleElement()
         .satisfies(e -> assertThat(e.error()).isInstanceOf(CancellationException.class));
+    // the attempt cut short ends too, before the call, without a status
+    assertThat(attemptEnds)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.httpStatus()).isZero();
+              assertThat(a.error()).isInstanceOf(CancellationException.class);
+            });
+    assertThat(events)
+        .containsSubsequence(
+            "attemptEnded 1 0 CancellationException", "callEnded CancellationException");
   }
 
   @Test

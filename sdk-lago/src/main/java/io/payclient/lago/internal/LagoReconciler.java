@@ -1,5 +1,6 @@
 package io.payclient.lago.internal;
 
+import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
 import io.payclient.core.internal.Futures;
 import io.payclient.core.internal.Limits;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lago has no idempotency, so after an ambiguous create this finds the payment the earlier attempt
@@ -33,12 +35,13 @@ public final class LagoReconciler<R> implements Reconciler<R> {
 
   /** Reads one page of the invoice's payments with the given per-call options. */
   public interface Lister {
-    /** The page, on the calling thread. */
-    LagoJson.PaymentList list(int page, int perPage, RequestOptions options);
+    /** The page, on the calling thread; {@code parent} is the create, for listeners. */
+    LagoJson.PaymentList list(
+        int page, int perPage, RequestOptions options, PaymentsListener.@Nullable Call parent);
 
-    /** The page, without blocking. */
+    /** The page, without blocking; {@code parent} is the create, for listeners. */
     CompletableFuture<LagoJson.PaymentList> listAsync(
-        int page, int perPage, RequestOptions options);
+        int page, int perPage, RequestOptions options, PaymentsListener.@Nullable Call parent);
   }
 
   private final LagoPaymentCreateRequest request;
@@ -69,10 +72,10 @@ public final class LagoReconciler<R> implements Reconciler<R> {
   }
 
   @Override
-  public Optional<R> find(Duration timeLeft) {
+  public Optional<R> find(Duration timeLeft, PaymentsListener.@Nullable Call parent) {
     long deadline = System.nanoTime() + timeLeft.toNanos();
     for (int page = 1; page <= Limits.MAX_RECONCILIATION_PAGES; page++) {
-      LagoJson.PaymentList list = lister.list(page, PER_PAGE, options(deadline));
+      LagoJson.PaymentList list = lister.list(page, PER_PAGE, options(deadline), parent);
       Optional<R> hit = match(list);
       if (hit.isPresent() || isLast(list)) {
         return hit;
@@ -82,12 +85,14 @@ public final class LagoReconciler<R> implements Reconciler<R> {
   }
 
   @Override
-  public CompletableFuture<Optional<R>> findAsync(Duration timeLeft) {
+  public CompletableFuture<Optional<R>> findAsync(
+      Duration timeLeft, PaymentsListener.@Nullable Call parent) {
     long deadline = System.nanoTime() + timeLeft.toNanos();
-    return pageAsync(1, deadline);
+    return pageAsync(1, deadline, parent);
   }
 
-  private CompletableFuture<Optional<R>> pageAsync(int page, long deadline) {
+  private CompletableFuture<Optional<R>> pageAsync(
+      int page, long deadline, PaymentsListener.@Nullable Call parent) {
     if (page > Limits.MAX_RECONCILIATION_PAGES) {
       return CompletableFuture.failedFuture(incomplete());
     }
@@ -98,12 +103,12 @@ public final class LagoReconciler<R> implements Reconciler<R> {
       return CompletableFuture.failedFuture(e);
     }
     return Futures.compose(
-        lister.listAsync(page, PER_PAGE, options),
+        lister.listAsync(page, PER_PAGE, options, parent),
         list -> {
           Optional<R> hit = match(list);
           return hit.isPresent() || isLast(list)
               ? CompletableFuture.completedFuture(hit)
-              : pageAsync(page + 1, deadline);
+              : pageAsync(page + 1, deadline, parent);
         });
   }
 
