@@ -11,6 +11,7 @@ import io.payclient.core.internal.WebhookChecks;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoPaymentRequestJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -18,11 +19,15 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +93,7 @@ public final class LagoWebhooks implements WebhookVerifier {
   private volatile @Nullable PublicKey publicKey;
   private volatile long refetchedAtNanos;
   private volatile boolean refetchedBefore;
+  private final AtomicReference<@Nullable KeyedSignature> idleSignature = new AtomicReference<>();
 
   private LagoWebhooks(
       PaymentsListener listener,
@@ -198,31 +204,36 @@ public final class LagoWebhooks implements WebhookVerifier {
     if (first < 0 || second < 0 || jwt.indexOf('.', second + 1) >= 0) {
       throw malformedJwt();
     }
-    byte[] jose = base64Url(jwt.substring(0, first));
-    byte[] claims = base64Url(jwt.substring(first + 1, second));
-    byte[] signature = base64Url(jwt.substring(second + 1));
-    String alg = readJson(jose, JOSE_FIELDS)[0];
+    checkBase64Url(jwt, 0, first);
+    checkBase64Url(jwt, first + 1, second);
+    checkBase64Url(jwt, second + 1, jwt.length());
+    // ASCII from here on: the JWT's bytes once, each part decoded from them, and the signing input
+    // given to the verifier as a range (no substring, no second copy of the 2-3 kB header).
+    byte[] token = jwt.getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer jose = base64Url(token, 0, first);
+    ByteBuffer claims = base64Url(token, first + 1, second);
+    ByteBuffer signature = base64Url(token, second + 1, token.length);
+    String alg = readAlg(jose);
     if (!"RS256".equals(alg)) {
       throw CHECKS.refuse(
           Reason.UNSUPPORTED_ALGORITHM, "the JWT's alg is not RS256, the only one accepted");
     }
-    byte[] signed = jwt.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+    byte[] sig = signature.array();
     PublicKey key = currentKey();
-    if (!rs256(key, signed, signature)) {
+    if (!rs256(key, token, second, sig)) {
       PublicKey fresh = refetched(key);
-      if (fresh == null || !rs256(fresh, signed, signature)) {
+      if (fresh == null || !rs256(fresh, token, second, sig)) {
         throw CHECKS.refuse(
             Reason.BAD_SIGNATURE, "the JWT in " + SIGNATURE_HEADER + " is not signed by the key");
       }
     }
-    String[] claim = readJson(claims, CLAIM_FIELDS);
+    Claims claim = readClaims(claims, body);
     String expectedIssuer = Objects.requireNonNull(issuer, "issuer");
-    if (claim[0] == null || !stripSlash(claim[0]).equals(stripSlash(expectedIssuer))) {
+    if (claim.iss == null || !stripSlash(claim.iss).equals(stripSlash(expectedIssuer))) {
       throw CHECKS.refuse(
           Reason.WRONG_ISSUER, "the JWT's iss is not " + expectedIssuer + " (another instance)");
     }
-    if (claim[1] == null
-        || !WebhookChecks.constantTimeEquals(claim[1].getBytes(StandardCharsets.UTF_8), body)) {
+    if (!claim.dataIsBody) {
       throw CHECKS.refuse(Reason.BODY_MISMATCH, "the JWT's data is not the body received");
     }
   }
@@ -232,9 +243,10 @@ public final class LagoWebhooks implements WebhookVerifier {
         Reason.MALFORMED_HEADER, "the " + SIGNATURE_HEADER + " header is not a signed JWT");
   }
 
-  private static byte[] base64Url(String part) {
-    for (int i = 0; i < part.length(); i++) {
-      char c = part.charAt(i);
+  /** Refuses a JWT part that is not of the base64url alphabet (no padding). */
+  private static void checkBase64Url(String jwt, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = jwt.charAt(i);
       boolean ok =
           (c >= 'A' && c <= 'Z')
               || (c >= 'a' && c <= 'z')
@@ -245,33 +257,167 @@ public final class LagoWebhooks implements WebhookVerifier {
         throw malformedJwt();
       }
     }
+  }
+
+  /** Decodes {@code token[from, to)}; the result's array holds exactly the decoded bytes. */
+  private static ByteBuffer base64Url(byte[] token, int from, int to) {
     try {
-      return Base64.getUrlDecoder().decode(part);
+      ByteBuffer out = Base64.getUrlDecoder().decode(ByteBuffer.wrap(token, from, to - from));
+      if (out.arrayOffset() != 0 || out.position() != 0 || out.limit() != out.array().length) {
+        out = ByteBuffer.wrap(Arrays.copyOfRange(out.array(), out.position(), out.limit()));
+      }
+      return out;
     } catch (IllegalArgumentException e) {
       throw malformedJwt();
     }
   }
 
-  /** The string members named in {@code fields}, in their order; malformed JSON is malformed. */
-  private static @Nullable String[] readJson(byte[] json, JsonReader.Options fields) {
-    try {
-      return CHECKS.readObject(
-          json,
-          r -> {
-            @Nullable String[] out = new String[fields.strings().size()];
-            r.beginObject();
-            while (r.hasNext()) {
-              int i = r.selectName(fields);
-              if (i < 0) {
-                r.skipName();
-                r.skipValue();
-              } else {
-                out[i] = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
-              }
+  /**
+   * The JOSE header's {@code alg} when it is a string, else {@code ""}; malformed JSON is a
+   * malformed JWT.
+   */
+  private static String readAlg(ByteBuffer jose) {
+    return readJson(
+        jose,
+        r -> {
+          String alg = null;
+          r.beginObject();
+          while (r.hasNext()) {
+            if (r.selectName(JOSE_FIELDS) < 0) {
+              r.skipName();
+              r.skipValue();
+            } else {
+              alg = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
             }
-            r.endObject();
-            return out;
-          });
+          }
+          r.endObject();
+          return alg == null ? "" : alg; // "" is not RS256 either
+        });
+  }
+
+  /** What the claims say: {@code iss} when a string, and whether {@code data} is the body. */
+  private record Claims(@Nullable String iss, boolean dataIsBody) {}
+
+  /**
+   * Reads the claims: {@code iss} as a string, and {@code data} compared with the body where it
+   * stands in the claims, as the JSON text of a string, without building it as a {@link String}
+   * (the last of duplicated members counts, as for {@code iss}); malformed JSON is a malformed JWT.
+   */
+  private static Claims readClaims(ByteBuffer claims, byte[] body) {
+    return readJson(
+        claims,
+        r -> {
+          String iss = null;
+          boolean dataIsBody = false;
+          r.beginObject();
+          while (r.hasNext()) {
+            int i = r.selectName(CLAIM_FIELDS);
+            if (i < 0) {
+              r.skipName();
+              r.skipValue();
+            } else if (r.peek() != JsonReader.Token.STRING) {
+              r.skipValue();
+              if (i == 0) {
+                iss = null;
+              } else {
+                dataIsBody = false;
+              }
+            } else if (i == 0) {
+              iss = r.nextString();
+            } else {
+              byte[] text;
+              try (BufferedSource source = r.nextSource()) {
+                text = source.readByteArray();
+              }
+              dataIsBody = dataIsBody(text, body);
+            }
+          }
+          r.endObject();
+          return new Claims(iss, dataIsBody);
+        });
+  }
+
+  /**
+   * Whether the JSON string literal {@code literal} (quotes included, as it stands in the claims)
+   * is {@code body}, i.e. whether the string's UTF-8 bytes are the body's. ASCII bytes, and escapes
+   * that stand for ASCII, are compared where they stand, without decoding the string; anything else
+   * (a byte over 0x7F, an escape for a non-ASCII character, an escape Moshi may refuse) decodes it
+   * as before, with Moshi's {@code nextString} and then its UTF-8 bytes, so the answer and the
+   * errors are those of that decoding. The scan goes to the end whatever it finds (the data claim
+   * is signed by Lago and not secret; scanning on keeps malformed escapes reported as such).
+   */
+  static boolean dataIsBody(byte[] literal, byte[] body) throws IOException {
+    int end = literal.length - 1; // the closing quote
+    int j = 0;
+    boolean same = true;
+    for (int i = 1; i < end; i++) {
+      int b = literal[i];
+      if (b < 0) {
+        return decodedIsBody(literal, body);
+      }
+      if (b == '\\') {
+        if (i + 1 >= end) {
+          return decodedIsBody(literal, body);
+        }
+        i++;
+        switch (literal[i]) {
+          case '"' -> b = '"';
+          case '\\' -> b = '\\';
+          case '/' -> b = '/';
+          case 'b' -> b = '\b';
+          case 'f' -> b = '\f';
+          case 'n' -> b = '\n';
+          case 'r' -> b = '\r';
+          case 't' -> b = '\t';
+          case 'u' -> {
+            b = i + 4 < end ? hex4(literal, i + 1) : -1;
+            if (b < 0 || b > 0x7F) {
+              return decodedIsBody(literal, body);
+            }
+            i += 4;
+          }
+          default -> {
+            return decodedIsBody(literal, body);
+          }
+        }
+      }
+      same &= j < body.length && body[j] == b;
+      j++;
+    }
+    return same && j == body.length;
+  }
+
+  /** The value of four hex digits at {@code from}, or -1. */
+  private static int hex4(byte[] text, int from) {
+    int value = 0;
+    for (int i = from; i < from + 4; i++) {
+      int c = text[i];
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) {
+        return -1;
+      }
+      value = value * 16 + d;
+    }
+    return value;
+  }
+
+  /** {@link #dataIsBody} by decoding: Moshi's string, then its UTF-8 bytes, compared. */
+  private static boolean decodedIsBody(byte[] literal, byte[] body) throws IOException {
+    Buffer buffer = new Buffer().write(literal);
+    try (JsonReader r = JsonReader.of(buffer)) {
+      return WebhookChecks.constantTimeEquals(
+          r.nextString().getBytes(StandardCharsets.UTF_8), body);
+    } finally {
+      buffer.clear();
+    }
+  }
+
+  private static <T> T readJson(ByteBuffer json, WebhookChecks.ObjectReader<T> reader) {
+    try {
+      return CHECKS.readObject(json.array(), reader);
     } catch (WebhookVerificationException e) {
       throw malformedJwt();
     }
@@ -286,16 +432,31 @@ public final class LagoWebhooks implements WebhookVerifier {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static boolean rs256(PublicKey key, byte[] signed, byte[] signature) {
+  /**
+   * Whether {@code signature} is the RS256 signature of {@code token[0, length)}. The {@link
+   * Signature} initialised for a key is kept for the next event (one at a time; a concurrent event
+   * uses its own) instead of being looked up and initialised per event. After {@code verify} it is
+   * back in its initialised state; one that threw is dropped.
+   */
+  private boolean rs256(PublicKey key, byte[] token, int length, byte[] signature) {
+    KeyedSignature cached = idleSignature.getAndSet(null);
     try {
-      Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(key);
-      verifier.update(signed);
-      return verifier.verify(signature);
+      if (cached == null || cached.key != key) {
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(key);
+        cached = new KeyedSignature(key, verifier);
+      }
+      cached.signature.update(token, 0, length);
+      boolean ok = cached.signature.verify(signature);
+      idleSignature.set(cached);
+      return ok;
     } catch (GeneralSecurityException e) {
       return false; // a signature of the wrong length or shape
     }
   }
+
+  /** A {@link Signature} initialised to verify with {@code key}. */
+  private record KeyedSignature(PublicKey key, Signature signature) {}
 
   private PublicKey currentKey() {
     PublicKey key = publicKey;
