@@ -204,12 +204,13 @@ public final class LagoWebhooks implements WebhookVerifier {
     if (first < 0 || second < 0 || jwt.indexOf('.', second + 1) >= 0) {
       throw malformedJwt();
     }
-    checkBase64Url(jwt, 0, first);
-    checkBase64Url(jwt, first + 1, second);
-    checkBase64Url(jwt, second + 1, jwt.length());
-    // ASCII from here on: the JWT's bytes once, each part decoded from them, and the signing input
-    // given to the verifier as a range (no substring, no second copy of the 2-3 kB header).
+    // The JWT's bytes once (a character beyond ASCII becomes '?', which the check refuses), each
+    // part checked and decoded from them, and the signing input given to the verifier as a range
+    // (no substring, no second copy of the 2-3 kB header).
     byte[] token = jwt.getBytes(StandardCharsets.US_ASCII);
+    checkBase64Url(token, 0, first);
+    checkBase64Url(token, first + 1, second);
+    checkBase64Url(token, second + 1, token.length);
     ByteBuffer jose = base64Url(token, 0, first);
     ByteBuffer claims = base64Url(token, first + 1, second);
     ByteBuffer signature = base64Url(token, second + 1, token.length);
@@ -243,17 +244,26 @@ public final class LagoWebhooks implements WebhookVerifier {
         Reason.MALFORMED_HEADER, "the " + SIGNATURE_HEADER + " header is not a signed JWT");
   }
 
+  /** Which bytes are of the base64url alphabet (no padding). */
+  private static final boolean[] BASE64URL = new boolean[128];
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) {
+      BASE64URL[c] = true;
+      BASE64URL[Character.toLowerCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      BASE64URL[c] = true;
+    }
+    BASE64URL['-'] = true;
+    BASE64URL['_'] = true;
+  }
+
   /** Refuses a JWT part that is not of the base64url alphabet (no padding). */
-  private static void checkBase64Url(String jwt, int from, int to) {
+  private static void checkBase64Url(byte[] token, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = jwt.charAt(i);
-      boolean ok =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_';
-      if (!ok) {
+      int c = token[i];
+      if (c < 0 || !BASE64URL[c]) {
         throw malformedJwt();
       }
     }
@@ -296,7 +306,7 @@ public final class LagoWebhooks implements WebhookVerifier {
   }
 
   /** What the claims say: {@code iss} when a string, and whether {@code data} is the body. */
-  private record Claims(@Nullable String iss, boolean dataIsBody) {}
+  record Claims(@Nullable String iss, boolean dataIsBody) {}
 
   /**
    * Reads the claims: {@code iss} as a string, and {@code data} compared with the body where it
@@ -304,6 +314,10 @@ public final class LagoWebhooks implements WebhookVerifier {
    * (the last of duplicated members counts, as for {@code iss}); malformed JSON is a malformed JWT.
    */
   private static Claims readClaims(ByteBuffer claims, byte[] body) {
+    Claims canonical = canonicalClaims(claims.array(), body);
+    if (canonical != null) {
+      return canonical;
+    }
     return readJson(
         claims,
         r -> {
@@ -337,30 +351,34 @@ public final class LagoWebhooks implements WebhookVerifier {
         });
   }
 
+  /** What {@link #scanString} returns when the text needs Moshi's decoding instead. */
+  private static final long DECODE = -1;
+
   /**
-   * Whether the JSON string literal {@code literal} (quotes included, as it stands in the claims)
-   * is {@code body}, i.e. whether the string's UTF-8 bytes are the body's. ASCII bytes, and escapes
-   * that stand for ASCII, are compared where they stand, without decoding the string; anything else
-   * (a byte over 0x7F, an escape for a non-ASCII character, an escape Moshi may refuse) decodes it
-   * as before, with Moshi's {@code nextString} and then its UTF-8 bytes, so the answer and the
-   * errors are those of that decoding. The scan goes to the end whatever it finds (the data claim
-   * is signed by Lago and not secret; scanning on keeps malformed escapes reported as such).
+   * Scans the JSON string whose content starts at {@code from} (just after its opening quote) and
+   * compares what it stands for with {@code body}: returns the index of its closing quote, times
+   * two, plus one if the string's UTF-8 bytes are the body's; or {@link #DECODE} when it holds
+   * anything but printable ASCII and the escapes for ASCII ({@code \" \\ \/ \b \f \n \r \t} and a
+   * unicode escape under 0x80), or no closing quote: such a string is decoded by Moshi instead,
+   * whose answer and errors then count. The scan goes to the end whatever it finds (the data claim
+   * is signed by Lago and not secret; scanning on leaves no malformed escape unseen).
    */
-  static boolean dataIsBody(byte[] literal, byte[] body) throws IOException {
-    int end = literal.length - 1; // the closing quote
+  static long scanString(byte[] text, int from, byte[] body) {
     int j = 0;
     boolean same = true;
-    for (int i = 1; i < end; i++) {
-      int b = literal[i];
-      if (b < 0) {
-        return decodedIsBody(literal, body);
+    for (int i = from; i < text.length; i++) {
+      int b = text[i];
+      if (b == '"') {
+        return 2L * i + (same && j == body.length ? 1 : 0);
+      }
+      if (b < 0x20) { // a control character, or (negative) a byte over 0x7F
+        return DECODE;
       }
       if (b == '\\') {
-        if (i + 1 >= end) {
-          return decodedIsBody(literal, body);
+        if (++i >= text.length) {
+          return DECODE;
         }
-        i++;
-        switch (literal[i]) {
+        switch (text[i]) {
           case '"' -> b = '"';
           case '\\' -> b = '\\';
           case '/' -> b = '/';
@@ -370,21 +388,82 @@ public final class LagoWebhooks implements WebhookVerifier {
           case 'r' -> b = '\r';
           case 't' -> b = '\t';
           case 'u' -> {
-            b = i + 4 < end ? hex4(literal, i + 1) : -1;
+            b = i + 4 < text.length ? hex4(text, i + 1) : -1;
             if (b < 0 || b > 0x7F) {
-              return decodedIsBody(literal, body);
+              return DECODE;
             }
             i += 4;
           }
           default -> {
-            return decodedIsBody(literal, body);
+            return DECODE;
           }
         }
       }
       same &= j < body.length && body[j] == b;
       j++;
     }
-    return same && j == body.length;
+    return DECODE;
+  }
+
+  /**
+   * Whether the JSON string literal {@code literal} (quotes included, as it stands in the claims)
+   * is {@code body}: its UTF-8 bytes are the body's. Scanned in place ({@link #scanString}), else
+   * decoded as before, with Moshi's {@code nextString} and then its UTF-8 bytes.
+   */
+  static boolean dataIsBody(byte[] literal, byte[] body) throws IOException {
+    long scan = scanString(literal, 1, body);
+    if (scan == DECODE || scan >> 1 != literal.length - 1) {
+      return decodedIsBody(literal, body);
+    }
+    return (scan & 1) == 1;
+  }
+
+  private static final byte[] CANONICAL_DATA = WebhookChecks.utf8("{\"data\":\"");
+  private static final byte[] CANONICAL_ISS = WebhookChecks.utf8(",\"iss\":\"");
+
+  /**
+   * The claims when they have the shape Lago writes, {@code {"data":"…","iss":"…"}} with nothing
+   * else, no whitespace, {@code data} of what {@link #scanString} reads in place and {@code iss} of
+   * printable ASCII without escapes; else {@code null}, and Moshi reads them. On that shape both
+   * ways give the same answer; this one neither copies the claims into a reader nor the data claim
+   * out of them.
+   */
+  static @Nullable Claims canonicalClaims(byte[] claims, byte[] body) {
+    if (!startsWith(claims, 0, CANONICAL_DATA)) {
+      return null;
+    }
+    long scan = scanString(claims, CANONICAL_DATA.length, body);
+    if (scan == DECODE) {
+      return null;
+    }
+    int issFrom = (int) (scan >> 1) + 1 + CANONICAL_ISS.length;
+    if (!startsWith(claims, issFrom - CANONICAL_ISS.length, CANONICAL_ISS)
+        || claims.length < issFrom + 2
+        || claims[claims.length - 1] != '}'
+        || claims[claims.length - 2] != '"') {
+      return null;
+    }
+    int issEnd = claims.length - 2;
+    for (int i = issFrom; i < issEnd; i++) {
+      byte c = claims[i];
+      if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
+        return null;
+      }
+    }
+    return new Claims(
+        new String(claims, issFrom, issEnd - issFrom, StandardCharsets.US_ASCII), (scan & 1) == 1);
+  }
+
+  private static boolean startsWith(byte[] text, int at, byte[] prefix) {
+    if (at < 0 || text.length - at < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (text[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The value of four hex digits at {@code from}, or -1. */

@@ -475,6 +475,48 @@ class LagoWebhooksTest {
   }
 
   @Test
+  void claimsInAnotherLayoutReadAsLagosOwn() throws Exception {
+    String body = "{\"webhook_type\":\"x\"}";
+    String data = jsonString(body);
+    for (String claimsJson :
+        new String[] {
+          "{\"iss\":\"" + ISSUER + "\",\"data\":" + data + "}",
+          "{ \"data\" : " + data + " , \"iss\" : \"" + ISSUER + "\" }",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\"} ",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER.replace("/", "\\/") + "\"}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\",\"iat\":1}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\",\"data\":" + data + "}"
+        }) {
+      assertThat(
+              JWT_ONLY.verifyEvent(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))).type())
+          .isEqualTo("x");
+    }
+    for (String claimsJson :
+        new String[] {
+          "{\"data\":" + data + ",\"iss\":\"https://lago.evil.example\"}",
+          "{\"data\":" + data + ",\"iss\":\"\"}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\u0001\"}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "é\"}"
+        }) {
+      assertRefused(
+          () -> JWT_ONLY.verify(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))),
+          Reason.WRONG_ISSUER);
+    }
+    for (String claimsJson :
+        new String[] {
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\"",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\"}x",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "}",
+          "{\"data\":\"{\\\"webhook_type\\\"",
+          "{\"data\":" + data + ";\"iss\":\"" + ISSUER + "\"}"
+        }) {
+      assertRefused(
+          () -> JWT_ONLY.verify(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))),
+          Reason.MALFORMED_HEADER);
+    }
+  }
+
+  @Test
   void aDataClaimWithAnEscapeMoshiRefusesIsMalformed() throws Exception {
     String body = "{\"webhook_type\":\"x\"}";
     for (String literal :
