@@ -267,6 +267,23 @@ public final class Report {
               micros(time.get(k + "bareTokenize"))));
     }
     s.append('\n');
+    Score floor = time.get("webhook.lago-jwt.jwtFloor");
+    if (floor != null) {
+      Score rsa = time.get("webhook.lago-jwt.bare");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "The floor of a conforming Lago JWT verifier (`jwtFloor`: the bare RSA verify, then"
+                  + " what the spec makes every verifier do besides: base64url-decode the claims,"
+                  + " read `iss` and the `data` string out of them with Moshi, compare `data`'s"
+                  + " UTF-8 bytes with the body, then tokenize the body; no typed parse):"
+                  + " %s µs, **%s the bare RSA verify**, %s the 1.2× target on its own; the"
+                  + " SDK is %s that floor.%n%n",
+              micros(floor),
+              ratio(floor.over(rsa)),
+              floor.over(rsa).value > JWT_TARGET ? "above" : "within",
+              ratio(time.get("webhook.lago-jwt.sdk").over(floor))));
+    }
     s.append(
         "Profile (issue 16, item 6; JFR on a verification loop, allocation per step with"
             + " `ThreadMXBean`). Two costs were the verifiers' own and are fixed: each nested"

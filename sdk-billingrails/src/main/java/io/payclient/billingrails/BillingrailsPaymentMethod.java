@@ -1,9 +1,8 @@
 package io.payclient.billingrails;
 
+import io.payclient.core.internal.LenientReader;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +37,7 @@ public final class BillingrailsPaymentMethod {
       @Nullable String accountName,
       Map<String, @Nullable Object> details,
       @Nullable Instant createdAt) {
-    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    details = LenientReader.frozen(details);
 
     this.object = object;
     this.id = id;

@@ -109,7 +109,7 @@ final class CoreAccessImpl extends CoreAccess {
       @Nullable Payment payment,
       byte[] rawBody,
       Object vendorEvent) {
-    return WebhookEvent.of(vendor, id, type, payment, rawBody, vendorEvent);
+    return WebhookEvent.sharing(vendor, id, type, payment, rawBody, vendorEvent);
   }
 
   @Override

@@ -31,12 +31,13 @@ public final class WebhookEvent {
       String type,
       @Nullable Payment payment,
       byte[] rawBody,
-      Object vendorEvent) {
+      Object vendorEvent,
+      boolean copyBody) {
     this.vendor = Objects.requireNonNull(vendor, "vendor");
     this.id = Objects.requireNonNull(id, "id");
     this.type = Objects.requireNonNull(type, "type");
     this.payment = payment;
-    this.rawBody = rawBody.clone();
+    this.rawBody = copyBody ? rawBody.clone() : Objects.requireNonNull(rawBody, "rawBody");
     this.vendorEvent = Objects.requireNonNull(vendorEvent, "vendorEvent");
   }
 
@@ -58,7 +59,22 @@ public final class WebhookEvent {
       @Nullable Payment payment,
       byte[] rawBody,
       Object vendorEvent) {
-    return new WebhookEvent(vendor, id, type, payment, rawBody, vendorEvent);
+    return new WebhookEvent(vendor, id, type, payment, rawBody, vendorEvent, true);
+  }
+
+  /**
+   * As {@link #of}, keeping {@code rawBody} without copying it: for the vendor events, which pass
+   * their own private copy of the body (never modified, only handed out as copies), so that a
+   * verification copies the body once rather than twice.
+   */
+  static WebhookEvent sharing(
+      String vendor,
+      String id,
+      String type,
+      @Nullable Payment payment,
+      byte[] rawBody,
+      Object vendorEvent) {
+    return new WebhookEvent(vendor, id, type, payment, rawBody, vendorEvent, false);
   }
 
   /** {@code "lago"}, {@code "billingrails"} or {@code "paygentic"}. */

@@ -1,9 +1,8 @@
 package io.payclient.lago;
 
+import io.payclient.core.internal.LenientReader;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -322,7 +321,7 @@ public final class LagoCustomer {
   }
 
   private static Map<String, @Nullable Object> copy(Map<String, @Nullable Object> m) {
-    return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    return LenientReader.frozen(m);
   }
 
   @Override

@@ -1,10 +1,9 @@
 package io.payclient.lago;
 
+import io.payclient.core.internal.LenientReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -296,7 +295,7 @@ public final class LagoInvoice {
   }
 
   private static Map<String, @Nullable Object> copy(Map<String, @Nullable Object> m) {
-    return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    return LenientReader.frozen(m);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.payclient.core.internal.WebhookChecks;
 import io.payclient.lago.internal.LagoJson;
 import io.payclient.lago.internal.LagoPaymentRequestJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -18,11 +19,15 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +93,7 @@ public final class LagoWebhooks implements WebhookVerifier {
   private volatile @Nullable PublicKey publicKey;
   private volatile long refetchedAtNanos;
   private volatile boolean refetchedBefore;
+  private final AtomicReference<@Nullable KeyedSignature> idleSignature = new AtomicReference<>();
 
   private LagoWebhooks(
       PaymentsListener listener,
@@ -198,31 +204,37 @@ public final class LagoWebhooks implements WebhookVerifier {
     if (first < 0 || second < 0 || jwt.indexOf('.', second + 1) >= 0) {
       throw malformedJwt();
     }
-    byte[] jose = base64Url(jwt.substring(0, first));
-    byte[] claims = base64Url(jwt.substring(first + 1, second));
-    byte[] signature = base64Url(jwt.substring(second + 1));
-    String alg = readJson(jose, JOSE_FIELDS)[0];
+    // The JWT's bytes once (a character beyond ASCII becomes '?', which the check refuses), each
+    // part checked and decoded from them, and the signing input given to the verifier as a range
+    // (no substring, no second copy of the 2-3 kB header).
+    byte[] token = jwt.getBytes(StandardCharsets.US_ASCII);
+    checkBase64Url(token, 0, first);
+    checkBase64Url(token, first + 1, second);
+    checkBase64Url(token, second + 1, token.length);
+    ByteBuffer jose = base64Url(token, 0, first);
+    ByteBuffer claims = base64Url(token, first + 1, second);
+    ByteBuffer signature = base64Url(token, second + 1, token.length);
+    String alg = readAlg(jose);
     if (!"RS256".equals(alg)) {
       throw CHECKS.refuse(
           Reason.UNSUPPORTED_ALGORITHM, "the JWT's alg is not RS256, the only one accepted");
     }
-    byte[] signed = jwt.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+    byte[] sig = signature.array();
     PublicKey key = currentKey();
-    if (!rs256(key, signed, signature)) {
+    if (!rs256(key, token, second, sig)) {
       PublicKey fresh = refetched(key);
-      if (fresh == null || !rs256(fresh, signed, signature)) {
+      if (fresh == null || !rs256(fresh, token, second, sig)) {
         throw CHECKS.refuse(
             Reason.BAD_SIGNATURE, "the JWT in " + SIGNATURE_HEADER + " is not signed by the key");
       }
     }
-    String[] claim = readJson(claims, CLAIM_FIELDS);
+    Claims claim = readClaims(claims, body);
     String expectedIssuer = Objects.requireNonNull(issuer, "issuer");
-    if (claim[0] == null || !stripSlash(claim[0]).equals(stripSlash(expectedIssuer))) {
+    if (claim.iss == null || !stripSlash(claim.iss).equals(stripSlash(expectedIssuer))) {
       throw CHECKS.refuse(
           Reason.WRONG_ISSUER, "the JWT's iss is not " + expectedIssuer + " (another instance)");
     }
-    if (claim[1] == null
-        || !WebhookChecks.constantTimeEquals(claim[1].getBytes(StandardCharsets.UTF_8), body)) {
+    if (!claim.dataIsBody) {
       throw CHECKS.refuse(Reason.BODY_MISMATCH, "the JWT's data is not the body received");
     }
   }
@@ -232,46 +244,259 @@ public final class LagoWebhooks implements WebhookVerifier {
         Reason.MALFORMED_HEADER, "the " + SIGNATURE_HEADER + " header is not a signed JWT");
   }
 
-  private static byte[] base64Url(String part) {
-    for (int i = 0; i < part.length(); i++) {
-      char c = part.charAt(i);
-      boolean ok =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_';
-      if (!ok) {
+  /** Which bytes are of the base64url alphabet (no padding). */
+  private static final boolean[] BASE64URL = new boolean[128];
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) {
+      BASE64URL[c] = true;
+      BASE64URL[Character.toLowerCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      BASE64URL[c] = true;
+    }
+    BASE64URL['-'] = true;
+    BASE64URL['_'] = true;
+  }
+
+  /** Refuses a JWT part that is not of the base64url alphabet (no padding). */
+  private static void checkBase64Url(byte[] token, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int c = token[i];
+      if (c < 0 || !BASE64URL[c]) {
         throw malformedJwt();
       }
     }
+  }
+
+  /** Decodes {@code token[from, to)}; the result's array holds exactly the decoded bytes. */
+  private static ByteBuffer base64Url(byte[] token, int from, int to) {
     try {
-      return Base64.getUrlDecoder().decode(part);
+      ByteBuffer out = Base64.getUrlDecoder().decode(ByteBuffer.wrap(token, from, to - from));
+      if (out.arrayOffset() != 0 || out.position() != 0 || out.limit() != out.array().length) {
+        out = ByteBuffer.wrap(Arrays.copyOfRange(out.array(), out.position(), out.limit()));
+      }
+      return out;
     } catch (IllegalArgumentException e) {
       throw malformedJwt();
     }
   }
 
-  /** The string members named in {@code fields}, in their order; malformed JSON is malformed. */
-  private static @Nullable String[] readJson(byte[] json, JsonReader.Options fields) {
-    try {
-      return CHECKS.readObject(
-          json,
-          r -> {
-            @Nullable String[] out = new String[fields.strings().size()];
-            r.beginObject();
-            while (r.hasNext()) {
-              int i = r.selectName(fields);
-              if (i < 0) {
-                r.skipName();
-                r.skipValue();
-              } else {
-                out[i] = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
-              }
+  /**
+   * The JOSE header's {@code alg} when it is a string, else {@code ""}; malformed JSON is a
+   * malformed JWT.
+   */
+  private static String readAlg(ByteBuffer jose) {
+    return readJson(
+        jose,
+        r -> {
+          String alg = null;
+          r.beginObject();
+          while (r.hasNext()) {
+            if (r.selectName(JOSE_FIELDS) < 0) {
+              r.skipName();
+              r.skipValue();
+            } else {
+              alg = r.peek() == JsonReader.Token.STRING ? r.nextString() : skip(r);
             }
-            r.endObject();
-            return out;
-          });
+          }
+          r.endObject();
+          return alg == null ? "" : alg; // "" is not RS256 either
+        });
+  }
+
+  /** What the claims say: {@code iss} when a string, and whether {@code data} is the body. */
+  record Claims(@Nullable String iss, boolean dataIsBody) {}
+
+  /**
+   * Reads the claims: {@code iss} as a string, and {@code data} compared with the body where it
+   * stands in the claims, as the JSON text of a string, without building it as a {@link String}
+   * (the last of duplicated members counts, as for {@code iss}); malformed JSON is a malformed JWT.
+   */
+  private static Claims readClaims(ByteBuffer claims, byte[] body) {
+    Claims canonical = canonicalClaims(claims.array(), body);
+    if (canonical != null) {
+      return canonical;
+    }
+    return readJson(
+        claims,
+        r -> {
+          String iss = null;
+          boolean dataIsBody = false;
+          r.beginObject();
+          while (r.hasNext()) {
+            int i = r.selectName(CLAIM_FIELDS);
+            if (i < 0) {
+              r.skipName();
+              r.skipValue();
+            } else if (r.peek() != JsonReader.Token.STRING) {
+              r.skipValue();
+              if (i == 0) {
+                iss = null;
+              } else {
+                dataIsBody = false;
+              }
+            } else if (i == 0) {
+              iss = r.nextString();
+            } else {
+              byte[] text;
+              try (BufferedSource source = r.nextSource()) {
+                text = source.readByteArray();
+              }
+              dataIsBody = dataIsBody(text, body);
+            }
+          }
+          r.endObject();
+          return new Claims(iss, dataIsBody);
+        });
+  }
+
+  /** What {@link #scanString} returns when the text needs Moshi's decoding instead. */
+  private static final long DECODE = -1;
+
+  /**
+   * Scans the JSON string whose content starts at {@code from} (just after its opening quote) and
+   * compares what it stands for with {@code body}: returns the index of its closing quote, times
+   * two, plus one if the string's UTF-8 bytes are the body's; or {@link #DECODE} when it holds
+   * anything but printable ASCII and the escapes for ASCII ({@code \" \\ \/ \b \f \n \r \t} and a
+   * unicode escape under 0x80), or no closing quote: such a string is decoded by Moshi instead,
+   * whose answer and errors then count. The scan goes to the end whatever it finds (the data claim
+   * is signed by Lago and not secret; scanning on leaves no malformed escape unseen).
+   */
+  static long scanString(byte[] text, int from, byte[] body) {
+    int j = 0;
+    boolean same = true;
+    for (int i = from; i < text.length; i++) {
+      int b = text[i];
+      if (b == '"') {
+        return 2L * i + (same && j == body.length ? 1 : 0);
+      }
+      if (b < 0x20) { // a control character, or (negative) a byte over 0x7F
+        return DECODE;
+      }
+      if (b == '\\') {
+        if (++i >= text.length) {
+          return DECODE;
+        }
+        switch (text[i]) {
+          case '"' -> b = '"';
+          case '\\' -> b = '\\';
+          case '/' -> b = '/';
+          case 'b' -> b = '\b';
+          case 'f' -> b = '\f';
+          case 'n' -> b = '\n';
+          case 'r' -> b = '\r';
+          case 't' -> b = '\t';
+          case 'u' -> {
+            b = i + 4 < text.length ? hex4(text, i + 1) : -1;
+            if (b < 0 || b > 0x7F) {
+              return DECODE;
+            }
+            i += 4;
+          }
+          default -> {
+            return DECODE;
+          }
+        }
+      }
+      same &= j < body.length && body[j] == b;
+      j++;
+    }
+    return DECODE;
+  }
+
+  /**
+   * Whether the JSON string literal {@code literal} (quotes included, as it stands in the claims)
+   * is {@code body}: its UTF-8 bytes are the body's. Scanned in place ({@link #scanString}), else
+   * decoded as before, with Moshi's {@code nextString} and then its UTF-8 bytes.
+   */
+  static boolean dataIsBody(byte[] literal, byte[] body) throws IOException {
+    long scan = scanString(literal, 1, body);
+    if (scan == DECODE || scan >> 1 != literal.length - 1) {
+      return decodedIsBody(literal, body);
+    }
+    return (scan & 1) == 1;
+  }
+
+  private static final byte[] CANONICAL_DATA = WebhookChecks.utf8("{\"data\":\"");
+  private static final byte[] CANONICAL_ISS = WebhookChecks.utf8(",\"iss\":\"");
+
+  /**
+   * The claims when they have the shape Lago writes, {@code {"data":"…","iss":"…"}} with nothing
+   * else, no whitespace, {@code data} of what {@link #scanString} reads in place and {@code iss} of
+   * printable ASCII without escapes; else {@code null}, and Moshi reads them. On that shape both
+   * ways give the same answer; this one neither copies the claims into a reader nor the data claim
+   * out of them.
+   */
+  static @Nullable Claims canonicalClaims(byte[] claims, byte[] body) {
+    if (!startsWith(claims, 0, CANONICAL_DATA)) {
+      return null;
+    }
+    long scan = scanString(claims, CANONICAL_DATA.length, body);
+    if (scan == DECODE) {
+      return null;
+    }
+    int issFrom = (int) (scan >> 1) + 1 + CANONICAL_ISS.length;
+    if (!startsWith(claims, issFrom - CANONICAL_ISS.length, CANONICAL_ISS)
+        || claims.length < issFrom + 2
+        || claims[claims.length - 1] != '}'
+        || claims[claims.length - 2] != '"') {
+      return null;
+    }
+    int issEnd = claims.length - 2;
+    for (int i = issFrom; i < issEnd; i++) {
+      byte c = claims[i];
+      if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
+        return null;
+      }
+    }
+    return new Claims(
+        new String(claims, issFrom, issEnd - issFrom, StandardCharsets.US_ASCII), (scan & 1) == 1);
+  }
+
+  private static boolean startsWith(byte[] text, int at, byte[] prefix) {
+    if (at < 0 || text.length - at < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (text[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value of four hex digits at {@code from}, or -1. */
+  private static int hex4(byte[] text, int from) {
+    int value = 0;
+    for (int i = from; i < from + 4; i++) {
+      int c = text[i];
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) {
+        return -1;
+      }
+      value = value * 16 + d;
+    }
+    return value;
+  }
+
+  /** {@link #dataIsBody} by decoding: Moshi's string, then its UTF-8 bytes, compared. */
+  private static boolean decodedIsBody(byte[] literal, byte[] body) throws IOException {
+    Buffer buffer = new Buffer().write(literal);
+    try (JsonReader r = JsonReader.of(buffer)) {
+      return WebhookChecks.constantTimeEquals(
+          r.nextString().getBytes(StandardCharsets.UTF_8), body);
+    } finally {
+      buffer.clear();
+    }
+  }
+
+  private static <T> T readJson(ByteBuffer json, WebhookChecks.ObjectReader<T> reader) {
+    try {
+      return CHECKS.readObject(json.array(), reader);
     } catch (WebhookVerificationException e) {
       throw malformedJwt();
     }
@@ -286,16 +511,31 @@ public final class LagoWebhooks implements WebhookVerifier {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static boolean rs256(PublicKey key, byte[] signed, byte[] signature) {
+  /**
+   * Whether {@code signature} is the RS256 signature of {@code token[0, length)}. The {@link
+   * Signature} initialised for a key is kept for the next event (one at a time; a concurrent event
+   * uses its own) instead of being looked up and initialised per event. After {@code verify} it is
+   * back in its initialised state; one that threw is dropped.
+   */
+  private boolean rs256(PublicKey key, byte[] token, int length, byte[] signature) {
+    KeyedSignature cached = idleSignature.getAndSet(null);
     try {
-      Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(key);
-      verifier.update(signed);
-      return verifier.verify(signature);
+      if (cached == null || cached.key != key) {
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(key);
+        cached = new KeyedSignature(key, verifier);
+      }
+      cached.signature.update(token, 0, length);
+      boolean ok = cached.signature.verify(signature);
+      idleSignature.set(cached);
+      return ok;
     } catch (GeneralSecurityException e) {
       return false; // a signature of the wrong length or shape
     }
   }
+
+  /** A {@link Signature} initialised to verify with {@code key}. */
+  private record KeyedSignature(PublicKey key, Signature signature) {}
 
   private PublicKey currentKey() {
     PublicKey key = publicKey;

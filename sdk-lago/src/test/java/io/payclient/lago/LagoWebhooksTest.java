@@ -379,6 +379,184 @@ class LagoWebhooksTest {
         Reason.BAD_SIGNATURE);
   }
 
+  /** A JWT over the given claims JSON, written as is (its escapes included). */
+  private static String jwtOverClaims(KeyPair keys, String claimsJson) throws Exception {
+    String signingInput = b64url("{\"alg\":\"RS256\"}") + "." + b64url(claimsJson);
+    Signature s = Signature.getInstance("SHA256withRSA");
+    s.initSign(keys.getPrivate());
+    s.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + b64url(s.sign());
+  }
+
+  private static String claims(String dataLiteral) {
+    return "{\"data\":" + dataLiteral + ",\"iss\":\"" + ISSUER + "\"}";
+  }
+
+  @Test
+  void theDataClaimIsComparedAsTheStringItEncodes() throws Exception {
+    // ASCII escapes, compared where they stand (slash, newline, tab, quote, backslash, and a
+    // unicode escape for an ASCII character, in either case)
+    String body = "{\n\t\"webhook_type\":\"a/b\",\r\n\"note\":\"\\\"AJ\\\\\"}";
+    String escaped =
+        "\"{\\n\\t\\\"webhook_type\\\":\\\"a\\/b\\\",\\r\\n\\\"note\\\":\\\"\\\\\\\"\\u0041\\u004a"
+            + "\\\\\\\\\\\"}\"";
+    assertThat(
+            JWT_ONLY
+                .verifyEvent(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claims(escaped))))
+                .type())
+        .isEqualTo("a/b");
+    // non-ASCII: raw UTF-8 in the claim, or unicode escapes (a surrogate pair too)
+    String accented = "{\"webhook_type\":\"payé \uD83D\uDCB6\"}";
+    for (String literal :
+        new String[] {
+          jsonString(accented),
+          "\"{\\\"webhook_type\\\":\\\"pay\\u00e9 \\ud83d\\udcb6\\\"}\"",
+          "\"{\\\"webhook_type\\\":\\\"pay\\u00E9 \\uD83D\\uDCB6\\\"}\""
+        }) {
+      assertThat(
+              JWT_ONLY
+                  .verifyEvent(utf8(accented), jwtHeaders(jwtOverClaims(KEYS, claims(literal))))
+                  .type())
+          .isEqualTo("payé \uD83D\uDCB6");
+      byte[] other = utf8(accented.replace("é", "e"));
+      assertRefused(
+          () -> JWT_ONLY.verify(other, jwtHeaders(jwtOverClaims(KEYS, claims(literal)))),
+          Reason.BODY_MISMATCH);
+    }
+    // \b and \f decode to what the body holds (which is then not JSON: the comparison passed)
+    assertRefused(
+        () ->
+            JWT_ONLY.verify(
+                utf8("{\b\f}"), jwtHeaders(jwtOverClaims(KEYS, claims("\"{\\b\\f}\"")))),
+        Reason.UNPARSEABLE_BODY);
+    // an escape Moshi also reads (\'), through the decoding path
+    assertRefused(
+        () -> JWT_ONLY.verify(utf8("{'}"), jwtHeaders(jwtOverClaims(KEYS, claims("\"{\\'}\"")))),
+        Reason.UNPARSEABLE_BODY);
+  }
+
+  @Test
+  void aDataClaimThatIsNotTheBodyOrNotAStringIsAMismatch() throws Exception {
+    String body = "{\"webhook_type\":\"x\"}";
+    String same = jsonString(body);
+    for (String claimsJson :
+        new String[] {
+          claims(jsonString(body + " ")), // longer
+          claims(jsonString("{\"webhook_type\":\"x\"")), // shorter
+          claims(jsonString("{\"webhook_type\":\"y\"}")),
+          claims("\"{\\\"webhook_type\\\":\\\"\\u0079\\\"}\""), // y, escaped
+          claims("42"),
+          claims("null"),
+          claims("{\"a\":1}"),
+          "{\"iss\":\"" + ISSUER + "\"}",
+          "{\"data\":"
+              + same
+              + ",\"data\":\"other\",\"iss\":\""
+              + ISSUER
+              + "\"}", // the last counts
+          "{\"data\":" + same + ",\"data\":7,\"iss\":\"" + ISSUER + "\"}"
+        }) {
+      assertRefused(
+          () -> JWT_ONLY.verify(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))),
+          Reason.BODY_MISMATCH);
+    }
+    String lastCounts =
+        "{\"data\":\"other\",\"x\":[1],\"data\":" + same + ",\"iss\":\"" + ISSUER + "\"}";
+    assertThat(JWT_ONLY.verifyEvent(utf8(body), jwtHeaders(jwtOverClaims(KEYS, lastCounts))).type())
+        .isEqualTo("x");
+    // an issuer that is not a string is no issuer
+    assertRefused(
+        () ->
+            JWT_ONLY.verify(
+                utf8(body),
+                jwtHeaders(
+                    jwtOverClaims(KEYS, "{\"data\":" + same + ",\"iss\":[\"" + ISSUER + "\"]}"))),
+        Reason.WRONG_ISSUER);
+  }
+
+  @Test
+  void claimsInAnotherLayoutReadAsLagosOwn() throws Exception {
+    String body = "{\"webhook_type\":\"x\"}";
+    String data = jsonString(body);
+    for (String claimsJson :
+        new String[] {
+          "{\"iss\":\"" + ISSUER + "\",\"data\":" + data + "}",
+          "{ \"data\" : " + data + " , \"iss\" : \"" + ISSUER + "\" }",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\"} ",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER.replace("/", "\\/") + "\"}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\",\"iat\":1}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\",\"data\":" + data + "}"
+        }) {
+      assertThat(
+              JWT_ONLY.verifyEvent(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))).type())
+          .isEqualTo("x");
+    }
+    for (String claimsJson :
+        new String[] {
+          "{\"data\":" + data + ",\"iss\":\"https://lago.evil.example\"}",
+          "{\"data\":" + data + ",\"iss\":\"\"}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\u0001\"}",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "é\"}"
+        }) {
+      assertRefused(
+          () -> JWT_ONLY.verify(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))),
+          Reason.WRONG_ISSUER);
+    }
+    for (String claimsJson :
+        new String[] {
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\"",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "\"}x",
+          "{\"data\":" + data + ",\"iss\":\"" + ISSUER + "}",
+          "{\"data\":\"{\\\"webhook_type\\\"",
+          "{\"data\":" + data + ";\"iss\":\"" + ISSUER + "\"}"
+        }) {
+      assertRefused(
+          () -> JWT_ONLY.verify(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claimsJson))),
+          Reason.MALFORMED_HEADER);
+    }
+  }
+
+  @Test
+  void aDataClaimWithAnEscapeMoshiRefusesIsMalformed() throws Exception {
+    String body = "{\"webhook_type\":\"x\"}";
+    for (String literal :
+        new String[] {
+          "\"{\\x}\"", "\"{\\u00g1}\"", "\"{\\u00\"", "\"{\\\"webhook_type\\\":\\\"y\\\"}\\q\""
+        }) {
+      assertRefused(
+          () -> JWT_ONLY.verify(utf8(body), jwtHeaders(jwtOverClaims(KEYS, claims(literal)))),
+          Reason.MALFORMED_HEADER);
+    }
+  }
+
+  @Test
+  void theRsaVerifierIsReusedAcrossEventsThreadsAndFailures() throws Exception {
+    byte[] body = utf8(PAYMENT_EVENT);
+    String good = jwt(KEYS, "RS256", ISSUER, PAYMENT_EVENT);
+    String shortSignature = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA";
+    String otherKey = jwt(OTHER_KEYS, "RS256", ISSUER, PAYMENT_EVENT);
+    LagoWebhooks lago = LagoWebhooks.builder().publicKey(pem(KEYS)).issuer(ISSUER).build();
+    for (int i = 0; i < 3; i++) {
+      assertThat(lago.verify(body, jwtHeaders(good)).id()).isEqualTo(UNIQUE);
+      // a signature of the wrong length throws inside the verifier, which is then not reused
+      assertRefused(() -> lago.verify(body, jwtHeaders(shortSignature)), Reason.BAD_SIGNATURE);
+      assertRefused(() -> lago.verify(body, jwtHeaders(otherKey)), Reason.BAD_SIGNATURE);
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        results.add(pool.submit(() -> lago.verify(body, jwtHeaders(good)).id()));
+      }
+      for (java.util.concurrent.Future<String> f : results) {
+        assertThat(f.get()).isEqualTo(UNIQUE);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aTenMegabyteBodyIsRefusedQuickly() throws Exception {
     byte[] huge = new byte[10 * 1024 * 1024];

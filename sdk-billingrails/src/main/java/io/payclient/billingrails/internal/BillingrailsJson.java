@@ -383,6 +383,11 @@ public final class BillingrailsJson {
       @Nullable URI link,
       @Nullable String requestId,
       Map<String, String> envelopeUntyped) {
+    if ((link == null || link.equals(p.paymentLink()))
+        && (requestId == null || requestId.equals(p.requestId()))
+        && envelopeUntyped.isEmpty()) {
+      return p; // the envelope adds nothing: no second copy of the payment
+    }
     Map<String, String> untyped = p.untyped();
     if (!envelopeUntyped.isEmpty()) {
       untyped = new java.util.LinkedHashMap<>(p.untyped());

@@ -144,7 +144,11 @@ public abstract class CoreAccess {
   public abstract RequestValidationException requestValidationException(
       String vendor, List<FieldError> violations);
 
-  /** A verified webhook event; see {@link io.payclient.core.WebhookEvent}. */
+  /**
+   * A verified webhook event; see {@link io.payclient.core.WebhookEvent}. The event keeps {@code
+   * rawBody} as it is, without a copy of its own: pass the vendor event's private copy, which
+   * nobody modifies (the event only hands out copies of it).
+   */
   public abstract io.payclient.core.WebhookEvent webhookEvent(
       String vendor,
       String id,

@@ -344,6 +344,27 @@ public final class LenientReader {
     };
   }
 
+  /** The class of the maps {@link #plainObject} returns (an unmodifiable view of its own map). */
+  private static final Class<?> PLAIN_OBJECT_CLASS =
+      Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+  /**
+   * An unmodifiable copy of {@code map} in its order, for the constructors of the SDK's value
+   * classes; a map read by {@link #plainObject} (an unmodifiable view of a map no one else holds)
+   * is returned as it is instead of being copied again, and an empty map is the shared empty map.
+   * Only for maps that the SDK itself built: an unmodifiable view of a map that its caller still
+   * modifies would not be copied.
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> Map<String, V> frozen(Map<String, V> map) {
+    if (map.isEmpty()) {
+      return Map.of();
+    }
+    return map.getClass() == PLAIN_OBJECT_CLASS
+        ? map
+        : (Map<String, V>) Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
   /** An object's members as plain values ({@link #value}); the reader must be at an object. */
   public static Map<String, @Nullable Object> plainObject(JsonReader r) throws IOException {
     Map<String, @Nullable Object> map = new LinkedHashMap<>();

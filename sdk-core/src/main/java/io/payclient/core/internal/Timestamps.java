@@ -3,9 +3,7 @@ package io.payclient.core.internal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
@@ -89,39 +87,82 @@ public final class Timestamps {
         nanos *= 10;
       }
     }
-    ZoneOffset offset = offset(s, i);
-    if (offset == null) {
-      return null;
+    int offsetSeconds = offsetSeconds(s, i);
+    if (offsetSeconds == NO_OFFSET
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > daysInMonth(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return null; // the formatter words the error (or accepts what this does not cover)
     }
-    try {
-      LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-      return Instant.ofEpochSecond(local.toEpochSecond(offset), nanos);
-    } catch (DateTimeException e) {
-      return null;
-    }
+    long epochSecond =
+        epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    return Instant.ofEpochSecond(epochSecond, nanos);
   }
 
-  private static @Nullable ZoneOffset offset(String s, int i) {
+  /** What {@link #offsetSeconds} returns for a shape it does not read. */
+  private static final int NO_OFFSET = Integer.MIN_VALUE;
+
+  /** Days from 0000-01-01 to 1970-01-01, as in {@link LocalDate}. */
+  private static final long DAYS_0000_TO_1970 = (146_097L * 5L) - (30L * 365L + 7L);
+
+  /**
+   * The offset in seconds of {@code Z} or {@code ±HH:MM} ending the text at {@code i}, within
+   * ±18:00 as {@link java.time.ZoneOffset} allows; else {@link #NO_OFFSET}.
+   */
+  private static int offsetSeconds(String s, int i) {
     int n = s.length();
     if (i == n - 1 && s.charAt(i) == 'Z') {
-      return ZoneOffset.UTC;
+      return 0;
     }
     if (i != n - 6 || s.charAt(i + 3) != ':') {
-      return null;
+      return NO_OFFSET;
     }
     char sign = s.charAt(i);
     int hours = digits(s, i + 1, 2);
     int minutes = digits(s, i + 4, 2);
-    if ((sign != '+' && sign != '-') || (hours | minutes) < 0 || hours > 18 || minutes > 59) {
-      return null;
+    if ((sign != '+' && sign != '-')
+        || (hours | minutes) < 0
+        || hours > 18
+        || minutes > 59
+        || (hours == 18 && minutes > 0)) {
+      return NO_OFFSET;
     }
-    try {
-      return sign == '+'
-          ? ZoneOffset.ofHoursMinutes(hours, minutes)
-          : ZoneOffset.ofHoursMinutes(-hours, -minutes);
-    } catch (DateTimeException e) {
-      return null; // beyond ±18:00
+    int seconds = hours * 3600 + minutes * 60;
+    return sign == '+' ? seconds : -seconds;
+  }
+
+  private static int daysInMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> isLeap(year) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  private static boolean isLeap(int year) {
+    return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+  }
+
+  /**
+   * Days from 1970-01-01 to a valid date of years 0 to 9999 (the arithmetic of {@link
+   * LocalDate#toEpochDay}, without building a {@code LocalDateTime} per timestamp).
+   */
+  private static long epochDay(int year, int month, int day) {
+    long y = year;
+    long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+    total += (367 * month - 362) / 12;
+    total += day - 1;
+    if (month > 2) {
+      total--;
+      if (!isLeap(year)) {
+        total--;
+      }
     }
+    return total - DAYS_0000_TO_1970;
   }
 
   /** The value of {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */

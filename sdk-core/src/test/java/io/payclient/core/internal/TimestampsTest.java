@@ -26,7 +26,13 @@ class TimestampsTest {
         "1999-12-31T23:59:59-08:00",
         "2025-01-21T00:10:29-00:00",
         "2025-01-21T00:10:29+18:00",
-        "0000-01-01T00:00:00Z"
+        "0000-01-01T00:00:00Z",
+        "0000-02-29T12:00:00Z", // year 0 is a leap year
+        "2000-02-29T12:00:00Z", // divisible by 400: a leap year
+        "1900-03-01T00:00:00+01:00", // 1900 is not
+        "1969-12-31T23:59:59.999999999Z",
+        "2100-12-31T12:00:00Z",
+        "9999-12-31T23:59:59.999999999-18:00"
       })
   void commonShapesReadAsJavaTimeReadsThem(String text) {
     assertThat(Timestamps.parseInstant(text)).isEqualTo(OffsetDateTime.parse(text).toInstant());
@@ -54,6 +60,12 @@ class TimestampsTest {
         "2025-01-21T23:59:60Z", // leap second: refused by ISO_OFFSET_DATE_TIME
         "2025-01-21T00:10:29.1234567891Z", // ten fraction digits
         "2025-01-21T00:10:29+19:00",
+        "2025-01-21T00:10:29+18:01",
+        "1900-02-29T00:00:00Z",
+        "2025-04-31T00:00:00Z",
+        "2025-00-10T00:00:00Z",
+        "2025-01-00T00:00:00Z",
+        "2025-01-21T00:60:00Z",
         "2025-01-21T00:10:29+05:60",
         "2025-01-21T00:10:29", // no offset
         "2025-01-21 00:10:29Z",
