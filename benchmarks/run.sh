@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 16 minutes on 2 cores); rewrites docs/BENCHMARKS.md
-#   benchmarks/run.sh --smoke   CI smoke (under a minute): every benchmark once, very short;
+#   benchmarks/run.sh           full run (about 25 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh --smoke   CI smoke (about 2 minutes): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
 #   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 4 minutes), with the full run's JMH
 #                               settings; replaces only the "Webhook verification" section of
 #                               docs/BENCHMARKS.md
+#   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 9 minutes):
+#                               InstrumentationBenchmark (+ CreateBenchmark.create of the three
+#                               vendors, for the listener-less allocation) with the full run's JMH
+#                               settings, and the Spring Boot start-up (SpringStartup, 10 rounds);
+#                               replaces only the "Instrumentation overhead" and "Spring Boot
+#                               start-up" sections and the issue-17 rows of the glance table
 #
 # Needs the SDK installed in the local repository (./mvnw -B install -DskipTests), except
-# --webhooks, which builds the SDK modules of this checkout in the reactor (nothing installed).
+# --webhooks and --instrumentation, which build the SDK modules of this checkout in the reactor
+# (nothing installed).
 # Everything runs in process or on 127.0.0.1; Maven Central is only used to resolve dependencies.
 set -euo pipefail
 
@@ -18,6 +25,7 @@ cd "$ROOT"
 MODE=full
 if [[ "${1:-}" == "--smoke" ]]; then MODE=smoke; fi
 if [[ "${1:-}" == "--webhooks" ]]; then MODE=webhooks; fi
+if [[ "${1:-}" == "--instrumentation" ]]; then MODE=instrumentation; fi
 START=$(date +%s)
 T=benchmarks/target
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
@@ -39,6 +47,35 @@ if [[ $MODE == webhooks ]]; then
     "jmhArgs=$WH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
     "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
   echo "benchmarks (webhooks) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
+  exit 0
+fi
+
+if [[ $MODE == instrumentation ]]; then
+  # INSTRUMENTATION_JMH_ARGS overrides the JMH settings, SPRING_RUNS the start-up rounds; the
+  # sections written say which were used.
+  IN_ARGS="${INSTRUMENTATION_JMH_ARGS:-$FULL_JMH_ARGS}"
+  SPRING_RUNS="${SPRING_RUNS:-10}"
+  IN_CMD="benchmarks/run.sh --instrumentation"
+  if [[ -n "${INSTRUMENTATION_JMH_ARGS:-}" ]]; then IN_CMD="INSTRUMENTATION_JMH_ARGS='$IN_ARGS' $IN_CMD"; fi
+  if [[ "$SPRING_RUNS" != 10 ]]; then IN_CMD="SPRING_RUNS=$SPRING_RUNS $IN_CMD"; fi
+  ./mvnw -q -B package -pl benchmarks -am -DskipTests
+  CP="$T/classes:$(cat "$T/classpath.txt")"
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+  # shellcheck disable=SC2086
+  java -cp "$CP" org.openjdk.jmh.Main 'InstrumentationBenchmark|CreateBenchmark.create$' \
+    -p target=lago,billingrails,paygentic $IN_ARGS -prof gc \
+    -rf json -rff "$T/jmh-instrumentation.json" | tee "$T/jmh-instrumentation.log" \
+    | grep -E '^(Benchmark|InstrumentationBenchmark|CreateBenchmark)' || true
+  LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+  java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$SPRING_RUNS" "classpath=$CP" \
+    "out=$T/spring-instrumentation.properties"
+  java -cp "$CP" io.payclient.benchmarks.Report instrumentationOnly=true \
+    "jmh=$T/jmh-instrumentation.json" "spring=$T/spring-instrumentation.properties" \
+    "out=docs/BENCHMARKS.md" "command=$IN_CMD" "jmhArgs=$IN_ARGS -prof gc" \
+    "load=$LOAD_BEFORE before the JMH run, $LOAD_AFTER after" \
+    "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
+    "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
+  echo "benchmarks (instrumentation) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
   exit 0
 fi
 
@@ -69,9 +106,12 @@ else
 fi
 
 # shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark' $JMH_ARGS -prof gc \
-  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark)' || true
+java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark' $JMH_ARGS -prof gc \
+  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark)' || true
 java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart-$MODE.properties"
+# Spring Boot start-up without PayClient, with hand-written beans, with the starter (issue 17).
+java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$RUNS" "classpath=$CP" \
+  "out=$T/spring-$MODE.properties"
 # Loopback end to end: a fast server in a child JVM on 127.0.0.1; bounded in time by its own watchdog.
 java -cp "$CP" io.payclient.benchmarks.loopback.Loopback "mode=$MODE" "out=$T/loopback-$MODE.md" \
   "json=$T/loopback-$MODE.json" "svg=$LOOPBACK_SVG"
@@ -82,7 +122,7 @@ if [[ $MODE == smoke ]]; then CMD="benchmarks/run.sh --smoke"; fi
 java -cp "$CP" io.payclient.benchmarks.Report \
   "jmh=$T/jmh-$MODE.json" "coldstart=$T/coldstart-$MODE.properties" \
   "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
-  "loopback=$T/loopback-$MODE.md" \
+  "loopback=$T/loopback-$MODE.md" "spring=$T/spring-$MODE.properties" \
   "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
   "jmhArgs=$JMH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
   "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"

@@ -9,6 +9,7 @@ import io.payclient.billingrails.BillingrailsEnvironment;
 import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.billingrails.BillingrailsPaymentCreateRequest;
 import io.payclient.core.Money;
+import io.payclient.core.PaymentsListener;
 import io.payclient.lago.LagoClient;
 import io.payclient.lago.LagoPayment;
 import io.payclient.lago.LagoPaymentCreateRequest;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client under test: it builds its typed create request (with whatever validation the client
@@ -126,6 +128,32 @@ public abstract class Contender implements AutoCloseable {
     };
   }
 
+  /**
+   * The SDK contender {@code name} (lago, billingrails or paygentic) on the canned transport, its
+   * client built with {@code listener(listener)}; exactly {@link #of} (no {@code listener(...)}
+   * call at all) when {@code listener} is null.
+   */
+  static Contender instrumented(String name, @Nullable PaymentsListener listener) {
+    return switch (name) {
+      case "lago" ->
+          new Lago(
+              Canned.client(200, Canned.resource("lago-payment.json")), BASE_URL, null, listener);
+      case "billingrails" ->
+          new Billingrails(
+              Canned.client(201, Canned.resource("billingrails-payment.json")),
+              BASE_URL,
+              null,
+              listener);
+      case "paygentic" ->
+          new Paygentic(
+              Canned.client(201, Canned.resource("paygentic-payment.json")),
+              BASE_URL,
+              null,
+              listener);
+      default -> throw new IllegalArgumentException("not an SDK contender: " + name);
+    };
+  }
+
   static final class Lago extends Contender {
     private final LagoClient client;
 
@@ -134,13 +162,24 @@ public abstract class Contender implements AutoCloseable {
     }
 
     Lago(Canned.CannedClient canned, String baseUrl, OkHttpClient http) {
+      this(canned, baseUrl, http, null);
+    }
+
+    Lago(
+        Canned.CannedClient canned,
+        String baseUrl,
+        OkHttpClient http,
+        @Nullable PaymentsListener listener) {
       super(canned);
-      client =
+      var b =
           LagoClient.builder()
               .apiKey("lago_bench_key")
               .baseUrl(baseUrl)
-              .okHttpClient(canned != null ? canned.http() : http)
-              .build();
+              .okHttpClient(canned != null ? canned.http() : http);
+      if (listener != null) {
+        b.listener(listener);
+      }
+      client = b.build();
     }
 
     @Override
@@ -177,14 +216,25 @@ public abstract class Contender implements AutoCloseable {
     }
 
     Billingrails(Canned.CannedClient canned, String baseUrl, OkHttpClient http) {
+      this(canned, baseUrl, http, null);
+    }
+
+    Billingrails(
+        Canned.CannedClient canned,
+        String baseUrl,
+        OkHttpClient http,
+        @Nullable PaymentsListener listener) {
       super(canned);
-      client =
+      var b =
           BillingrailsClient.builder()
               .apiKey("br_bench_key")
               .environment(BillingrailsEnvironment.SANDBOX)
               .baseUrl(baseUrl)
-              .okHttpClient(canned != null ? canned.http() : http)
-              .build();
+              .okHttpClient(canned != null ? canned.http() : http);
+      if (listener != null) {
+        b.listener(listener);
+      }
+      client = b.build();
     }
 
     @Override
@@ -222,14 +272,25 @@ public abstract class Contender implements AutoCloseable {
     }
 
     Paygentic(Canned.CannedClient canned, String baseUrl, OkHttpClient http) {
+      this(canned, baseUrl, http, null);
+    }
+
+    Paygentic(
+        Canned.CannedClient canned,
+        String baseUrl,
+        OkHttpClient http,
+        @Nullable PaymentsListener listener) {
       super(canned);
-      client =
+      var b =
           PaygenticClient.builder()
               .apiKey("sk_test_bench_key")
               .environment(PaygenticEnvironment.SANDBOX)
               .baseUrl(baseUrl)
-              .okHttpClient(canned != null ? canned.http() : http)
-              .build();
+              .okHttpClient(canned != null ? canned.http() : http);
+      if (listener != null) {
+        b.listener(listener);
+      }
+      client = b.build();
     }
 
     @Override

@@ -73,6 +73,10 @@ public final class Report {
       r.webhooksOnly(a);
       return;
     }
+    if (Boolean.parseBoolean(a.get("instrumentationOnly"))) {
+      r.instrumentationOnly(a, spring(a));
+      return;
+    }
     List<String> missing = r.missing();
     if (!missing.isEmpty()) {
       throw new IllegalStateException("JMH results missing: " + missing);
@@ -83,6 +87,7 @@ public final class Report {
         cold.load(in);
       }
     }
+    Properties spring = spring(a);
     String loopback =
         a.containsKey("loopback") ? Files.readString(Path.of(a.get("loopback"))) : null;
     Properties before = new Properties();
@@ -97,7 +102,14 @@ public final class Report {
     Files.writeString(
         out,
         r.markdown(
-            a, cold, lago, stripe, out.getParent().relativize(svg).toString(), before, loopback),
+            a,
+            cold,
+            lago,
+            stripe,
+            out.getParent().relativize(svg).toString(),
+            before,
+            loopback,
+            spring),
         StandardCharsets.UTF_8);
     System.out.println("wrote " + out + " and " + svg);
   }
@@ -115,11 +127,15 @@ public final class Report {
       String method = bench.substring(bench.lastIndexOf('.') + 1);
       Map<String, Object> params = (Map<String, Object>) run.get("params");
       Object scheme = params.get("scheme");
-      // WebhookBenchmark's rows are keyed webhook.<scheme>.<method>, the others <target>.<method>.
+      Object listener = params.get("listener");
+      // WebhookBenchmark's rows are keyed webhook.<scheme>.<method>, InstrumentationBenchmark's
+      // instr.<target>.<listener>, the others <target>.<method>.
       String key =
           scheme != null
               ? "webhook." + scheme + "." + method
-              : (String) params.get("target") + "." + method;
+              : listener != null
+                  ? "instr." + params.get("target") + "." + listener
+                  : (String) params.get("target") + "." + method;
       time.put(key, score((Map<String, Object>) run.get("primaryMetric")));
       Map<String, Object> secondary = (Map<String, Object>) run.get("secondaryMetrics");
       Object norm = secondary == null ? null : secondary.get("gc.alloc.rate.norm");
@@ -151,6 +167,7 @@ public final class Report {
       }
     }
     missing.addAll(missingWebhooks());
+    missing.addAll(missingInstrumentation());
     return missing;
   }
 
@@ -332,6 +349,375 @@ public final class Report {
     };
   }
 
+  // ---- issue 17: instrumentation overhead and Spring Boot start-up ----
+
+  private static final String INSTRUMENTATION_HEADING = "## Instrumentation overhead";
+  private static final String SPRING_HEADING = "## Spring Boot start-up";
+  private static final String ISSUE17_ROW = "| issue 17: ";
+  private static final double INSTRUMENTATION_TARGET = 1.10;
+  private static final double STARTER_TARGET_MS = 50;
+
+  /**
+   * Allocation per create of the plain clients in the last full run before issue 17's listener
+   * events (docs/BENCHMARKS.md of 2026-11-23, "Time and allocation per call"), B/op.
+   */
+  private static final Map<String, Double> CREATE_BYTES_BEFORE_ISSUE_17 =
+      Map.of("lago", 6180.0, "billingrails", 5648.0, "paygentic", 8100.0);
+
+  private static Properties spring(Map<String, String> a) throws IOException {
+    Properties p = new Properties();
+    if (a.containsKey("spring")) {
+      try (Reader in = Files.newBufferedReader(Path.of(a.get("spring")))) {
+        p.load(in);
+      }
+    }
+    return p;
+  }
+
+  private List<String> missingInstrumentation() {
+    List<String> missing = new ArrayList<>();
+    for (String t : InstrumentationBenchmark.TARGETS) {
+      for (String l : InstrumentationBenchmark.LISTENERS) {
+        String key = "instr." + t + "." + l;
+        if (!time.containsKey(key)) {
+          missing.add(key + " time");
+        }
+        if (!alloc.containsKey(key)) {
+          missing.add(key + " gc.alloc.rate.norm");
+        }
+      }
+      if (!alloc.containsKey(t + ".create")) {
+        missing.add(t + ".create gc.alloc.rate.norm (CreateBenchmark, same run)");
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Replaces (or inserts before "Footprint") the instrumentation and Spring Boot start-up sections
+   * of an existing page, and its issue-17 rows of the glance table, from a run of their own.
+   */
+  private void instrumentationOnly(Map<String, String> a, Properties spring) throws IOException {
+    List<String> missing = missingInstrumentation();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("JMH results missing: " + missing);
+    }
+    Path out = Path.of(a.get("out"));
+    String page = Files.readString(out);
+    StringBuilder section = new StringBuilder();
+    instrumentation(section, a);
+    page = replaceSection(page, INSTRUMENTATION_HEADING, section.toString(), out);
+    if (!spring.isEmpty()) {
+      section.setLength(0);
+      springStartup(section, a, spring);
+      page = replaceSection(page, SPRING_HEADING, section.toString(), out);
+    }
+    StringBuilder rows = new StringBuilder();
+    issue17Glance(rows, spring);
+    page = replaceGlanceRows(page, rows.toString(), spring.isEmpty(), out);
+    Files.writeString(out, page, StandardCharsets.UTF_8);
+    System.out.println("wrote the instrumentation and Spring Boot start-up sections of " + out);
+  }
+
+  private static String replaceSection(String page, String heading, String section, Path out) {
+    int start = page.indexOf(heading + "\n");
+    int end;
+    if (start >= 0) {
+      int next = page.indexOf("\n## ", start + heading.length());
+      end = next < 0 ? page.length() : next + 1;
+    } else {
+      start = page.indexOf("## Footprint\n");
+      if (start < 0) {
+        throw new IllegalStateException(out + " has no Footprint section to insert before");
+      }
+      end = start;
+    }
+    return page.substring(0, start) + section + page.substring(end);
+  }
+
+  /**
+   * The glance table with its issue-17 rows replaced by {@code rows} (kept as they are for the
+   * start-up when this run has none), appended at the table's end.
+   */
+  private static String replaceGlanceRows(
+      String page, String rows, boolean keepSpringRows, Path out) {
+    int table = page.indexOf("## Targets at a glance\n");
+    int end = table < 0 ? -1 : page.indexOf("\n\n", page.indexOf("|", table));
+    if (end < 0) {
+      throw new IllegalStateException(out + " has no glance table");
+    }
+    List<String> kept = new ArrayList<>();
+    for (String line : page.substring(table, end).split("\n", -1)) {
+      boolean ours = line.startsWith(ISSUE17_ROW);
+      if (!ours || (keepSpringRows && line.contains("Spring Boot"))) {
+        kept.add(line);
+      }
+    }
+    String newRows = rows.endsWith("\n") ? rows.substring(0, rows.length() - 1) : rows;
+    return page.substring(0, table)
+        + String.join("\n", kept)
+        + "\n"
+        + newRows
+        + page.substring(end);
+  }
+
+  /** Create with each listener against the plain create, per vendor; worst vendor per target. */
+  private void issue17Glance(StringBuilder s, Properties spring) {
+    if (!missingInstrumentation().isEmpty()) {
+      return;
+    }
+    for (String l : List.of("otelNoop", "otelSdk")) {
+      double worst = 0;
+      for (String t : InstrumentationBenchmark.TARGETS) {
+        worst = Math.max(worst, instrumented(t, l).value);
+      }
+      row(
+          s,
+          "issue 17: create with the OpenTelemetry listener ("
+              + (l.equals("otelNoop") ? "`OpenTelemetry.noop()`" : "real SDK, exporting to nothing")
+              + ") ≤ 1.10× the plain create",
+          "worst vendor",
+          worst,
+          INSTRUMENTATION_TARGET);
+    }
+    double grown = 0;
+    for (String t : InstrumentationBenchmark.TARGETS) {
+      grown =
+          Math.max(grown, alloc.get("instr." + t + ".none").value - alloc.get(t + ".create").value);
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%slistener-less create allocates no more than `CreateBenchmark.create` (same run) |"
+                + " worst vendor %+,.0f B/op | %s |%n",
+            ISSUE17_ROW,
+            grown,
+            grown <= 8 ? "met" : "**missed**"));
+    if (!spring.isEmpty()) {
+      double starter = num(spring, "starter-manual.ready.median");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%sSpring Boot start-up: the starter adds < 50 ms (starter − hand-written beans) |"
+                  + " %+.0f ms (starter − no PayClient: %+.0f ms) | %s |%n",
+              ISSUE17_ROW,
+              starter,
+              num(spring, "starter-plain.ready.median"),
+              starter < STARTER_TARGET_MS ? "met" : "**missed**"));
+    }
+  }
+
+  /** The create with listener {@code l} over the plain create, same run. */
+  private Score instrumented(String target, String l) {
+    String k = "instr." + target + ".";
+    return time.get(k + l).over(time.get(k + "none"));
+  }
+
+  private static void measuredIn(StringBuilder s, Map<String, String> a, String what) {
+    s.append("Measured on ")
+        .append(a.get("date"))
+        .append(", ")
+        .append(a.get("cores"))
+        .append(" cores (")
+        .append(a.get("cpu"))
+        .append("), ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.version"))
+        .append(", by `")
+        .append(a.get("command"))
+        .append("`")
+        .append(what)
+        .append(", in a run of its own: only this section (and the issue-17 rows of the glance")
+        .append(" table) comes from that run, and its ratios compare figures of that run.");
+  }
+
+  /** The "Instrumentation overhead" section. */
+  private void instrumentation(StringBuilder s, Map<String, String> a) {
+    s.append(INSTRUMENTATION_HEADING).append("\n\n");
+    if (Boolean.parseBoolean(a.get("instrumentationOnly"))) {
+      measuredIn(s, a, " (JMH `" + a.get("jmhArgs") + "`)");
+      if (a.containsKey("load")) {
+        s.append(" Load average (1, 5, 15 min) ").append(a.get("load")).append('.');
+      }
+      s.append("\n\n");
+    }
+    s.append(
+        "`InstrumentationBenchmark`: the create of \"Time and allocation per call\" (same canned"
+            + " transport, same requests), its client built with a listener: **none** (no"
+            + " `listener(...)` call: the plain client), **empty** (an application"
+            + " `PaymentsListener` that overrides nothing: what delivering the events costs with a"
+            + " listener doing no work), **OTel no-op** (`sdk-opentelemetry`'s"
+            + " `PayClientTelemetry` listener on `OpenTelemetry.noop()`), **OTel SDK** (the same"
+            + " on an `OpenTelemetrySdk`: `SdkTracerProvider` with a `SimpleSpanProcessor` to an"
+            + " exporter that drops the spans, so ending and exporting each span happens on the"
+            + " calling thread and is in the measured time; `SdkMeterProvider` with a periodic"
+            + " reader every 10 min to an exporter that drops the metrics, so every instrument"
+            + " records into real aggregations), **Micrometer** (`sdk-micrometer`'s"
+            + " `ObservationPaymentsListener` on an `ObservationRegistry` with"
+            + " `DefaultMeterObservationHandler` over a `SimpleMeterRegistry`: a timer and a long"
+            + " task timer per observation, as Spring Boot's metrics record them; no tracing"
+            + " handler). Time is the calling thread's, single-threaded (`AverageTime`); a"
+            + " `BatchSpanProcessor` would move the export off that thread. Allocation is"
+            + " `gc.alloc.rate.norm`. Target (issue 17): the create with the OpenTelemetry listener"
+            + " (no-op and real SDK) ≤ 1.10× the plain create's time.\n\n");
+    s.append(
+        "| vendor | listener | create ns/op | / none | B/op | B/op − none | target ≤ 1.10× |\n");
+    s.append("|---|---|---:|---:|---:|---:|---|\n");
+    for (String t : InstrumentationBenchmark.TARGETS) {
+      double noneBytes = alloc.get("instr." + t + ".none").value;
+      for (String l : InstrumentationBenchmark.LISTENERS) {
+        String k = "instr." + t + "." + l;
+        boolean targeted = l.startsWith("otel");
+        Score r = instrumented(t, l);
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %,.0f | %s | %s |%n",
+                label(t),
+                listenerLabel(l),
+                fmt(time.get(k)),
+                l.equals("none") ? "1" : ratio(r),
+                alloc.get(k).value,
+                l.equals("none")
+                    ? ""
+                    : String.format(Locale.ROOT, "%+,.0f", alloc.get(k).value - noneBytes),
+                targeted ? (r.value <= INSTRUMENTATION_TARGET ? "met" : "**missed**") : ""));
+      }
+    }
+    s.append("\nThe listener-less path: allocation per create of the plain client.\n\n");
+    s.append(
+        "| vendor | none, B/op | `CreateBenchmark.create`, same run | last run before issue 17"
+            + " (2026-11-23) |\n");
+    s.append("|---|---:|---:|---:|\n");
+    for (String t : InstrumentationBenchmark.TARGETS) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %,.0f | %,.0f |%n",
+              label(t),
+              alloc.get("instr." + t + ".none").value,
+              alloc.get(t + ".create").value,
+              CREATE_BYTES_BEFORE_ISSUE_17.get(t)));
+    }
+    s.append('\n');
+    if (!INSTRUMENTATION_FINDINGS.isEmpty()) {
+      s.append(INSTRUMENTATION_FINDINGS).append("\n\n");
+    }
+  }
+
+  /** What the profile of the instrumented create found (written from the run that measured it). */
+  private static final String INSTRUMENTATION_FINDINGS = "";
+
+  private static String listenerLabel(String l) {
+    return switch (l) {
+      case "none" -> "none";
+      case "empty" -> "empty listener";
+      case "otelNoop" -> "OTel no-op";
+      case "otelSdk" -> "OTel SDK";
+      case "micrometer" -> "Micrometer";
+      default -> l;
+    };
+  }
+
+  /** The "Spring Boot start-up" section. */
+  private static void springStartup(StringBuilder s, Map<String, String> a, Properties p) {
+    s.append(SPRING_HEADING).append("\n\n");
+    if (p.isEmpty()) {
+      s.append("Not measured in this run.\n\n");
+      return;
+    }
+    if (Boolean.parseBoolean(a.get("instrumentationOnly"))) {
+      measuredIn(s, a, "");
+      s.append("\n\n");
+    }
+    s.append(
+        "`SpringStartup`: the same small non-web Spring Boot "
+            + "application (`@SpringBootApplication`, one `@Service`, default logging) in fresh"
+            + " child JVMs, default JVM flags, each variant with only its own jars on the class"
+            + " path: **A** without PayClient (Spring Boot only); **B** with hand-written `@Bean`s"
+            + " building the three vendor clients (Lago, Billingrails, Paygentic on one shared"
+            + " `OkHttpClient`) and Lago's webhook verifier from `payclient.*` properties read with"
+            + " `@Value` (+ the three vendor modules and their dependencies); **C** with"
+            + " `sdk-spring-boot-starter` building the same beans from the same properties (+ the"
+            + " starter); **D** = C with `spring.main.lazy-initialization=true`. Each child reports"
+            + " the time from its launch (the driver's `System.nanoTime()`, the same monotonic"
+            + " clock) to `main`, to the context refreshed and to `ApplicationReadyEvent`; wall ="
+            + " launch to exit, after the context is closed. One unmeasured run of each, then"
+            + " rounds A B C D (rounds: "
+            + p.getProperty("runs")
+            + "). Load average (1, 5, 15 min) "
+            + p.getProperty("load.before")
+            + " before, "
+            + p.getProperty("load.after")
+            + " after.\n\n");
+    s.append(
+        "| variant | jars | beans | → main ms | → context refreshed ms | → ready ms, median | min |"
+            + " max | wall ms, median | min | max |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String v : List.of("plain", "manual", "starter", "lazy")) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %.0f | %.0f | **%.0f** | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+              switch (v) {
+                case "plain" -> "A: no PayClient";
+                case "manual" -> "B: hand-written PayClient beans";
+                case "starter" -> "C: sdk-spring-boot-starter";
+                default -> "D: starter, lazy initialization";
+              },
+              p.getProperty(v + ".jars"),
+              p.getProperty(v + ".beans"),
+              num(p, v + ".main.median"),
+              num(p, v + ".refreshed.median"),
+              num(p, v + ".ready.median"),
+              num(p, v + ".ready.min"),
+              num(p, v + ".ready.max"),
+              num(p, v + ".wall.median"),
+              num(p, v + ".wall.min"),
+              num(p, v + ".wall.max")));
+    }
+    s.append(
+        "\nDifferences, per round (the variants of a round ran back to back), median [min, max]"
+            + " over the rounds:\n\n");
+    s.append("| difference | → ready ms | wall ms |\n|---|---|---|\n");
+    for (String[] d :
+        new String[][] {
+          {"starter-manual", "C − B: the starter's own cost"},
+          {"starter-plain", "C − A: PayClient with the starter, all in"},
+          {"manual-plain", "B − A: building the clients by hand"},
+          {"lazy-plain", "D − A: the starter, lazy initialization"}
+        }) {
+      s.append("| ").append(d[1]);
+      for (String what : List.of("ready", "wall")) {
+        String k = d[0] + "." + what;
+        s.append(
+            String.format(
+                Locale.ROOT,
+                " | %+.0f [%+.0f, %+.0f]",
+                num(p, k + ".median"),
+                num(p, k + ".min"),
+                num(p, k + ".max")));
+      }
+      s.append(" |\n");
+    }
+    double starter = num(p, "starter-manual.ready.median");
+    s.append(
+            String.format(
+                Locale.ROOT,
+                "%nTarget (issue 17): the starter adds under 50 ms: C − B = **%+.0f ms** (%s). The"
+                    + " target reads on C − B because B is what the same application costs without"
+                    + " the starter: it builds the very same clients by hand, so C − B is the"
+                    + " starter's own work (its auto-configuration classes, conditions, binding"
+                    + " of `payclient.*`). C − A (%+.0f ms) also counts loading and building"
+                    + " OkHttp (with its TLS set-up), Moshi and the clients, which any"
+                    + " application that uses PayClient pays, with or without the starter.",
+                starter,
+                starter < STARTER_TARGET_MS ? "met" : "**missed**",
+                num(p, "starter-plain.ready.median")))
+        .append("\n\n");
+  }
+
   private static String micros(Score ns) {
     return String.format(Locale.ROOT, "%,.2f ± %,.2f", ns.value / 1000, ns.error / 1000);
   }
@@ -358,7 +744,8 @@ public final class Report {
       Map<String, Long> stripe,
       String svgName,
       Properties before,
-      @Nullable String loopback) {
+      @Nullable String loopback,
+      Properties spring) {
     StringBuilder s = new StringBuilder();
     s.append("# Benchmarks\n\n");
     s.append("Generated by `benchmarks/run.sh` on ")
@@ -382,7 +769,7 @@ public final class Report {
             + " carry the propagated interval. Allocation is `gc.alloc.rate.norm` (bytes per"
             + " operation) from `-prof gc`.\n\n");
 
-    glance(s, cold, lago, stripe, loopback);
+    glance(s, cold, lago, stripe, loopback, spring);
 
     s.append("## What is measured\n\n");
     s.append(
@@ -519,6 +906,8 @@ public final class Report {
         .append(".\n\n");
 
     webhooks(s, a);
+    instrumentation(s, a);
+    springStartup(s, a, spring);
 
     s.append("## Footprint\n\n");
     long lagoTotal = total(lago);
@@ -614,7 +1003,8 @@ public final class Report {
       Properties cold,
       Map<String, Long> lago,
       Map<String, Long> stripe,
-      @Nullable String loopback) {
+      @Nullable String loopback,
+      Properties spring) {
     s.append("## Targets at a glance\n\n| target (issue 8) | this run | |\n|---|---|---|\n");
     Score stripeOwn = own(time, "stripe");
     double worstWork = 0;
@@ -641,6 +1031,7 @@ public final class Report {
           1.5);
     }
     webhookGlance(s);
+    issue17Glance(s, spring);
     if (loopback != null) {
       Matcher m =
           Pattern.compile("([^:;]+ ≤ [0-9.]+× [^:]+): \\*\\*(met|missed)\\*\\* \\(([^)]*)\\)")
