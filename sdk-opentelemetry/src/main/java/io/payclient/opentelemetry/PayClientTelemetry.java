@@ -3,8 +3,10 @@ package io.payclient.opentelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterBuilder;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.payclient.core.PaymentsListener;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,7 +72,7 @@ public final class PayClientTelemetry {
   /** The instrumentation scope of the tracer and meter. */
   public static final String INSTRUMENTATION_NAME = "io.payclient.opentelemetry";
 
-  private final TelemetryListener listener;
+  private final PaymentsListener listener;
 
   private PayClientTelemetry(Builder builder) {
     TracerBuilder tracer = builder.openTelemetry.tracerBuilder(INSTRUMENTATION_NAME);
@@ -82,7 +84,16 @@ public final class PayClientTelemetry {
     }
     Tracer t = tracer.build();
     Meter m = meter.build();
-    this.listener = new TelemetryListener(t, m, builder.servers, builder.recordIdempotencyKey);
+    OpenTelemetry otel = builder.openTelemetry;
+    // With the API's no-op providers nothing could be recorded: the clients then take the
+    // listener-less path, which delivers no events at all (and allocates nothing for them).
+    boolean noop =
+        otel.getTracerProvider() == TracerProvider.noop()
+            && otel.getMeterProvider() == MeterProvider.noop();
+    this.listener =
+        noop
+            ? PaymentsListener.NONE
+            : new TelemetryListener(t, m, builder.servers, builder.recordIdempotencyKey);
   }
 
   /**
@@ -106,7 +117,10 @@ public final class PayClientTelemetry {
   /**
    * The listener to give the clients ({@code ClientOptions} or a vendor client's builder {@code
    * listener(...)}); combine it with others through {@link PaymentsListener#composite}. The same
-   * instance on every call; it never throws.
+   * instance on every call; it never throws. On an {@code OpenTelemetry} whose tracer and meter
+   * providers are the API's no-ops ({@link OpenTelemetry#noop()}, or no SDK and no agent) it is
+   * {@link PaymentsListener#NONE}: there is nothing to record, and a client given it runs exactly
+   * as one without a listener.
    */
   public PaymentsListener listener() {
     return listener;
