@@ -62,10 +62,10 @@ if [[ $MODE == instrumentation ]]; then
   CP="$T/classes:$(cat "$T/classpath.txt")"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086
-  java -cp "$CP" org.openjdk.jmh.Main 'InstrumentationBenchmark|CreateBenchmark.create$' \
+  java -cp "$CP" org.openjdk.jmh.Main 'InstrumentationBenchmark|OtelFloorBenchmark|CreateBenchmark.create$' \
     -p target=lago,billingrails,paygentic $IN_ARGS -prof gc \
     -rf json -rff "$T/jmh-instrumentation.json" | tee "$T/jmh-instrumentation.log" \
-    | grep -E '^(Benchmark|InstrumentationBenchmark|CreateBenchmark)' || true
+    | grep -E '^(Benchmark|InstrumentationBenchmark|OtelFloorBenchmark|CreateBenchmark)' || true
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$SPRING_RUNS" "classpath=$CP" \
     "out=$T/spring-instrumentation.properties"
@@ -106,8 +106,8 @@ else
 fi
 
 # shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark' $JMH_ARGS -prof gc \
-  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark)' || true
+java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark' $JMH_ARGS -prof gc \
+  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark)' || true
 java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart-$MODE.properties"
 # Spring Boot start-up without PayClient, with hand-written beans, with the starter (issue 17).
 java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$RUNS" "classpath=$CP" \

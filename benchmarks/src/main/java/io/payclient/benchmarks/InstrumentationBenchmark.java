@@ -91,20 +91,7 @@ public class InstrumentationBenchmark {
       case "empty" -> new PaymentsListener() {};
       case "otelNoop" -> telemetry(OpenTelemetry.noop());
       case "otelSdk" -> {
-        OpenTelemetrySdk sdk =
-            OpenTelemetrySdk.builder()
-                .setTracerProvider(
-                    SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(new DroppingSpanExporter()))
-                        .build())
-                .setMeterProvider(
-                    SdkMeterProvider.builder()
-                        .registerMetricReader(
-                            PeriodicMetricReader.builder(new DroppingMetricExporter())
-                                .setInterval(Duration.ofMinutes(10))
-                                .build())
-                        .build())
-                .build();
+        OpenTelemetrySdk sdk = droppingSdk();
         otel = sdk;
         yield telemetry(sdk);
       }
@@ -119,6 +106,26 @@ public class InstrumentationBenchmark {
       }
       default -> throw new IllegalArgumentException("unknown listener " + listener);
     };
+  }
+
+  /**
+   * The real OpenTelemetry SDK of {@code otelSdk}: spans through a {@link SimpleSpanProcessor} to
+   * an exporter that drops them, metrics into real aggregations read every 10 minutes.
+   */
+  static OpenTelemetrySdk droppingSdk() {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(new DroppingSpanExporter()))
+                .build())
+        .setMeterProvider(
+            SdkMeterProvider.builder()
+                .registerMetricReader(
+                    PeriodicMetricReader.builder(new DroppingMetricExporter())
+                        .setInterval(Duration.ofMinutes(10))
+                        .build())
+                .build())
+        .build();
   }
 
   private PaymentsListener telemetry(OpenTelemetry openTelemetry) {

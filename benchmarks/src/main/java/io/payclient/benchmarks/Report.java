@@ -389,6 +389,9 @@ public final class Report {
       if (!alloc.containsKey(t + ".create")) {
         missing.add(t + ".create gc.alloc.rate.norm (CreateBenchmark, same run)");
       }
+      if (!time.containsKey(t + ".otelFloor")) {
+        missing.add(t + ".otelFloor time (OtelFloorBenchmark, same run)");
+      }
     }
     return missing;
   }
@@ -584,6 +587,36 @@ public final class Report {
                     : String.format(Locale.ROOT, "%+,.0f", alloc.get(k).value - noneBytes),
                 targeted ? (r.value <= INSTRUMENTATION_TARGET ? "met" : "**missed**") : ""));
       }
+    }
+    s.append(
+        "\nWhere the OpenTelemetry SDK's time goes. `OtelFloorBenchmark` makes, through the"
+            + " OpenTelemetry API on the same SDK configuration, exactly the telemetry of one"
+            + " successful create (the call's span and the attempt's child span with the"
+            + " attributes PayClient sets, with the vendor's real values captured from a canned"
+            + " create; one `http.client.request.duration` record; one `payclient.calls` add; both"
+            + " spans ended and exported), without PayClient: the cost of that telemetry to any"
+            + " instrumentation, hand-written or not. **OTel's floor / none** is that cost against"
+            + " the plain create; **PayClient's share** is what the listener adds on top of it"
+            + " (OTel SDK − none − floor), against the plain create.\n\n");
+    s.append(
+        "| vendor | OTel SDK − none, ns | OTel's floor, ns | OTel's floor / none | PayClient's"
+            + " share, ns | PayClient's share / none |\n");
+    s.append("|---|---:|---:|---:|---:|---:|\n");
+    for (String t : InstrumentationBenchmark.TARGETS) {
+      Score none = time.get("instr." + t + ".none");
+      Score added = time.get("instr." + t + ".otelSdk").minus(none);
+      Score floor = time.get(t + ".otelFloor");
+      Score share = added.minus(floor);
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %s |%n",
+              label(t),
+              fmt(added),
+              fmt(floor),
+              ratio(floor.over(none)),
+              fmt(share),
+              ratio(share.over(none))));
     }
     s.append("\nThe listener-less path: allocation per create of the plain client.\n\n");
     s.append(

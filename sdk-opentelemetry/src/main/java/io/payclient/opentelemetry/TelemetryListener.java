@@ -2,7 +2,6 @@ package io.payclient.opentelemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * CLIENT child span per HTTP attempt, an INTERNAL child span per Lago reconciliation, and the
  * metrics. See {@link PayClientTelemetry} for the shape and the reasons.
  *
- * <p>Per-call state lives in {@link #calls}, keyed by the identity of the {@link
+ * <p>Per-call state lives in {@link #open}, keyed by the identity of the {@link
  * PaymentsListener.Call} (the transport passes the same instance to every event of one call; the
  * record's value equality would merge two concurrent identical calls, such as two retrieves of the
  * same id). The entry is removed at {@code callEnded}, which the transport sends exactly once per
@@ -80,6 +79,27 @@ final class TelemetryListener implements PaymentsListener {
 
   /** Open calls, by the identity of their event object; emptied by {@code callEnded}. */
   final Map<Key, CallState> open = new ConcurrentHashMap<>();
+
+  /** Names and attribute sets per operation, bounded by {@link #MAX_OPERATIONS}. */
+  private final Map<Operation.Shape, Operation> operations = new ConcurrentHashMap<>();
+
+  /**
+   * The most operations whose names and attributes are kept; vendor modules name a few dozen, but a
+   * listener shared by clients of many servers could see more: those are built per call.
+   */
+  static final int MAX_OPERATIONS = 256;
+
+  /** {@code payclient.payment.status} values, by {@link PaymentStatus#ordinal()}. */
+  private static final String[] STATUS_NAMES = statusNames();
+
+  private static String[] statusNames() {
+    PaymentStatus[] all = PaymentStatus.values();
+    String[] names = new String[all.length];
+    for (PaymentStatus s : all) {
+      names[s.ordinal()] = s.name().toLowerCase(Locale.ROOT);
+    }
+    return names;
+  }
 
   TelemetryListener(
       Tracer tracer,
@@ -138,7 +158,6 @@ final class TelemetryListener implements PaymentsListener {
 
   @Override
   public void callStarted(Call call) {
-    Operation op = new Operation(call.operation(), call.urlTemplate());
     Context parent = Context.current();
     Call served = call.parent();
     CallState create = served == null ? null : open.get(new Key(served));
@@ -153,13 +172,17 @@ final class TelemetryListener implements PaymentsListener {
     if (server == null && address != null) {
       server = new PayClientTelemetry.Server(address, call.serverPort());
     }
+    Operation op =
+        operation(
+            new Operation.Shape(
+                call.vendor(), call.operation(), call.urlTemplate(), call.method(), server));
     var builder =
         tracer
-            .spanBuilder("payclient " + op.name())
+            .spanBuilder(op.spanName)
             .setSpanKind(SpanKind.INTERNAL)
             .setParent(parent)
             .setAttribute(VENDOR, call.vendor())
-            .setAttribute(OPERATION, op.name())
+            .setAttribute(OPERATION, call.operation())
             .setAttribute(HTTP_REQUEST_METHOD, call.method());
     if (server != null) {
       builder.setAttribute(SERVER_ADDRESS, server.address());
@@ -170,7 +193,22 @@ final class TelemetryListener implements PaymentsListener {
       builder.setAttribute(IDEMPOTENCY_KEY, key);
     }
     Span span = builder.startSpan();
-    open.put(new Key(call), new CallState(call, op, server, span));
+    open.put(new Key(call), new CallState(call, op, span));
+  }
+
+  private Operation operation(Operation.Shape shape) {
+    Operation op = operations.get(shape);
+    if (op != null) {
+      return op;
+    }
+    op = new Operation(shape);
+    if (operations.size() < MAX_OPERATIONS) {
+      Operation raced = operations.putIfAbsent(shape, op);
+      if (raced != null) {
+        return raced;
+      }
+    }
+    return op;
   }
 
   @Override
@@ -201,7 +239,7 @@ final class TelemetryListener implements PaymentsListener {
   public void retryScheduled(Call call, int nextAttempt, Duration delay) {
     CallState s = open.get(new Key(call));
     if (s != null) {
-      retries.add(1, s.callAttributes());
+      retries.add(1, s.op.callAttributes);
       s.retryScheduled(nextAttempt, delay);
     }
   }
@@ -234,17 +272,18 @@ final class TelemetryListener implements PaymentsListener {
       return;
     }
     Throwable error = end.error();
-    AttributesBuilder a =
-        Attributes.builder()
-            .put(VENDOR, call.vendor())
-            .put(OPERATION, s.op.name())
-            .put(OUTCOME, error == null ? "success" : "error");
-    if (error != null) {
-      a.put(ERROR_TYPE, error.getClass().getName());
+    if (error == null) {
+      calls.add(1, s.op.succeeded);
+    } else {
+      calls.add(
+          1,
+          s.op.callAttributes.toBuilder()
+              .put(OUTCOME, "error")
+              .put(ERROR_TYPE, error.getClass().getName())
+              .build());
     }
-    calls.add(1, a.build());
     if (end.outcomeUnknown()) {
-      outcomeUnknown.add(1, s.callAttributes());
+      outcomeUnknown.add(1, s.op.callAttributes);
     }
   }
 
@@ -295,9 +334,7 @@ final class TelemetryListener implements PaymentsListener {
   final class CallState {
     final Call call;
     final Operation op;
-    final PayClientTelemetry.@Nullable Server server;
     final Span span;
-    private @Nullable Attributes callAttributes;
     private boolean ended;
 
     private @Nullable Span attempt;
@@ -308,20 +345,10 @@ final class TelemetryListener implements PaymentsListener {
 
     private @Nullable Span reconciliation;
 
-    CallState(Call call, Operation op, PayClientTelemetry.@Nullable Server server, Span span) {
+    CallState(Call call, Operation op, Span span) {
       this.call = call;
       this.op = op;
-      this.server = server;
       this.span = span;
-    }
-
-    synchronized Attributes callAttributes() {
-      Attributes a = callAttributes;
-      if (a == null) {
-        a = Attributes.of(VENDOR, call.vendor(), OPERATION, op.name());
-        callAttributes = a;
-      }
-      return a;
     }
 
     synchronized void attemptStarted(int number) {
@@ -329,10 +356,10 @@ final class TelemetryListener implements PaymentsListener {
         return;
       }
       finishAttempt(null);
-      String template = op.template();
+      String template = op.shape.template();
       var builder =
           tracer
-              .spanBuilder(template == null ? call.method() : call.method() + " " + template)
+              .spanBuilder(op.attemptSpanName)
               .setSpanKind(SpanKind.CLIENT)
               .setParent(Context.current().with(span))
               .setAttribute(HTTP_REQUEST_METHOD, call.method())
@@ -340,7 +367,7 @@ final class TelemetryListener implements PaymentsListener {
       if (template != null) {
         builder.setAttribute(URL_TEMPLATE, template);
       }
-      PayClientTelemetry.Server s = server;
+      PayClientTelemetry.Server s = op.shape.server();
       if (s != null) {
         builder.setAttribute(SERVER_ADDRESS, s.address());
         builder.setAttribute(SERVER_PORT, (long) s.port());
@@ -406,7 +433,7 @@ final class TelemetryListener implements PaymentsListener {
               .setSpanKind(SpanKind.INTERNAL)
               .setParent(Context.current().with(span))
               .setAttribute(VENDOR, call.vendor())
-              .setAttribute(OPERATION, op.name())
+              .setAttribute(OPERATION, call.operation())
               .startSpan();
     }
 
@@ -451,7 +478,7 @@ final class TelemetryListener implements PaymentsListener {
       }
       PaymentStatus status = end.paymentStatus();
       if (status != null) {
-        span.setAttribute(PAYMENT_STATUS, status.name().toLowerCase(Locale.ROOT));
+        span.setAttribute(PAYMENT_STATUS, STATUS_NAMES[status.ordinal()]);
       }
       if (error != null) {
         // The class only: a message may quote what the server sent.
@@ -483,20 +510,11 @@ final class TelemetryListener implements PaymentsListener {
           attemptDurationNanos >= 0
               ? attemptDurationNanos
               : System.nanoTime() - attemptStartedNanos;
-      AttributesBuilder m = Attributes.builder().put(HTTP_REQUEST_METHOD, call.method());
-      PayClientTelemetry.Server s = server;
-      if (s != null) {
-        m.put(SERVER_ADDRESS, s.address()).put(SERVER_PORT, (long) s.port());
-      }
-      if (attemptStatus > 0) {
-        m.put(HTTP_RESPONSE_STATUS_CODE, (long) attemptStatus);
-      }
       if (errorType != null) {
-        m.put(ERROR_TYPE, errorType);
         a.setAttribute(ERROR_TYPE, errorType);
         a.setStatus(StatusCode.ERROR);
       }
-      requestDuration.record(nanos / 1_000_000_000.0, m.build());
+      requestDuration.record(nanos / 1_000_000_000.0, op.duration(attemptStatus, errorType));
       a.end();
     }
   }

@@ -74,6 +74,107 @@ class TelemetryListenerTest {
     return new CallEnd(error, false, attempts, Duration.ofMillis(3), null, null);
   }
 
+  /** One call of {@code c}: one attempt that ends with {@code status} and {@code error}. */
+  private void once(Call c, int status, @Nullable Throwable error) {
+    listener.callStarted(c);
+    listener.attemptStarted(c, 1);
+    if (status > 0) {
+      listener.responseReceived(c, 1, status, Duration.ofMillis(1));
+    }
+    listener.attemptEnded(c, attemptEnd(1, status, error));
+    listener.callEnded(c, error == null ? ok() : failed(error, 1));
+  }
+
+  @Test
+  void callsOfOneOperationShareNamesButNotTheirOutcomes() {
+    IOException reset = new IOException("reset");
+    once(call("GET", "/api/v1/payments/{id}"), 200, null);
+    once(call("GET", "/api/v1/payments/{id}"), 404, new IllegalStateException("not found"));
+    once(call("GET", "/api/v1/payments/{id}"), 200, null);
+    once(call("GET", "/api/v1/payments/{id}"), 0, reset);
+    once(call("GET", "/api/v1/payments"), 200, null);
+
+    java.util.Map<Attributes, Long> byAttributes = new java.util.HashMap<>();
+    for (var p : Telemetry.histogram(otel.collect(), "http.client.request.duration")) {
+      byAttributes.put(p.getAttributes(), p.getCount());
+    }
+    Attributes base =
+        Attributes.builder()
+            .put(TelemetryListener.HTTP_REQUEST_METHOD, "GET")
+            .put(TelemetryListener.SERVER_ADDRESS, "127.0.0.1")
+            .put(TelemetryListener.SERVER_PORT, 3000L)
+            .build();
+    assertThat(byAttributes)
+        .containsOnly(
+            java.util.Map.entry(base.toBuilder().put(HTTP_RESPONSE_STATUS_CODE, 200L).build(), 3L),
+            java.util.Map.entry(
+                base.toBuilder()
+                    .put(HTTP_RESPONSE_STATUS_CODE, 404L)
+                    .put(ERROR_TYPE, "404")
+                    .build(),
+                1L),
+            java.util.Map.entry(
+                base.toBuilder().put(ERROR_TYPE, IOException.class.getName()).build(), 1L));
+    assertThat(otel.spans())
+        .extracting(SpanData::getName)
+        .containsOnly(
+            "payclient payments.retrieve",
+            "GET /api/v1/payments/{id}",
+            "payclient payments.list",
+            "GET /api/v1/payments");
+    assertThat(Telemetry.counts(otel.collect(), "payclient.calls"))
+        .containsOnly(
+            java.util.Map.entry(
+                Attributes.of(
+                    VENDOR,
+                    "lago",
+                    TelemetryListener.OPERATION,
+                    "payments.retrieve",
+                    TelemetryListener.OUTCOME,
+                    "success"),
+                2L),
+            java.util.Map.entry(
+                Attributes.builder()
+                    .put(VENDOR, "lago")
+                    .put(TelemetryListener.OPERATION, "payments.retrieve")
+                    .put(TelemetryListener.OUTCOME, "error")
+                    .put(ERROR_TYPE, IllegalStateException.class.getName())
+                    .build(),
+                1L),
+            java.util.Map.entry(
+                Attributes.builder()
+                    .put(VENDOR, "lago")
+                    .put(TelemetryListener.OPERATION, "payments.retrieve")
+                    .put(TelemetryListener.OUTCOME, "error")
+                    .put(ERROR_TYPE, IOException.class.getName())
+                    .build(),
+                1L),
+            java.util.Map.entry(
+                Attributes.of(
+                    VENDOR,
+                    "lago",
+                    TelemetryListener.OPERATION,
+                    "payments.list",
+                    TelemetryListener.OUTCOME,
+                    "success"),
+                1L));
+  }
+
+  @Test
+  void operationsBeyondTheCacheAreStillNamedAndCounted() {
+    for (int i = 0; i < TelemetryListener.MAX_OPERATIONS + 5; i++) {
+      Call c =
+          new Call(
+              "lago", "GET", "/x", null, "payments.list", "/api/v1/payments", "h" + i, 443, null);
+      once(c, 200, null);
+    }
+    assertThat(otel.spans()).hasSize(2 * (TelemetryListener.MAX_OPERATIONS + 5));
+    assertThat(Telemetry.histogram(otel.collect(), "http.client.request.duration"))
+        .hasSize(TelemetryListener.MAX_OPERATIONS + 5)
+        .allSatisfy(
+            p -> assertThat(p.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L));
+  }
+
   @Test
   void eventsAfterTheEndAreIgnored() {
     Call c = call("GET", "/api/v1/payments/{id}");
