@@ -1,7 +1,6 @@
 package io.payclient.billingrails;
 
 import io.payclient.billingrails.internal.BillingrailsJson;
-import io.payclient.billingrails.internal.BillingrailsMapping;
 import io.payclient.core.ApiException;
 import io.payclient.core.ConflictException;
 import io.payclient.core.ConnectionException;
@@ -237,7 +236,7 @@ public final class BillingrailsPayments {
         .header(BillingrailsPaymentCreateRequest.IDEMPOTENCY_KEY_HEADER, key)
         .idempotencyKey(key)
         .options(options)
-        .payment(c -> BillingrailsMapping.toPayment(c.payment(), c.idempotencyKey()))
+        .payment(c -> c.payment().id(), c -> c.payment().neutralStatus())
         .build();
   }
 
@@ -246,7 +245,7 @@ public final class BillingrailsPayments {
         .path("payments")
         .id(Objects.requireNonNull(paymentId, "paymentId"))
         .operation("payments.retrieve")
-        .payment(p -> BillingrailsMapping.toPayment(p, null))
+        .payment(BillingrailsPayment::id, BillingrailsPayment::neutralStatus)
         .build();
   }
 }

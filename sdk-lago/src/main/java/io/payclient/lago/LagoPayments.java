@@ -168,7 +168,7 @@ public final class LagoPayments {
         .options(opts)
         .reconciler(
             new LagoReconciler<>(request, new InvoicePayments(request), p -> new Created(p, true)))
-        .payment(c -> LagoMapping.toPayment(c.payment(), c.reconciled()))
+        .payment(c -> c.payment().lagoId(), c -> c.payment().neutralStatus())
         .build();
   }
 
@@ -237,7 +237,7 @@ public final class LagoPayments {
         .path("payments")
         .id(Objects.requireNonNull(lagoId, "lagoId"))
         .operation("payments.retrieve")
-        .payment(p -> LagoMapping.toPayment(p, false))
+        .payment(LagoPayment::lagoId, LagoPayment::neutralStatus)
         .build();
   }
 }

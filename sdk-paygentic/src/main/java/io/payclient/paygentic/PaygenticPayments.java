@@ -13,7 +13,6 @@ import io.payclient.core.internal.HttpTransport;
 import io.payclient.core.internal.Pages;
 import io.payclient.core.internal.VendorSupport;
 import io.payclient.paygentic.internal.PaygenticJson;
-import io.payclient.paygentic.internal.PaygenticMapping;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -218,7 +217,7 @@ public final class PaygenticPayments {
         .operation("payments.create")
         .idempotencyKey(key)
         .options(opts)
-        .payment(p -> PaygenticMapping.toPayment(p, key))
+        .payment(PaygenticPayment::id, PaygenticPayment::neutralStatus)
         .build();
   }
 
@@ -227,7 +226,7 @@ public final class PaygenticPayments {
         .path("v0", "payments")
         .id(Objects.requireNonNull(id, "id"))
         .operation("payments.retrieve")
-        .payment(p -> PaygenticMapping.toPayment(p, null))
+        .payment(PaygenticPayment::id, PaygenticPayment::neutralStatus)
         .build();
   }
 }

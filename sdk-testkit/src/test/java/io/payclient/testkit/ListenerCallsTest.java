@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What each vendor module tells a listener about its calls: the operation name, the URL template
- * (ids replaced), the server, and one {@code attemptEnded} per {@code attemptStarted}.
+ * (ids replaced), the server, one {@code attemptEnded} per {@code attemptStarted}, and the
+ * payment's id and neutral status at the end of a call that returns one.
  */
 class ListenerCallsTest {
 
@@ -28,6 +29,12 @@ class ListenerCallsTest {
   static final class Recorder implements PaymentsListener {
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     final List<String> attempts = Collections.synchronizedList(new ArrayList<>());
+    final List<String> ends = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void callEnded(Call call, CallEnd end) {
+      ends.add(call.operation() + " " + end.paymentId() + " " + end.paymentStatus());
+    }
 
     @Override
     public void callStarted(Call call) {
@@ -84,7 +91,7 @@ class ListenerCallsTest {
                 .listener(r)
                 .build()) {
       String id = WebhookDeliveryTest.paygenticPayment(fake);
-      client.payments().retrieve(id);
+      var payment = client.payments().retrieve(id);
       client.payments().list(PaygenticPaymentListParams.builder().build());
 
       assertThat(r.described())
@@ -98,6 +105,9 @@ class ListenerCallsTest {
               "end payments.retrieve 1 200 ok",
               "start payments.list 1",
               "end payments.list 1 200 ok");
+      assertThat(r.ends)
+          .containsExactly(
+              "payments.retrieve " + id + " " + payment.neutralStatus(), "payments.list null null");
     }
   }
 
@@ -114,7 +124,7 @@ class ListenerCallsTest {
                 .build()) {
       String id = WebhookDeliveryTest.billingrailsPayment(fake);
       fake.failNext(Fault.serverError(503));
-      client.payments().retrieve(id);
+      var payment = client.payments().retrieve(id);
       client.payments().list(BillingrailsPaymentListParams.builder().build());
 
       assertThat(r.described())
@@ -129,6 +139,9 @@ class ListenerCallsTest {
               "end payments.retrieve 2 200 ok",
               "start payments.list 1",
               "end payments.list 1 200 ok");
+      assertThat(r.ends)
+          .containsExactly(
+              "payments.retrieve " + id + " " + payment.neutralStatus(), "payments.list null null");
     }
   }
 
@@ -145,7 +158,7 @@ class ListenerCallsTest {
                 .build()) {
       String invoice = fake.seedInvoice("USD", 10_000);
       String requestId = WebhookDeliveryTest.lagoPaymentRequest(fake);
-      String id =
+      var created =
           client
               .payments()
               .create(
@@ -153,8 +166,8 @@ class ListenerCallsTest {
                       .invoiceId(invoice)
                       .amount(Money.of("10.00", "USD"))
                       .reference("listener-1")
-                      .build())
-              .lagoId();
+                      .build());
+      String id = created.lagoId();
       client.payments().retrieve(id);
       client.payments().list(LagoPaymentListParams.builder().build());
       client.paymentRequests().retrieve(requestId);
@@ -168,22 +181,32 @@ class ListenerCallsTest {
               "GET payment_requests.retrieve /api/v1/payment_requests/{id}",
               "GET payment_requests.list /api/v1/payment_requests");
       assertServer(r, fake);
+      assertThat(r.ends)
+          .startsWith(
+              "payments.create " + id + " " + created.neutralStatus(),
+              "payments.retrieve " + id + " " + created.neutralStatus());
 
       // An ambiguous create: its reconciliation's look-up carries the create as its parent.
       r.calls.clear();
+      r.ends.clear();
       fake.failNext(Fault.serverErrorAfterProcessing(500));
-      client
-          .payments()
-          .create(
-              LagoPaymentCreateRequest.builder()
-                  .invoiceId(invoice)
-                  .amount(Money.of("5.00", "USD"))
-                  .reference("listener-2")
-                  .build());
+      var reconciled =
+          client
+              .payments()
+              .create(
+                  LagoPaymentCreateRequest.builder()
+                      .invoiceId(invoice)
+                      .amount(Money.of("5.00", "USD"))
+                      .reference("listener-2")
+                      .build());
       assertThat(r.described())
           .containsExactly(
               "POST payments.create /api/v1/payments", "GET payments.list /api/v1/payments");
       assertThat(r.calls.get(1).parent()).isSameAs(r.calls.get(0));
+      assertThat(r.ends)
+          .containsExactly(
+              "payments.list null null",
+              "payments.create " + reconciled.lagoId() + " " + reconciled.neutralStatus());
     }
   }
 }

@@ -27,7 +27,8 @@ public final class ApiCall<T> {
   final RequestOptions options;
   final ResponseParser<T> parser;
   final @Nullable Function<String, T> textParser;
-  final @Nullable Function<? super T, io.payclient.core.Payment> paymentOf;
+  final @Nullable Function<? super T, String> paymentIdOf;
+  final @Nullable Function<? super T, io.payclient.core.PaymentStatus> paymentStatusOf;
   final @Nullable Reconciler<T> reconciler;
   final String operation;
 
@@ -47,7 +48,8 @@ public final class ApiCall<T> {
     this.options = b.options;
     this.parser = Objects.requireNonNull(b.parser, "parser");
     this.textParser = b.textParser;
-    this.paymentOf = b.paymentOf;
+    this.paymentIdOf = b.paymentIdOf;
+    this.paymentStatusOf = b.paymentStatusOf;
     this.reconciler = b.reconciler;
     this.operation = b.operation;
     this.template = String.join("/", b.templateSegments);
@@ -108,7 +110,8 @@ public final class ApiCall<T> {
     private final String method;
     private final ResponseParser<T> parser;
     private @Nullable Function<String, T> textParser;
-    private @Nullable Function<? super T, io.payclient.core.Payment> paymentOf;
+    private @Nullable Function<? super T, String> paymentIdOf;
+    private @Nullable Function<? super T, io.payclient.core.PaymentStatus> paymentStatusOf;
     private final List<String> pathSegments = new ArrayList<>();
     private final List<String[]> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -236,11 +239,15 @@ public final class ApiCall<T> {
     }
 
     /**
-     * How to see the result as a neutral payment, for the listener's {@code callEnded} (the
-     * payment's id and status); applied only when a listener is set.
+     * How to read the payment's id and neutral status from the result, for the listener's {@code
+     * callEnded}; applied only when a listener is set (so the result is not mapped to a neutral
+     * payment just for the event). A function that throws leaves the event without them.
      */
-    public Builder<T> payment(Function<? super T, io.payclient.core.Payment> paymentOf) {
-      this.paymentOf = paymentOf;
+    public Builder<T> payment(
+        Function<? super T, String> idOf,
+        Function<? super T, io.payclient.core.PaymentStatus> statusOf) {
+      this.paymentIdOf = idOf;
+      this.paymentStatusOf = statusOf;
       return this;
     }
 

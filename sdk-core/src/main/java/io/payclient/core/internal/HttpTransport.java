@@ -8,7 +8,7 @@ import io.payclient.core.ClientOptions;
 import io.payclient.core.ConnectionException;
 import io.payclient.core.FieldError;
 import io.payclient.core.PayClientException;
-import io.payclient.core.Payment;
+import io.payclient.core.PaymentStatus;
 import io.payclient.core.PaymentsListener;
 import io.payclient.core.ResponseFormatException;
 import java.io.IOException;
@@ -611,12 +611,15 @@ public final class HttpTransport implements AutoCloseable {
               ? failure.getCause()
               : failure;
       endAttempt(error); // an attempt cut short by a cancel or the deadline
-      Payment payment = null;
-      if (value != null && call.paymentOf != null) {
+      String paymentId = null;
+      PaymentStatus paymentStatus = null;
+      if (value != null && call.paymentIdOf != null && call.paymentStatusOf != null) {
         try {
-          payment = call.paymentOf.apply(value);
+          paymentId = call.paymentIdOf.apply(value);
+          paymentStatus = call.paymentStatusOf.apply(value);
         } catch (RuntimeException ignored) {
-          payment = null; // the event goes out without the payment
+          paymentId = null; // the event goes out without the payment
+          paymentStatus = null;
         }
       }
       PaymentsListener.CallEnd end =
@@ -625,8 +628,8 @@ public final class HttpTransport implements AutoCloseable {
               error instanceof PayClientException p && p.outcomeUnknown(),
               attempts,
               Duration.ofNanos(System.nanoTime() - startedNanos),
-              payment == null ? null : payment.id(),
-              payment == null ? null : payment.status());
+              paymentId,
+              paymentStatus);
       safely(() -> listener.callEnded(e, end));
     }
 

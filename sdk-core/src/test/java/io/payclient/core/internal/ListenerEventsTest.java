@@ -138,14 +138,7 @@ class ListenerEventsTest {
         .path("payments")
         .id("pay_1")
         .operation("payments.retrieve")
-        .payment(
-            id ->
-                new PaymentBuilder()
-                    .id(id)
-                    .vendor("testvendor")
-                    .status(PaymentStatus.PROCESSING)
-                    .vendorPayment(id)
-                    .build());
+        .payment(id -> id, id -> PaymentStatus.PROCESSING);
   }
 
   @Test
