@@ -7,10 +7,11 @@
 #   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 4 minutes), with the full run's JMH
 #                               settings; replaces only the "Webhook verification" section of
 #                               docs/BENCHMARKS.md
-#   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 9 minutes):
-#                               InstrumentationBenchmark (+ CreateBenchmark.create of the three
-#                               vendors, for the listener-less allocation) with the full run's JMH
-#                               settings, and the Spring Boot start-up (SpringStartup, 10 rounds);
+#   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 11 minutes):
+#                               InstrumentationBenchmark and OtelFloorBenchmark (+
+#                               CreateBenchmark.create of the three vendors, for the listener-less
+#                               allocation) with the full run's JMH settings, and the Spring Boot
+#                               start-up (SpringStartup, 20 rounds);
 #                               replaces only the "Instrumentation overhead" and "Spring Boot
 #                               start-up" sections and the issue-17 rows of the glance table
 #
@@ -54,10 +55,10 @@ if [[ $MODE == instrumentation ]]; then
   # INSTRUMENTATION_JMH_ARGS overrides the JMH settings, SPRING_RUNS the start-up rounds; the
   # sections written say which were used.
   IN_ARGS="${INSTRUMENTATION_JMH_ARGS:-$FULL_JMH_ARGS}"
-  SPRING_RUNS="${SPRING_RUNS:-10}"
+  SPRING_RUNS="${SPRING_RUNS:-20}"
   IN_CMD="benchmarks/run.sh --instrumentation"
   if [[ -n "${INSTRUMENTATION_JMH_ARGS:-}" ]]; then IN_CMD="INSTRUMENTATION_JMH_ARGS='$IN_ARGS' $IN_CMD"; fi
-  if [[ "$SPRING_RUNS" != 10 ]]; then IN_CMD="SPRING_RUNS=$SPRING_RUNS $IN_CMD"; fi
+  if [[ "$SPRING_RUNS" != 20 ]]; then IN_CMD="SPRING_RUNS=$SPRING_RUNS $IN_CMD"; fi
   ./mvnw -q -B package -pl benchmarks -am -DskipTests
   CP="$T/classes:$(cat "$T/classpath.txt")"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
