@@ -14,9 +14,14 @@
 #                               start-up (SpringStartup, 20 rounds);
 #                               replaces only the "Instrumentation overhead" and "Spring Boot
 #                               start-up" sections and the issue-17 rows of the glance table
+#   benchmarks/run.sh --contenders  issue 19's canned-transport contenders alone (about 5 minutes):
+#                               JacksonBenchmark (+ CreateBenchmark.create of the three vendors)
+#                               and KeyBenchmark with the full run's JMH settings; replaces only
+#                               the "Against a hand-written integration" and "Idempotency key
+#                               generation" sections and the issue-19 rows of the glance table
 #
 # Needs the SDK installed in the local repository (./mvnw -B install -DskipTests), except
-# --webhooks and --instrumentation, which build the SDK modules of this checkout in the reactor
+# --webhooks, --instrumentation and --contenders, which build the SDK modules of this checkout in the reactor
 # (nothing installed).
 # Everything runs in process or on 127.0.0.1; Maven Central is only used to resolve dependencies.
 set -euo pipefail
@@ -27,6 +32,7 @@ MODE=full
 if [[ "${1:-}" == "--smoke" ]]; then MODE=smoke; fi
 if [[ "${1:-}" == "--webhooks" ]]; then MODE=webhooks; fi
 if [[ "${1:-}" == "--instrumentation" ]]; then MODE=instrumentation; fi
+if [[ "${1:-}" == "--contenders" ]]; then MODE=contenders; fi
 START=$(date +%s)
 T=benchmarks/target
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
@@ -80,6 +86,26 @@ if [[ $MODE == instrumentation ]]; then
   exit 0
 fi
 
+if [[ $MODE == contenders ]]; then
+  # CONTENDERS_JMH_ARGS overrides the JMH settings; the sections written say which were used.
+  CO_ARGS="${CONTENDERS_JMH_ARGS:-$FULL_JMH_ARGS}"
+  CO_CMD="benchmarks/run.sh --contenders"
+  if [[ -n "${CONTENDERS_JMH_ARGS:-}" ]]; then CO_CMD="CONTENDERS_JMH_ARGS='$CO_ARGS' $CO_CMD"; fi
+  ./mvnw -q -B package -pl benchmarks -am -DskipTests
+  CP="$T/classes:$(cat "$T/classpath.txt")"
+  # shellcheck disable=SC2086
+  java -cp "$CP" org.openjdk.jmh.Main 'JacksonBenchmark|KeyBenchmark|CreateBenchmark.create$' \
+    -p target=lago,billingrails,paygentic $CO_ARGS -prof gc \
+    -rf json -rff "$T/jmh-contenders.json" | tee "$T/jmh-contenders.log" \
+    | grep -E '^(Benchmark|JacksonBenchmark|KeyBenchmark|CreateBenchmark)' || true
+  java -cp "$CP" io.payclient.benchmarks.Report contendersOnly=true \
+    "jmh=$T/jmh-contenders.json" "out=docs/BENCHMARKS.md" "command=$CO_CMD" \
+    "jmhArgs=$CO_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
+    "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
+  echo "benchmarks (contenders) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
+  exit 0
+fi
+
 ./mvnw -q -B -f benchmarks/pom.xml package
 for v in lago stripe; do
   ./mvnw -q -B -f "benchmarks/footprint/$v/pom.xml" "$DEP_PLUGIN" \
@@ -107,8 +133,8 @@ else
 fi
 
 # shellcheck disable=SC2086
-java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark' $JMH_ARGS -prof gc \
-  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark)' || true
+java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark|JacksonBenchmark|KeyBenchmark' $JMH_ARGS -prof gc \
+  -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark|JacksonBenchmark|KeyBenchmark)' || true
 java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart-$MODE.properties"
 # Spring Boot start-up without PayClient, with hand-written beans, with the starter (issue 17).
 java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$RUNS" "classpath=$CP" \

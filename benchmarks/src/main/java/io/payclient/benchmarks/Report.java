@@ -73,6 +73,10 @@ public final class Report {
       r.webhooksOnly(a);
       return;
     }
+    if (Boolean.parseBoolean(a.get("contendersOnly"))) {
+      r.contendersOnly(a);
+      return;
+    }
     if (Boolean.parseBoolean(a.get("instrumentationOnly"))) {
       r.instrumentationOnly(a, spring(a));
       return;
@@ -126,6 +130,14 @@ public final class Report {
       String bench = (String) run.get("benchmark");
       String method = bench.substring(bench.lastIndexOf('.') + 1);
       Map<String, Object> params = (Map<String, Object>) run.get("params");
+      if (params == null) {
+        params =
+            Map.of(
+                "target",
+                bench.substring(
+                    bench.lastIndexOf('.', bench.length() - method.length() - 2) + 1,
+                    bench.lastIndexOf('.')));
+      }
       Object scheme = params.get("scheme");
       Object listener = params.get("listener");
       // WebhookBenchmark's rows are keyed webhook.<scheme>.<method>, InstrumentationBenchmark's
@@ -168,6 +180,7 @@ public final class Report {
     }
     missing.addAll(missingWebhooks());
     missing.addAll(missingInstrumentation());
+    missing.addAll(missingContenders());
     return missing;
   }
 
@@ -417,7 +430,7 @@ public final class Report {
     }
     StringBuilder rows = new StringBuilder();
     issue17Glance(rows, spring);
-    page = replaceGlanceRows(page, rows.toString(), spring.isEmpty(), out);
+    page = replaceGlanceRows(page, ISSUE17_ROW, rows.toString(), spring.isEmpty(), out);
     Files.writeString(out, page, StandardCharsets.UTF_8);
     System.out.println("wrote the instrumentation and Spring Boot start-up sections of " + out);
   }
@@ -443,7 +456,7 @@ public final class Report {
    * start-up when this run has none), appended at the table's end.
    */
   private static String replaceGlanceRows(
-      String page, String rows, boolean keepSpringRows, Path out) {
+      String page, String prefix, String rows, boolean keepSpringRows, Path out) {
     int table = page.indexOf("## Targets at a glance\n");
     int end = table < 0 ? -1 : page.indexOf("\n\n", page.indexOf("|", table));
     if (end < 0) {
@@ -451,7 +464,7 @@ public final class Report {
     }
     List<String> kept = new ArrayList<>();
     for (String line : page.substring(table, end).split("\n", -1)) {
-      boolean ours = line.startsWith(ISSUE17_ROW);
+      boolean ours = line.startsWith(prefix);
       if (!ours || (keepSpringRows && line.contains("Spring Boot"))) {
         kept.add(line);
       }
@@ -462,6 +475,173 @@ public final class Report {
         + "\n"
         + newRows
         + page.substring(end);
+  }
+
+  // ---- issue 19: the code users would write instead, and key generation ----
+
+  private static final String HANDWRITTEN_HEADING = "## Against a hand-written integration";
+  private static final String KEYS_HEADING = "## Idempotency key generation";
+  private static final String ISSUE19_ROW = "| issue 19: ";
+  private static final double HANDWRITTEN_TIME_TARGET = 1.0;
+  private static final double HANDWRITTEN_ALLOC_TARGET = 0.5;
+
+  private List<String> missingContenders() {
+    List<String> missing = new ArrayList<>();
+    for (String t : JacksonBenchmark.TARGETS) {
+      for (String k : List.of(t + ".jacksonCreate", t + ".create")) {
+        if (!time.containsKey(k) || !alloc.containsKey(k)) {
+          missing.add(k + " time and gc.alloc.rate.norm");
+        }
+      }
+    }
+    for (String m : KeyBenchmark.METHODS) {
+      if (!time.containsKey("KeyBenchmark." + m)) {
+        missing.add("KeyBenchmark." + m + " time");
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Replaces (or inserts before "Footprint") the hand-written integration and key generation
+   * sections of an existing page, and its issue-19 rows of the glance table, from a run of their
+   * own.
+   */
+  private void contendersOnly(Map<String, String> a) throws IOException {
+    List<String> missing = missingContenders();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("JMH results missing: " + missing);
+    }
+    Path out = Path.of(a.get("out"));
+    String page = Files.readString(out);
+    StringBuilder section = new StringBuilder();
+    handWritten(section, a);
+    page = replaceSection(page, HANDWRITTEN_HEADING, section.toString(), out);
+    section.setLength(0);
+    keyGeneration(section, a);
+    page = replaceSection(page, KEYS_HEADING, section.toString(), out);
+    StringBuilder rows = new StringBuilder();
+    issue19Glance(rows);
+    page = replaceGlanceRows(page, ISSUE19_ROW, rows.toString(), false, out);
+    Files.writeString(out, page, StandardCharsets.UTF_8);
+    System.out.println("wrote the hand-written integration and key sections of " + out);
+  }
+
+  private Score handWrittenRatio(String t, Map<String, Score> m) {
+    return m.get(t + ".create").over(m.get(t + ".jacksonCreate"));
+  }
+
+  /** PayClient's create against the hand-written integration; worst vendor per target. */
+  private void issue19Glance(StringBuilder s) {
+    if (!missingContenders().isEmpty()) {
+      return;
+    }
+    double worstTime = 0;
+    double worstAlloc = 0;
+    for (String t : JacksonBenchmark.TARGETS) {
+      worstTime = Math.max(worstTime, handWrittenRatio(t, time).value);
+      worstAlloc = Math.max(worstAlloc, handWrittenRatio(t, alloc).value);
+    }
+    row(
+        s,
+        "issue 19: create ≤ 1.0× a hand-written OkHttp + Jackson integration's (canned)",
+        "worst vendor",
+        worstTime,
+        HANDWRITTEN_TIME_TARGET);
+    row(
+        s,
+        "issue 19: allocation per create ≤ 0.5× the hand-written integration's (canned)",
+        "worst vendor",
+        worstAlloc,
+        HANDWRITTEN_ALLOC_TARGET);
+  }
+
+  /** The "Against a hand-written integration" section. */
+  private void handWritten(StringBuilder s, Map<String, String> a) {
+    s.append(HANDWRITTEN_HEADING).append("\n\n");
+    if (Boolean.parseBoolean(a.get("contendersOnly"))) {
+      measuredIn(s, a, " (JMH `" + a.get("jmhArgs") + "`)");
+      s.append("\n\n");
+    }
+    s.append(
+        "`JacksonBenchmark`: what an application writes instead of PayClient for one vendor's"
+            + " create (`JacksonIntegration`): OkHttp and Jackson databind "
+            + "(`com.fasterxml.jackson`, a dependency of the benchmarks module only), annotated"
+            + " record POJOs, one shared `ObjectMapper` with `JavaTimeModule` and unknown"
+            + " properties ignored, a random UUID as the idempotency key where the vendor takes"
+            + " one, a non-2xx status thrown as an `IOException`; the response read into a POJO"
+            + " with the fields an application uses (id, status, amount, currency, reference,"
+            + " creation time). No validation, no retries, no error parsing. Set-up checks that it"
+            + " sends what the SDK sends (URL, `Authorization`, `Idempotency-Key` where the SDK"
+            + " sends one, the same JSON body). PayClient's row is `CreateBenchmark.create`, same"
+            + " canned transport, same run. Targets (issue 19): PayClient's time per create ≤ 1.0×"
+            + " and its allocation ≤ 0.5× the hand-written create's.\n\n");
+    s.append(
+        "| vendor | PayClient ns/op | hand-written ns/op | time ratio | ≤ 1.0× | PayClient B/op |"
+            + " hand-written B/op | allocation ratio | ≤ 0.5× |\n");
+    s.append("|---|---:|---:|---:|---|---:|---:|---:|---|\n");
+    for (String t : JacksonBenchmark.TARGETS) {
+      Score rt = handWrittenRatio(t, time);
+      Score ra = handWrittenRatio(t, alloc);
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %,.0f | %,.0f | %s | %s |%n",
+              label(t),
+              fmt(time.get(t + ".create")),
+              fmt(time.get(t + ".jacksonCreate")),
+              ratio(rt),
+              rt.value <= HANDWRITTEN_TIME_TARGET ? "met" : "**missed**",
+              alloc.get(t + ".create").value,
+              alloc.get(t + ".jacksonCreate").value,
+              ratio(ra),
+              ra.value <= HANDWRITTEN_ALLOC_TARGET ? "met" : "**missed**"));
+    }
+    s.append('\n');
+  }
+
+  /** The "Idempotency key generation" section. */
+  private void keyGeneration(StringBuilder s, Map<String, String> a) {
+    s.append(KEYS_HEADING).append("\n\n");
+    if (Boolean.parseBoolean(a.get("contendersOnly"))) {
+      measuredIn(s, a, " (JMH `" + a.get("jmhArgs") + "`)");
+      s.append("\n\n");
+    }
+    int cores = Integer.parseInt(a.getOrDefault("cores", "2"));
+    s.append(
+        "`KeyBenchmark`: a generated idempotency key (random UUID v4, canonical string) per"
+            + " operation, at 1 thread and at 16 threads (JMH `@Threads(16)`): **PayClient** (the"
+            + " key a create generates when none is given: a pool of `SHA1PRNG` generators, one"
+            + " picked at random per key), **`UUID.randomUUID()`** (one shared `NativePRNG` behind"
+            + " one lock) and **one shared `SHA1PRNG`** (the same UUID from a single generator,"
+            + " whose `nextBytes` is synchronized: what the pool avoids). At 16 threads the score is"
+            + " each caller's time per key, so the CPU per key is about score × "
+            + cores
+            + " cores / 16.\n\n");
+    s.append(
+        "| generator | 1 thread, ns/key | 16 threads, ns/key per caller | 16 threads, CPU ns/key |"
+            + " 16 threads / 1 thread, CPU |\n");
+    s.append("|---|---:|---:|---:|---:|\n");
+    for (String[] g :
+        new String[][] {
+          {"payclient", "PayClient (`SHA1PRNG` pool)"},
+          {"jdkUuid", "`UUID.randomUUID()`"},
+          {"sharedSha1prng", "one shared `SHA1PRNG`"}
+        }) {
+      Score one = time.get("KeyBenchmark." + g[0] + "1");
+      Score many = time.get("KeyBenchmark." + g[0] + "16");
+      double cpu = many.value * cores / 16;
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %,.0f | %.2f× |%n",
+              g[1],
+              fmt(one),
+              fmt(many),
+              cpu,
+              cpu / one.value));
+    }
+    s.append('\n');
   }
 
   /** Create with each listener against the plain create, per vendor; worst vendor per target. */
@@ -970,6 +1150,8 @@ public final class Report {
     webhooks(s, a);
     instrumentation(s, a);
     springStartup(s, a, spring);
+    handWritten(s, a);
+    keyGeneration(s, a);
 
     s.append("## Footprint\n\n");
     long lagoTotal = total(lago);
@@ -1094,6 +1276,7 @@ public final class Report {
     }
     webhookGlance(s);
     issue17Glance(s, spring);
+    issue19Glance(s);
     if (loopback != null) {
       Matcher m =
           Pattern.compile("([^:;]+ ≤ [0-9.]+× [^:]+): \\*\\*(met|missed)\\*\\* \\(([^)]*)\\)")
