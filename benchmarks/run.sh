@@ -4,13 +4,15 @@
 #   benchmarks/run.sh           full run (about 25 minutes on 2 cores); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (about 2 minutes): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
-#   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 4 minutes), with the full run's JMH
-#                               settings; replaces only the "Webhook verification" section of
+#   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 9 minutes), with the full run's JMH
+#                               settings, then the same interleaved (WebhookRounds, the verdicts);
+#                               replaces only the "Webhook verification" section of
 #                               docs/BENCHMARKS.md
-#   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 11 minutes):
+#   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 12 minutes):
 #                               InstrumentationBenchmark and OtelFloorBenchmark (+
 #                               CreateBenchmark.create of the three vendors, for the listener-less
-#                               allocation) with the full run's JMH settings, and the Spring Boot
+#                               allocation) with the full run's JMH settings, the same interleaved
+#                               (InstrumentationRounds, the verdicts), and the Spring Boot
 #                               start-up (SpringStartup, 20 rounds);
 #                               replaces only the "Instrumentation overhead" and "Spring Boot
 #                               start-up" sections and the issue-17 rows of the glance table
@@ -49,8 +51,11 @@ if [[ $MODE == webhooks ]]; then
   # shellcheck disable=SC2086
   java -cp "$CP" org.openjdk.jmh.Main WebhookBenchmark $WH_ARGS -prof gc \
     -rf json -rff "$T/jmh-webhooks.json" | tee "$T/jmh-webhooks.log" | grep -E '^(Benchmark|WebhookBenchmark)' || true
+  # The same benchmarks interleaved in one JVM: the verdicts.
+  java -cp "$CP" io.payclient.benchmarks.WebhookRounds "out=$T/rounds-webhooks.properties"
   java -cp "$CP" io.payclient.benchmarks.Report webhooksOnly=true \
-    "jmh=$T/jmh-webhooks.json" "out=docs/BENCHMARKS.md" "command=$WH_CMD" \
+    "jmh=$T/jmh-webhooks.json" "webhookRounds=$T/rounds-webhooks.properties" \
+    "out=docs/BENCHMARKS.md" "command=$WH_CMD" \
     "jmhArgs=$WH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
     "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
   echo "benchmarks (webhooks) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
@@ -74,10 +79,13 @@ if [[ $MODE == instrumentation ]]; then
     -rf json -rff "$T/jmh-instrumentation.json" | tee "$T/jmh-instrumentation.log" \
     | grep -E '^(Benchmark|InstrumentationBenchmark|OtelFloorBenchmark|CreateBenchmark)' || true
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+  # The same variants interleaved in one JVM (the verdicts), then the Spring Boot start-up.
+  java -cp "$CP" io.payclient.benchmarks.InstrumentationRounds "out=$T/rounds-instrumentation.properties"
   java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$SPRING_RUNS" "classpath=$CP" \
     "out=$T/spring-instrumentation.properties"
   java -cp "$CP" io.payclient.benchmarks.Report instrumentationOnly=true \
     "jmh=$T/jmh-instrumentation.json" "spring=$T/spring-instrumentation.properties" \
+    "rounds=$T/rounds-instrumentation.properties" \
     "out=docs/BENCHMARKS.md" "command=$IN_CMD" "jmhArgs=$IN_ARGS -prof gc" \
     "load=$LOAD_BEFORE before the JMH run, $LOAD_AFTER after" \
     "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
@@ -136,6 +144,12 @@ fi
 java -cp "$CP" org.openjdk.jmh.Main 'CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark|JacksonBenchmark|KeyBenchmark' $JMH_ARGS -prof gc \
   -rf json -rff "$T/jmh-$MODE.json" | tee "$T/jmh-$MODE.log" | grep -E '^(Benchmark|CreateBenchmark|SerdeBenchmark|WebhookBenchmark|InstrumentationBenchmark|OtelFloorBenchmark|JacksonBenchmark|KeyBenchmark)' || true
 java -cp "$CP" io.payclient.benchmarks.ColdStart "$RUNS" "$SDK_CP" "$RAW_CP" "$T/coldstart-$MODE.properties"
+# Issue 17's instrumentation and issue 16's webhook ratios, interleaved in one JVM (the verdicts).
+if [[ $MODE == smoke ]]; then ROUNDS_ARGS="rounds=2 warmupSeconds=1 batchMillis=5"; else ROUNDS_ARGS=""; fi
+# shellcheck disable=SC2086
+java -cp "$CP" io.payclient.benchmarks.InstrumentationRounds $ROUNDS_ARGS "out=$T/rounds-$MODE.properties"
+# shellcheck disable=SC2086
+java -cp "$CP" io.payclient.benchmarks.WebhookRounds $ROUNDS_ARGS "out=$T/webhook-rounds-$MODE.properties"
 # Spring Boot start-up without PayClient, with hand-written beans, with the starter (issue 17).
 java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$RUNS" "classpath=$CP" \
   "out=$T/spring-$MODE.properties"
@@ -150,6 +164,7 @@ java -cp "$CP" io.payclient.benchmarks.Report \
   "jmh=$T/jmh-$MODE.json" "coldstart=$T/coldstart-$MODE.properties" \
   "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
   "loopback=$T/loopback-$MODE.md" "spring=$T/spring-$MODE.properties" \
+  "rounds=$T/rounds-$MODE.properties" "webhookRounds=$T/webhook-rounds-$MODE.properties" \
   "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
   "jmhArgs=$JMH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
   "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"

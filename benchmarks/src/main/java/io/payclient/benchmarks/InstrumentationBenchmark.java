@@ -1,6 +1,5 @@
 package io.payclient.benchmarks;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,7 +20,9 @@ import io.payclient.core.PaymentsListener;
 import io.payclient.micrometer.ObservationPaymentsListener;
 import io.payclient.opentelemetry.PayClientTelemetry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -75,36 +76,41 @@ public class InstrumentationBenchmark {
   public String listener;
 
   private Contender contender;
-  private @Nullable OpenTelemetrySdk otel;
-  private @Nullable MeterRegistry meters;
+  private final List<AutoCloseable> resources = new ArrayList<>();
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    contender = Contender.instrumented(target, listener());
+    contender = Contender.instrumented(target, listener(listener, target, resources));
     // one call outside the measurement, as CreateBenchmark's capture does
     contender.create();
   }
 
-  private @Nullable PaymentsListener listener() {
-    return switch (listener) {
+  /**
+   * The listener of variant {@code name} (one of {@link #LISTENERS}) for the client of {@code
+   * target}; {@code null} for {@code none}. What must be closed after use is added to {@code
+   * resources}.
+   */
+  static @Nullable PaymentsListener listener(
+      String name, String target, List<AutoCloseable> resources) {
+    return switch (name) {
       case "none" -> null;
       case "empty" -> new PaymentsListener() {};
-      case "otelNoop" -> telemetry(OpenTelemetry.noop());
+      case "otelNoop" -> telemetry(OpenTelemetry.noop(), target);
       case "otelSdk" -> {
         OpenTelemetrySdk sdk = droppingSdk();
-        otel = sdk;
-        yield telemetry(sdk);
+        resources.add(sdk);
+        yield telemetry(sdk, target);
       }
       case "micrometer" -> {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        meters = registry;
+        resources.add(registry::close);
         ObservationRegistry observations = ObservationRegistry.create();
         observations
             .observationConfig()
             .observationHandler(new DefaultMeterObservationHandler(registry));
         yield ObservationPaymentsListener.create(observations);
       }
-      default -> throw new IllegalArgumentException("unknown listener " + listener);
+      default -> throw new IllegalArgumentException("unknown listener " + name);
     };
   }
 
@@ -128,7 +134,7 @@ public class InstrumentationBenchmark {
         .build();
   }
 
-  private PaymentsListener telemetry(OpenTelemetry openTelemetry) {
+  private static PaymentsListener telemetry(OpenTelemetry openTelemetry, String target) {
     // server.address / server.port, as the README shows it
     return PayClientTelemetry.builder(openTelemetry)
         .baseUrl(target, Contender.BASE_URL)
@@ -139,12 +145,14 @@ public class InstrumentationBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     contender.close();
-    if (otel != null) {
-      otel.close();
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
-    if (meters != null) {
-      meters.close();
-    }
+    resources.clear();
   }
 
   @Benchmark

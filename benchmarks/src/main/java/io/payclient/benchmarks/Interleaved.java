@@ -1,0 +1,155 @@
+package io.payclient.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Interleaved measurement (A B A B): several variants of an operation in one JVM, in rounds; in
+ * each round every variant runs one batch (the order rotated from round to round), measured by the
+ * calling thread's CPU time and allocated bytes ({@link com.sun.management.ThreadMXBean}). Ratios
+ * taken within a round compare batches run within a fraction of a second of each other, so the
+ * drift of a shared machine weighs on both sides; JMH's forks of separate benchmarks run minutes
+ * apart. Used by {@link InstrumentationRounds} and {@link WebhookRounds}.
+ */
+final class Interleaved {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** Keeps results alive so the JIT cannot drop the work. */
+  static volatile int sink;
+
+  private Interleaved() {}
+
+  /** One operation of a variant. */
+  interface Op {
+    Object run() throws Exception;
+  }
+
+  /**
+   * Per variant, one value per round.
+   *
+   * @param cpu CPU nanoseconds per operation
+   * @param alloc bytes allocated per operation
+   * @param sizes operations per batch
+   */
+  record Result(
+      Map<String, double[]> cpu, Map<String, double[]> alloc, Map<String, Integer> sizes) {
+    /** {@code variant}'s CPU over {@code base}'s, round by round. */
+    double[] ratio(String variant, String base) {
+      double[] a = cpu.get(variant);
+      double[] b = cpu.get(base);
+      double[] r = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        r[i] = a[i] / b[i];
+      }
+      return r;
+    }
+  }
+
+  /**
+   * Warms every variant up (round robin, {@code warmupNanos}), sizes each variant's batch to about
+   * {@code batchNanos} of CPU, then runs {@code rounds} rounds.
+   *
+   * @throws IllegalStateException if this JVM cannot measure thread CPU time or allocation
+   */
+  static Result measure(Map<String, Op> ops, int rounds, long batchNanos, long warmupNanos)
+      throws Exception {
+    if (!THREADS.isCurrentThreadCpuTimeSupported() || !THREADS.isThreadAllocatedMemorySupported()) {
+      throw new IllegalStateException("this JVM measures no thread CPU time or allocation");
+    }
+    THREADS.setThreadCpuTimeEnabled(true);
+    THREADS.setThreadAllocatedMemoryEnabled(true);
+    long until = System.nanoTime() + warmupNanos;
+    do {
+      for (Op op : ops.values()) {
+        batch(op, 100);
+      }
+    } while (System.nanoTime() < until);
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    for (Map.Entry<String, Op> e : ops.entrySet()) {
+      double perOp = Math.max(1, batch(e.getValue(), 500)[0]);
+      sizes.put(e.getKey(), (int) Math.max(20, Math.min(1_000_000, batchNanos / perOp)));
+    }
+    List<String> names = new ArrayList<>(ops.keySet());
+    Map<String, double[]> cpu = new LinkedHashMap<>();
+    Map<String, double[]> alloc = new LinkedHashMap<>();
+    for (String n : names) {
+      cpu.put(n, new double[rounds]);
+      alloc.put(n, new double[rounds]);
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < names.size(); i++) {
+        String n = names.get((i + r) % names.size()); // rotated: no variant always first
+        double[] m = batch(ops.get(n), sizes.get(n));
+        cpu.get(n)[r] = m[0];
+        alloc.get(n)[r] = m[1];
+      }
+    }
+    return new Result(cpu, alloc, sizes);
+  }
+
+  /** Runs {@code n} operations; returns CPU nanoseconds and allocated bytes per operation. */
+  private static double[] batch(Op op, int n) throws Exception {
+    long thread = Thread.currentThread().getId();
+    long bytes0 = THREADS.getThreadAllocatedBytes(thread);
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      h += System.identityHashCode(op.run());
+    }
+    long cpu1 = THREADS.getCurrentThreadCpuTime();
+    long bytes1 = THREADS.getThreadAllocatedBytes(thread);
+    sink += h;
+    return new double[] {(double) (cpu1 - cpu0) / n, (double) (bytes1 - bytes0) / n};
+  }
+
+  /** Writes median, quartiles, min and max of {@code values} under {@code key.*}. */
+  static void put(Properties p, String key, double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    p.setProperty(key + ".median", fmt(quantile(s, 0.5)));
+    p.setProperty(key + ".p25", fmt(quantile(s, 0.25)));
+    p.setProperty(key + ".p75", fmt(quantile(s, 0.75)));
+    p.setProperty(key + ".min", fmt(s[0]));
+    p.setProperty(key + ".max", fmt(s[s.length - 1]));
+  }
+
+  static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return quantile(s, 0.5);
+  }
+
+  /** Linear interpolation between the closest ranks of sorted {@code s}. */
+  static double quantile(double[] s, double q) {
+    double pos = q * (s.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Reads a properties file written by a rounds program, or empty properties. */
+  static Properties read(String file) throws IOException {
+    Properties p = new Properties();
+    if (file != null && Files.exists(Path.of(file))) {
+      try (var r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    return p;
+  }
+}

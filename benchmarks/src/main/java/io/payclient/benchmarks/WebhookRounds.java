@@ -1,0 +1,74 @@
+package io.payclient.benchmarks;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Issue 16's webhook targets, measured interleaved ({@link Interleaved}): per scheme, {@link
+ * WebhookBenchmark}'s {@code sdk}, {@code bare} and {@code bareTokenize} (and, for Lago JWT, {@code
+ * jwtFloor}) in one JVM, in rounds; the ratio of the SDK to its baseline (bare RSA verify for Lago
+ * JWT, bare MAC + tokenize for the HMAC schemes) is taken within each round, and the figure is the
+ * median over the rounds with the quartiles.
+ *
+ * <p>Arguments ({@code key=value}): {@code rounds} (default 30), {@code batchMillis} (default 40),
+ * {@code warmupSeconds} (default 10 per scheme), {@code out} (a properties file).
+ */
+public final class WebhookRounds {
+  private WebhookRounds() {}
+
+  /** The baseline each scheme's target is measured against. */
+  static String baseline(String scheme) {
+    return scheme.equals("lago-jwt") ? "bare" : "bareTokenize";
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = Args.parse(args);
+    int rounds = Integer.parseInt(a.getOrDefault("rounds", "30"));
+    long batchNanos = Long.parseLong(a.getOrDefault("batchMillis", "40")) * 1_000_000L;
+    long warmupNanos = Long.parseLong(a.getOrDefault("warmupSeconds", "10")) * 1_000_000_000L;
+    Properties p = new Properties();
+    p.setProperty("rounds", Integer.toString(rounds));
+    p.setProperty("batchMillis", Long.toString(batchNanos / 1_000_000L));
+    p.setProperty("warmupSeconds", Long.toString(warmupNanos / 1_000_000_000L));
+    for (String scheme : WebhookBenchmark.SCHEMES) {
+      WebhookBenchmark b = new WebhookBenchmark();
+      b.scheme = scheme;
+      b.setUp();
+      Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
+      ops.put("sdk", b::sdk);
+      ops.put("bare", b::bare);
+      ops.put("bareTokenize", b::bareTokenize);
+      if (scheme.equals("lago-jwt")) {
+        ops.put("jwtFloor", b::jwtFloor);
+      }
+      Interleaved.Result m = Interleaved.measure(ops, rounds, batchNanos, warmupNanos);
+      for (String n : ops.keySet()) {
+        Interleaved.put(p, scheme + "." + n + ".cpu", m.cpu().get(n));
+        Interleaved.put(p, scheme + "." + n + ".alloc", m.alloc().get(n));
+      }
+      double[] ratio = m.ratio("sdk", baseline(scheme));
+      Interleaved.put(p, scheme + ".ratio", ratio);
+      if (scheme.equals("lago-jwt")) {
+        Interleaved.put(p, scheme + ".floor.ratio", m.ratio("jwtFloor", "bare"));
+        Interleaved.put(p, scheme + ".overFloor.ratio", m.ratio("sdk", "jwtFloor"));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "webhook rounds %s: sdk %.0f ns CPU/event, %.2fx %s (median of %d rounds)%n",
+          scheme,
+          Interleaved.median(m.cpu().get("sdk")),
+          Interleaved.median(ratio),
+          baseline(scheme),
+          rounds);
+    }
+    try (Writer w = Files.newBufferedWriter(Path.of(a.get("out")), StandardCharsets.UTF_8)) {
+      p.store(w, "WebhookRounds");
+    }
+  }
+}
