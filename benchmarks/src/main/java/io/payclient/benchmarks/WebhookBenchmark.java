@@ -3,10 +3,13 @@ package io.payclient.benchmarks;
 import com.squareup.moshi.JsonReader;
 import io.payclient.billingrails.BillingrailsWebhookEvent;
 import io.payclient.billingrails.BillingrailsWebhooks;
+import io.payclient.billingrails.internal.BillingrailsJson;
 import io.payclient.lago.LagoWebhookEvent;
 import io.payclient.lago.LagoWebhooks;
+import io.payclient.lago.internal.LagoPaymentRequestJson;
 import io.payclient.paygentic.PaygenticWebhookEvent;
 import io.payclient.paygentic.PaygenticWebhooks;
+import io.payclient.paygentic.internal.PaygenticJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -214,6 +217,41 @@ public class WebhookBenchmark {
       JsonReader r = JsonReader.of(buffer);
       r.skipValue();
       return verified == null ? null : r;
+    } finally {
+      buffer.clear();
+    }
+  }
+
+  /**
+   * {@link #bare()}, then the SDK's own typed reader of the event's payment object, the envelope's
+   * other members skipped: what any verifier that returns the typed payment must do at least, with
+   * PayClient's readers (no header checks, no envelope fields, no neutral mapping). Not a JMH
+   * benchmark: {@link WebhookRounds} measures it interleaved, to isolate the price of the typed
+   * read ({@code bareParse / bareTokenize}) from the verifier's own work ({@code sdk / bareParse}).
+   */
+  public Object bareParse() throws GeneralSecurityException, IOException {
+    Object verified = bare();
+    Buffer buffer = new Buffer().write(body);
+    try {
+      JsonReader r = JsonReader.of(buffer);
+      Object payment = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        boolean lago = scheme.startsWith("lago");
+        if (!name.equals(lago ? "payment_request" : "data")) {
+          r.skipValue();
+          continue;
+        }
+        payment =
+            switch (scheme) {
+              case "lago-jwt", "lago-hmac" -> LagoPaymentRequestJson.read(r);
+              case "billingrails" -> BillingrailsJson.readPaymentEnvelope(r);
+              default -> PaygenticJson.readPayment(r, false);
+            };
+      }
+      r.endObject();
+      return verified == null ? null : payment;
     } finally {
       buffer.clear();
     }

@@ -17,7 +17,8 @@ import java.util.Properties;
  * median over the rounds with the quartiles.
  *
  * <p>Arguments ({@code key=value}): {@code rounds} (default 30), {@code batchMillis} (default 40),
- * {@code warmupSeconds} (default 10 per scheme), {@code out} (a properties file).
+ * {@code warmupSeconds} (default 10 per scheme), {@code schemes} (default all), {@code out} (a
+ * properties file).
  */
 public final class WebhookRounds {
   private WebhookRounds() {}
@@ -36,7 +37,9 @@ public final class WebhookRounds {
     p.setProperty("rounds", Integer.toString(rounds));
     p.setProperty("batchMillis", Long.toString(batchNanos / 1_000_000L));
     p.setProperty("warmupSeconds", Long.toString(warmupNanos / 1_000_000_000L));
-    for (String scheme : WebhookBenchmark.SCHEMES) {
+    String[] schemes =
+        a.getOrDefault("schemes", String.join(",", WebhookBenchmark.SCHEMES)).split(",");
+    for (String scheme : schemes) {
       WebhookBenchmark b = new WebhookBenchmark();
       b.scheme = scheme;
       b.setUp();
@@ -44,6 +47,7 @@ public final class WebhookRounds {
       ops.put("sdk", b::sdk);
       ops.put("bare", b::bare);
       ops.put("bareTokenize", b::bareTokenize);
+      ops.put("bareParse", b::bareParse);
       if (scheme.equals("lago-jwt")) {
         ops.put("jwtFloor", b::jwtFloor);
       }
@@ -54,17 +58,24 @@ public final class WebhookRounds {
       }
       double[] ratio = m.ratio("sdk", baseline(scheme));
       Interleaved.put(p, scheme + ".ratio", ratio);
+      // The price of the typed read, and the verifier's own work above it.
+      Interleaved.put(p, scheme + ".parse.ratio", m.ratio("bareParse", baseline(scheme)));
+      Interleaved.put(p, scheme + ".overParse.ratio", m.ratio("sdk", "bareParse"));
       if (scheme.equals("lago-jwt")) {
         Interleaved.put(p, scheme + ".floor.ratio", m.ratio("jwtFloor", "bare"));
         Interleaved.put(p, scheme + ".overFloor.ratio", m.ratio("sdk", "jwtFloor"));
       }
       System.out.printf(
           Locale.ROOT,
-          "webhook rounds %s: sdk %.0f ns CPU/event, %.2fx %s (median of %d rounds)%n",
+          "webhook rounds %s: sdk %.0f ns CPU/event, %.2fx %s; bare + typed read %.2fx %s, sdk"
+              + " %.2fx bare + typed read (medians of %d rounds)%n",
           scheme,
           Interleaved.median(m.cpu().get("sdk")),
           Interleaved.median(ratio),
           baseline(scheme),
+          Interleaved.median(m.ratio("bareParse", baseline(scheme))),
+          baseline(scheme),
+          Interleaved.median(m.ratio("sdk", "bareParse")),
           rounds);
     }
     try (Writer w = Files.newBufferedWriter(Path.of(a.get("out")), StandardCharsets.UTF_8)) {

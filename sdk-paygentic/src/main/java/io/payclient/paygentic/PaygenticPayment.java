@@ -2,13 +2,12 @@ package io.payclient.paygentic;
 
 import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
+import io.payclient.core.internal.LenientReader;
 import io.payclient.paygentic.internal.PaygenticAccess;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,10 +66,7 @@ public final class PaygenticPayment {
     untyped = untyped == null || untyped.isEmpty() ? Map.of() : Map.copyOf(untyped);
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
-    metadata =
-        metadata == null || metadata.isEmpty()
-            ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata = metadata == null ? Map.of() : LenientReader.frozen(metadata);
     lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
 
     this.id = id;

@@ -41,11 +41,13 @@ public enum PaygenticPaymentStatus {
     return PaymentStatus.fromWire(wire);
   }
 
+  private static final PaygenticPaymentStatus[] VALUES = values();
+
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static PaygenticPaymentStatus fromWire(@Nullable String value) {
     if (value != null) {
       String v = value.trim().toLowerCase(Locale.ROOT);
-      for (PaygenticPaymentStatus s : values()) {
+      for (PaygenticPaymentStatus s : VALUES) {
         if (s.wire != null && s.wire.equals(v)) {
           return s;
         }

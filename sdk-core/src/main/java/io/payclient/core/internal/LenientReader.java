@@ -350,10 +350,10 @@ public final class LenientReader {
 
   /**
    * An unmodifiable copy of {@code map} in its order, for the constructors of the SDK's value
-   * classes; a map read by {@link #plainObject} (an unmodifiable view of a map no one else holds)
-   * is returned as it is instead of being copied again, and an empty map is the shared empty map.
-   * Only for maps that the SDK itself built: an unmodifiable view of a map that its caller still
-   * modifies would not be copied.
+   * classes; a map read by {@link #plainObject} or {@link #stringMap} (an unmodifiable view of a
+   * map no one else holds) is returned as it is instead of being copied again, and an empty map is
+   * the shared empty map. Only for maps that the SDK itself built: an unmodifiable view of a map
+   * that its caller still modifies would not be copied.
    */
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> frozen(Map<String, V> map) {

@@ -304,20 +304,22 @@ public final class PaygenticJson {
     int index = 0;
     r.beginArray();
     while (r.hasNext()) {
-      String prefix = "lineItems[" + index++ + "]";
+      int at = index++;
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        owner.untypable(prefix, LenientReader.rawText(r));
+        owner.untypable("lineItems[" + at + "]", LenientReader.rawText(r));
         continue;
       }
       String description = null;
       String amount = null;
       Integer quantity = null;
+      // The item's own reader: field names are built with the item's index only on a failure.
+      LenientReader item = new LenientReader();
       r.beginObject();
       while (r.hasNext()) {
         switch (r.selectName(LINE_ITEM_FIELDS)) {
-          case 0 -> description = owner.string(r, prefix + ".description");
-          case 1 -> amount = owner.string(r, prefix + ".amount");
-          case 2 -> quantity = owner.intValue(r, prefix + ".quantity");
+          case 0 -> description = item.string(r, "description");
+          case 1 -> amount = item.string(r, "amount");
+          case 2 -> quantity = item.intValue(r, "quantity");
           default -> {
             r.skipName();
             r.skipValue();
@@ -325,6 +327,9 @@ public final class PaygenticJson {
         }
       }
       r.endObject();
+      for (Map.Entry<String, String> e : item.untyped().entrySet()) {
+        owner.untypable("lineItems[" + at + "]." + e.getKey(), e.getValue());
+      }
       out.add(new PaygenticLineItem(description, amount, quantity));
     }
     r.endArray();
