@@ -230,9 +230,12 @@ public final class Report {
       }
       end = start;
     }
-    Files.writeString(
-        out, page.substring(0, start) + section + page.substring(end), StandardCharsets.UTF_8);
-    System.out.println("wrote the webhook section of " + out);
+    page = page.substring(0, start) + section + page.substring(end);
+    StringBuilder rows = new StringBuilder();
+    webhookGlance(rows);
+    page = replaceGlanceRows(page, "| webhook (issue 16): ", rows.toString(), false, out);
+    Files.writeString(out, page, StandardCharsets.UTF_8);
+    System.out.println("wrote the webhook section and glance rows of " + out);
   }
 
   /**
@@ -399,11 +402,15 @@ public final class Report {
             + " a payment method's free-form `details` map) costs 2 to 3 times tokenizing the same"
             + " bytes (Billingrails: its payment reader is about 73% of the samples, the payment"
             + " method alone 33%), as `parse` against `tokenize` in \"Serialize and parse\" above."
-            + " For Lago JWT, any verifier that follows the spec also base64url-decodes the claims,"
-            + " reads the body back out of the `data` string, compares it and then reads the body:"
-            + " that floor alone (without any typed parse) measured 1.21 to 1.25 times the bare RSA"
-            + " verify of this body (same JVM, minimum of rounds), so the 1.2× target is below what"
-            + " a conforming verifier can reach here. The SDK's own JWT path reads claims of the"
+            + " The HMAC targets therefore hang on the typed read: \"bare + typed read\" above"
+            + " is that price alone, and issue 19's target for the readers (parse ≤ 1.6× tokenize)"
+            + " is what brings the schemes under 2×. For Lago JWT, any verifier that follows the"
+            + " spec also base64url-decodes the claims, reads the body back out of the `data`"
+            + " string, compares it and then reads the body: that floor (`jwtFloor`, without any"
+            + " typed parse) measured 1.21 to 1.25 times the bare RSA verify in JMH, which was"
+            + " taken as putting the 1.2× target out of reach; the interleaved rounds put it lower"
+            + " (the line under the rounds' table), so the target is not out of reach by design,"
+            + " and the SDK has to come closer to that floor. The SDK's own JWT path reads claims of the"
             + " shape Lago writes in place (no JSON reader, no copy of the `data` claim) and keeps"
             + " one idle initialised `Signature`; what it adds above the floor is the typed parse."
             + " These paths allocate (a typed event) where the"
@@ -529,8 +536,8 @@ public final class Report {
   }
 
   /**
-   * The glance table with its issue-17 rows replaced by {@code rows} (kept as they are for the
-   * start-up when this run has none), appended at the table's end.
+   * The glance table with its rows that start with {@code prefix} replaced by {@code rows} (the
+   * start-up rows kept as they are when {@code keepSpringRows}), appended at the table's end.
    */
   private static String replaceGlanceRows(
       String page, String prefix, String rows, boolean keepSpringRows, Path out) {
@@ -1001,11 +1008,67 @@ public final class Report {
               num(rounds, t + ".share.ratio.p25"),
               num(rounds, t + ".share.ratio.p75")));
     }
-    s.append('\n');
+    double[] noop = roundsRange("otelNoop.ratio");
+    double[] sdk = roundsRange("otelSdk.ratio");
+    double[] floor = roundsRange("otelFloor.ratio");
+    double[] share = roundsRange("share.ratio");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nVerdicts (medians, all vendors). **OTel no-op: %.2f× to %.2f× (%s)**: on"
+                + " `OpenTelemetry.noop()` the listener is `PaymentsListener.NONE`, so the client is"
+                + " the listener-less one. **OTel SDK: %.2f× to %.2f× (%s)**. OpenTelemetry's own"
+                + " floor for the same telemetry (two spans with their attributes, built, ended and"
+                + " exported on the caller's thread, one histogram record, one counter add) is"
+                + " %.2f× to %.2f× the plain create on its own, %s the 10%% budget before PayClient"
+                + " does anything; PayClient's share above that floor is %.2f× to %.2f×. For a"
+                + " span per call and a span per attempt, recorded and exported, the 1.10× target"
+                + " is out of reach by design on a create that costs %s µs of CPU. What changes"
+                + " it is OpenTelemetry's configuration, not PayClient (not measured here): a"
+                + " sampler that drops most traces (an unsampled span is neither recorded nor"
+                + " exported; the metrics stay), or a `BatchSpanProcessor`, which moves the export"
+                + " off the calling thread.%n%n",
+            noop[0],
+            noop[1],
+            noop[1] <= INSTRUMENTATION_TARGET ? "met" : "missed",
+            sdk[0],
+            sdk[1],
+            sdk[1] <= INSTRUMENTATION_TARGET ? "met" : "missed",
+            floor[0],
+            floor[1],
+            floor[0] > INSTRUMENTATION_TARGET - 1 ? "above" : "within",
+            share[0],
+            share[1],
+            roundsCpuRange()));
+  }
+
+  /** The smallest and largest median of {@code <vendor>.<key>.median} over the vendors. */
+  private double[] roundsRange(String key) {
+    double lo = Double.MAX_VALUE;
+    double hi = -Double.MAX_VALUE;
+    for (String t : InstrumentationBenchmark.TARGETS) {
+      double v = num(rounds, t + "." + key + ".median");
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    return new double[] {lo, hi};
+  }
+
+  /** The plain create's CPU per call, as a range in µs over the vendors. */
+  private String roundsCpuRange() {
+    double[] r = roundsRange("none.cpu");
+    return String.format(Locale.ROOT, "%.1f to %.1f", r[0] / 1000, r[1] / 1000);
   }
 
   /** What the profile of the instrumented create found (written from the run that measured it). */
-  private static final String INSTRUMENTATION_FINDINGS = "";
+  private static final String INSTRUMENTATION_FINDINGS =
+      "Fixed after the first measurement (2026-12-05, JMH `-f 1`, allocation per create above the"
+          + " plain create): every `callEnded` mapped the result to a neutral `Payment` only to"
+          + " read its id and status (now read from the typed result: the empty listener's events"
+          + " +704 → +378 B for Lago, +480 → +372 B for Paygentic), and the OpenTelemetry listener"
+          + " built its span names and metric attribute sets per call (now once per operation:"
+          + " OTel SDK +3,273 → +2,409 B for Lago, +3,303 → +2,443 B for Billingrails, +3,154 →"
+          + " +2,438 B for Paygentic; OTel's own floor allocates about 2,400 B).";
 
   private static String listenerLabel(String l) {
     return switch (l) {
