@@ -33,6 +33,9 @@ public enum BillingrailsPaymentFailureReason {
     return wire;
   }
 
+  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
+  private static final BillingrailsPaymentFailureReason[] VALUES = values();
+
   /**
    * Maps a wire value (case-insensitive): {@code null} or blank gives {@link #NONE}, an unknown
    * value {@link #UNKNOWN}. Never throws.
@@ -42,7 +45,7 @@ public enum BillingrailsPaymentFailureReason {
       return NONE;
     }
     String v = value.trim().toLowerCase(Locale.ROOT);
-    for (BillingrailsPaymentFailureReason r : values()) {
+    for (BillingrailsPaymentFailureReason r : VALUES) {
       if (v.equals(r.wire)) {
         return r;
       }

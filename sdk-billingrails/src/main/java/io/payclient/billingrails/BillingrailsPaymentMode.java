@@ -27,6 +27,9 @@ public enum BillingrailsPaymentMode {
     return wire;
   }
 
+  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
+  private static final BillingrailsPaymentMode[] VALUES = values();
+
   /**
    * Maps a wire value (case-insensitive).
    *
@@ -35,7 +38,7 @@ public enum BillingrailsPaymentMode {
   public static @Nullable BillingrailsPaymentMode fromWire(@Nullable String value) {
     if (value != null) {
       String v = value.trim().toLowerCase(Locale.ROOT);
-      for (BillingrailsPaymentMode m : values()) {
+      for (BillingrailsPaymentMode m : VALUES) {
         if (m.wire.equals(v)) {
           return m;
         }

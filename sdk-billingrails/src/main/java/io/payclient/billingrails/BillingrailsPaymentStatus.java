@@ -38,11 +38,14 @@ public enum BillingrailsPaymentStatus {
     return neutral;
   }
 
+  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
+  private static final BillingrailsPaymentStatus[] VALUES = values();
+
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static BillingrailsPaymentStatus fromWire(@Nullable String value) {
     if (value != null) {
       String v = value.trim().toLowerCase(Locale.ROOT);
-      for (BillingrailsPaymentStatus s : values()) {
+      for (BillingrailsPaymentStatus s : VALUES) {
         if (v.equals(s.wire)) {
           return s;
         }

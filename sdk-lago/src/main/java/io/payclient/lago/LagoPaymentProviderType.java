@@ -34,12 +34,15 @@ public enum LagoPaymentProviderType {
     return wire;
   }
 
+  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
+  private static final LagoPaymentProviderType[] VALUES = values();
+
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentProviderType fromWire(@Nullable String value) {
     if (value != null) {
-      for (LagoPaymentProviderType v : values()) {
-        if (v.wire != null
-            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      for (LagoPaymentProviderType v : VALUES) {
+        if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
           return v;
         }
       }

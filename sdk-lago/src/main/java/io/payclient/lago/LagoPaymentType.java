@@ -26,12 +26,15 @@ public enum LagoPaymentType {
     return wire;
   }
 
+  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
+  private static final LagoPaymentType[] VALUES = values();
+
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentType fromWire(@Nullable String value) {
     if (value != null) {
-      for (LagoPaymentType v : values()) {
-        if (v.wire != null
-            && v.wire.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      for (LagoPaymentType v : VALUES) {
+        if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
           return v;
         }
       }
