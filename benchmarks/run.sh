@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 25 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh           full run (about 30 minutes on 2 cores); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (about 2 minutes): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
 #   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 9 minutes), with the full run's JMH
 #                               settings, then the same interleaved (WebhookRounds, the verdicts);
 #                               replaces only the "Webhook verification" section of
-#                               docs/BENCHMARKS.md
+#                               docs/BENCHMARKS.md and the webhook rows of the glance table
 #   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 12 minutes):
 #                               InstrumentationBenchmark and OtelFloorBenchmark (+
 #                               CreateBenchmark.create of the three vendors, for the listener-less
