@@ -1,10 +1,5 @@
 package io.payclient.benchmarks;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,28 +40,20 @@ public final class InstrumentationRounds {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> a = Args.parse(args);
-    int rounds = Integer.parseInt(a.getOrDefault("rounds", "30"));
-    long batchNanos = Long.parseLong(a.getOrDefault("batchMillis", "40")) * 1_000_000L;
-    long warmupNanos = Long.parseLong(a.getOrDefault("warmupSeconds", "15")) * 1_000_000_000L;
+    Interleaved.Settings settings = Interleaved.Settings.of(a, 15);
     List<String> targets =
         List.of(
             a.getOrDefault("targets", String.join(",", InstrumentationBenchmark.TARGETS))
                 .split(","));
-    Properties p = new Properties();
-    p.setProperty("rounds", Integer.toString(rounds));
-    p.setProperty("batchMillis", Long.toString(batchNanos / 1_000_000L));
-    p.setProperty("warmupSeconds", Long.toString(warmupNanos / 1_000_000_000L));
+    Properties p = settings.properties();
     for (String target : targets) {
-      measure(target, rounds, batchNanos, warmupNanos, p);
+      measure(target, settings, p);
     }
-    Path out = Path.of(a.get("out"));
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      p.store(w, "InstrumentationRounds");
-    }
+    Interleaved.write(p, a.get("out"), "InstrumentationRounds");
   }
 
-  private static void measure(
-      String target, int rounds, long batchNanos, long warmupNanos, Properties p) throws Exception {
+  private static void measure(String target, Interleaved.Settings settings, Properties p)
+      throws Exception {
     List<AutoCloseable> resources = new ArrayList<>();
     Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
     try {
@@ -82,27 +69,16 @@ public final class InstrumentationRounds {
       resources.add(floor::tearDown);
       ops.put("otelFloor", floor::otelFloor);
 
-      Interleaved.Result m = Interleaved.measure(ops, rounds, batchNanos, warmupNanos);
-      Map<String, double[]> cpu = m.cpu();
-      Map<String, double[]> bytes = m.alloc();
-      List<String> names = new ArrayList<>(ops.keySet());
-      double[] none = cpu.get("none");
-      for (String n : names) {
-        String k = target + "." + n;
-        double[] c = cpu.get(n);
-        Interleaved.put(p, k + ".cpu", c);
-        Interleaved.put(p, k + ".alloc", bytes.get(n));
-        p.setProperty(k + ".batch", Integer.toString(m.sizes().get(n)));
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          ratio[r] = c[r] / none[r];
-        }
-        Interleaved.put(p, k + ".ratio", ratio);
+      Interleaved.Result m = Interleaved.measure(ops, settings);
+      m.store(p, target);
+      for (String n : ops.keySet()) {
+        Interleaved.put(p, target + "." + n + ".ratio", m.ratio(n, "none"));
       }
       // PayClient's share of the OTel SDK create: what it adds above OTel's own floor.
-      double[] share = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        share[r] = (cpu.get("otelSdk")[r] - none[r] - cpu.get("otelFloor")[r]) / none[r];
+      double[] none = m.cpu().get("none");
+      double[] share = new double[none.length];
+      for (int r = 0; r < share.length; r++) {
+        share[r] = (m.cpu().get("otelSdk")[r] - none[r] - m.cpu().get("otelFloor")[r]) / none[r];
       }
       Interleaved.put(p, target + ".share.ratio", share);
       System.out.printf(
@@ -111,30 +87,16 @@ public final class InstrumentationRounds {
               + " otelFloor %.2fx, PayClient's share %.2fx, empty %.2fx, micrometer %.2fx%n",
           target,
           Interleaved.median(none),
-          Interleaved.median(ratioOf(cpu, "otelNoop", none)),
-          Interleaved.median(ratioOf(cpu, "otelSdk", none)),
-          Interleaved.median(ratioOf(cpu, "otelFloor", none)),
+          Interleaved.median(m.ratio("otelNoop", "none")),
+          Interleaved.median(m.ratio("otelSdk", "none")),
+          Interleaved.median(m.ratio("otelFloor", "none")),
           Interleaved.median(share),
-          Interleaved.median(ratioOf(cpu, "empty", none)),
-          Interleaved.median(ratioOf(cpu, "micrometer", none)));
+          Interleaved.median(m.ratio("empty", "none")),
+          Interleaved.median(m.ratio("micrometer", "none")));
     } finally {
       for (AutoCloseable r : resources) {
         r.close();
       }
     }
-  }
-
-  private static double[] ratioOf(Map<String, double[]> cpu, String n, double[] none) {
-    double[] c = cpu.get(n);
-    double[] r = new double[c.length];
-    for (int i = 0; i < c.length; i++) {
-      r[i] = c[i] / none[i];
-    }
-    return r;
-  }
-
-  /** For {@link Report}: reads the file written by {@link #main}, or empty properties. */
-  static Properties read(String file) throws IOException {
-    return Interleaved.read(file);
   }
 }

@@ -1,6 +1,7 @@
 package io.payclient.benchmarks;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,29 @@ final class Interleaved {
   }
 
   /**
+   * How a rounds program measures, from its {@code key=value} arguments: {@code rounds} (default
+   * 30), {@code batchMillis} (CPU time per batch, default 40), {@code warmupSeconds}.
+   */
+  record Settings(int rounds, long batchNanos, long warmupNanos) {
+    static Settings of(Map<String, String> args, int defaultWarmupSeconds) {
+      return new Settings(
+          Integer.parseInt(args.getOrDefault("rounds", "30")),
+          Long.parseLong(args.getOrDefault("batchMillis", "40")) * 1_000_000L,
+          Long.parseLong(args.getOrDefault("warmupSeconds", Integer.toString(defaultWarmupSeconds)))
+              * 1_000_000_000L);
+    }
+
+    /** The settings as the properties a report quotes them from. */
+    Properties properties() {
+      Properties p = new Properties();
+      p.setProperty("rounds", Integer.toString(rounds));
+      p.setProperty("batchMillis", Long.toString(batchNanos / 1_000_000L));
+      p.setProperty("warmupSeconds", Long.toString(warmupNanos / 1_000_000_000L));
+      return p;
+    }
+  }
+
+  /**
    * Per variant, one value per round.
    *
    * @param cpu CPU nanoseconds per operation
@@ -44,6 +68,15 @@ final class Interleaved {
    */
   record Result(
       Map<String, double[]> cpu, Map<String, double[]> alloc, Map<String, Integer> sizes) {
+    /** Writes each variant's CPU, allocation and batch size under {@code prefix.<variant>.*}. */
+    void store(Properties p, String prefix) {
+      for (String n : cpu.keySet()) {
+        put(p, prefix + "." + n + ".cpu", cpu.get(n));
+        put(p, prefix + "." + n + ".alloc", alloc.get(n));
+        p.setProperty(prefix + "." + n + ".batch", Integer.toString(sizes.get(n)));
+      }
+    }
+
     /** {@code variant}'s CPU over {@code base}'s, round by round. */
     double[] ratio(String variant, String base) {
       double[] a = cpu.get(variant);
@@ -57,13 +90,15 @@ final class Interleaved {
   }
 
   /**
-   * Warms every variant up (round robin, {@code warmupNanos}), sizes each variant's batch to about
-   * {@code batchNanos} of CPU, then runs {@code rounds} rounds.
+   * Warms every variant up (round robin, for the settings' warm-up), sizes each variant's batch to
+   * about the settings' batch of CPU, then runs the settings' rounds.
    *
    * @throws IllegalStateException if this JVM cannot measure thread CPU time or allocation
    */
-  static Result measure(Map<String, Op> ops, int rounds, long batchNanos, long warmupNanos)
-      throws Exception {
+  static Result measure(Map<String, Op> ops, Settings settings) throws Exception {
+    int rounds = settings.rounds();
+    long batchNanos = settings.batchNanos();
+    long warmupNanos = settings.warmupNanos();
     if (!THREADS.isCurrentThreadCpuTimeSupported() || !THREADS.isThreadAllocatedMemorySupported()) {
       throw new IllegalStateException("this JVM measures no thread CPU time or allocation");
     }
@@ -140,6 +175,13 @@ final class Interleaved {
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Writes a rounds program's figures to {@code file}. */
+  static void write(Properties p, String file, String comment) throws IOException {
+    try (Writer w = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+      p.store(w, comment);
+    }
   }
 
   /** Reads a properties file written by a rounds program, or empty properties. */

@@ -138,13 +138,9 @@ public final class Report {
       String bench = (String) run.get("benchmark");
       String method = bench.substring(bench.lastIndexOf('.') + 1);
       Map<String, Object> params = (Map<String, Object>) run.get("params");
-      if (params == null) {
-        params =
-            Map.of(
-                "target",
-                bench.substring(
-                    bench.lastIndexOf('.', bench.length() - method.length() - 2) + 1,
-                    bench.lastIndexOf('.')));
+      if (params == null) { // a benchmark without @Param (KeyBenchmark): keyed <Class>.<method>
+        String cls = bench.substring(0, bench.lastIndexOf('.'));
+        params = Map.of("target", cls.substring(cls.lastIndexOf('.') + 1));
       }
       Object scheme = params.get("scheme");
       Object listener = params.get("listener");
@@ -217,20 +213,7 @@ public final class Report {
     StringBuilder section = new StringBuilder();
     webhooks(section, a);
     Path out = Path.of(a.get("out"));
-    String page = Files.readString(out);
-    int start = page.indexOf(WEBHOOK_HEADING + "\n");
-    int end;
-    if (start >= 0) {
-      int next = page.indexOf("\n## ", start + WEBHOOK_HEADING.length());
-      end = next < 0 ? page.length() : next + 1;
-    } else {
-      start = page.indexOf("## Footprint\n");
-      if (start < 0) {
-        throw new IllegalStateException(out + " has no Footprint section to insert before");
-      }
-      end = start;
-    }
-    page = page.substring(0, start) + section + page.substring(end);
+    String page = replaceSection(Files.readString(out), WEBHOOK_HEADING, section.toString(), out);
     StringBuilder rows = new StringBuilder();
     webhookGlance(rows);
     page = replaceGlanceRows(page, "| webhook (issue 16): ", rows.toString(), false, out);

@@ -1,9 +1,5 @@
 package io.payclient.benchmarks;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +26,8 @@ public final class WebhookRounds {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> a = Args.parse(args);
-    int rounds = Integer.parseInt(a.getOrDefault("rounds", "30"));
-    long batchNanos = Long.parseLong(a.getOrDefault("batchMillis", "40")) * 1_000_000L;
-    long warmupNanos = Long.parseLong(a.getOrDefault("warmupSeconds", "10")) * 1_000_000_000L;
-    Properties p = new Properties();
-    p.setProperty("rounds", Integer.toString(rounds));
-    p.setProperty("batchMillis", Long.toString(batchNanos / 1_000_000L));
-    p.setProperty("warmupSeconds", Long.toString(warmupNanos / 1_000_000_000L));
+    Interleaved.Settings settings = Interleaved.Settings.of(a, 10);
+    Properties p = settings.properties();
     String[] schemes =
         a.getOrDefault("schemes", String.join(",", WebhookBenchmark.SCHEMES)).split(",");
     for (String scheme : schemes) {
@@ -51,11 +42,8 @@ public final class WebhookRounds {
       if (scheme.equals("lago-jwt")) {
         ops.put("jwtFloor", b::jwtFloor);
       }
-      Interleaved.Result m = Interleaved.measure(ops, rounds, batchNanos, warmupNanos);
-      for (String n : ops.keySet()) {
-        Interleaved.put(p, scheme + "." + n + ".cpu", m.cpu().get(n));
-        Interleaved.put(p, scheme + "." + n + ".alloc", m.alloc().get(n));
-      }
+      Interleaved.Result m = Interleaved.measure(ops, settings);
+      m.store(p, scheme);
       double[] ratio = m.ratio("sdk", baseline(scheme));
       Interleaved.put(p, scheme + ".ratio", ratio);
       // The price of the typed read, and the verifier's own work above it.
@@ -76,10 +64,8 @@ public final class WebhookRounds {
           Interleaved.median(m.ratio("bareParse", baseline(scheme))),
           baseline(scheme),
           Interleaved.median(m.ratio("sdk", "bareParse")),
-          rounds);
+          settings.rounds());
     }
-    try (Writer w = Files.newBufferedWriter(Path.of(a.get("out")), StandardCharsets.UTF_8)) {
-      p.store(w, "WebhookRounds");
-    }
+    Interleaved.write(p, a.get("out"), "WebhookRounds");
   }
 }

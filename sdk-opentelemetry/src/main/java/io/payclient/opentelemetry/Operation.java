@@ -67,14 +67,27 @@ final class Operation {
   }
 
   /**
-   * The attributes of an {@code http.client.request.duration} record.
+   * An attempt's {@code error.type}: the status for 4xx and 5xx, else the failure's class, else
+   * {@code null} (it succeeded).
    *
    * @param status the response's status, or 0 when there was none
-   * @param errorType the attempt's {@code error.type}: the status for 4xx and 5xx, the exception's
-   *     class when there was no response, {@code null} when it succeeded
    */
-  Attributes duration(int status, @Nullable String errorType) {
-    boolean cacheable = status > 0 && status < STATUSES && (errorType == null || status >= 400);
+  static @Nullable String errorType(int status, @Nullable Throwable failure) {
+    if (status >= 400) {
+      return Integer.toString(status);
+    }
+    return failure == null ? null : failure.getClass().getName();
+  }
+
+  /**
+   * The attributes of an {@code http.client.request.duration} record: cached per status when the
+   * error type follows from the status alone (a success, or 4xx/5xx), built per record otherwise.
+   *
+   * @param status the response's status, or 0 when there was none
+   * @param failure what ended the attempt, or {@code null}
+   */
+  Attributes duration(int status, @Nullable Throwable failure) {
+    boolean cacheable = status > 0 && status < STATUSES && (failure == null || status >= 400);
     if (cacheable) {
       Attributes cached = durations.get(status);
       if (cached != null) {
@@ -89,6 +102,7 @@ final class Operation {
     if (status > 0) {
       m.put(HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
+    String errorType = errorType(status, failure);
     if (errorType != null) {
       m.put(ERROR_TYPE, errorType);
     }

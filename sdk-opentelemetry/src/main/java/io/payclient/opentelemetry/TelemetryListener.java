@@ -500,12 +500,7 @@ final class TelemetryListener implements PaymentsListener {
         return;
       }
       attempt = null;
-      String errorType = null;
-      if (attemptStatus >= 400) {
-        errorType = Integer.toString(attemptStatus);
-      } else if (failure != null) {
-        errorType = failure.getClass().getName();
-      }
+      String errorType = Operation.errorType(attemptStatus, failure);
       long nanos =
           attemptDurationNanos >= 0
               ? attemptDurationNanos
@@ -514,7 +509,7 @@ final class TelemetryListener implements PaymentsListener {
         a.setAttribute(ERROR_TYPE, errorType);
         a.setStatus(StatusCode.ERROR);
       }
-      requestDuration.record(nanos / 1_000_000_000.0, op.duration(attemptStatus, errorType));
+      requestDuration.record(nanos / 1_000_000_000.0, op.duration(attemptStatus, failure));
       a.end();
     }
   }

@@ -134,6 +134,28 @@ class PaygenticJsonTest {
   }
 
   @Test
+  void aLineItemFieldThatCannotBeTypedIsKeptUnderItsIndexedName() throws Exception {
+    PaygenticPayment p =
+        PaygenticJson.readPayment(
+            Fixtures.reader(
+                "{\"id\":\"pay_1\",\"status\":\"pending\",\"metadata\":{\"a\":\"1\"},"
+                    + "\"lineItems\":[{\"description\":\"ok\",\"amount\":\"1.00\",\"quantity\":1},"
+                    + "{\"description\":{\"x\":1},\"amount\":[2],\"quantity\":\"two\"}]}"),
+            false);
+    assertThat(p.lineItems())
+        .containsExactly(
+            new PaygenticLineItem("ok", "1.00", 1), new PaygenticLineItem(null, null, null));
+    assertThat(p.untyped())
+        .containsOnly(
+            Map.entry("lineItems[1].description", "{\"x\":1}"),
+            Map.entry("lineItems[1].amount", "[2]"),
+            Map.entry("lineItems[1].quantity", "two"));
+    assertThat(p.metadata()).containsExactly(Map.entry("a", "1"));
+    assertThatThrownBy(() -> p.metadata().put("b", "2"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void readsANewPaymentWithEveryField() throws Exception {
     PaygenticPayment p =
         PaygenticJson.readPayment(Fixtures.reader(Fixtures.read("payment-created.json")), false);
