@@ -1,7 +1,7 @@
 package io.payclient.billingrails;
 
 import io.payclient.billingrails.internal.BillingrailsAccess;
-import java.net.URI;
+import io.payclient.core.internal.Link;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ final class BillingrailsAccessImpl extends BillingrailsAccess {
       BillingrailsPaymentFailureReason failureReason,
       @Nullable String rawFailureReason,
       @Nullable Instant createdAt,
-      @Nullable URI paymentLink,
+      @Nullable Link paymentLink,
       @Nullable String requestId,
       Map<String, String> untyped) {
     return new BillingrailsPayment(
@@ -48,6 +48,11 @@ final class BillingrailsAccessImpl extends BillingrailsAccess {
         paymentLink,
         requestId,
         untyped);
+  }
+
+  @Override
+  public @Nullable Link paymentLink(BillingrailsPayment payment) {
+    return payment.link();
   }
 
   @Override

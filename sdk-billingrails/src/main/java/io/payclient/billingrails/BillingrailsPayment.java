@@ -3,6 +3,7 @@ package io.payclient.billingrails;
 import io.payclient.billingrails.internal.BillingrailsAccess;
 import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
+import io.payclient.core.internal.Link;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ public final class BillingrailsPayment {
   private final BillingrailsPaymentFailureReason failureReason;
   private final @Nullable String rawFailureReason;
   private final @Nullable Instant createdAt;
-  private final @Nullable URI paymentLink;
+  private final @Nullable Link paymentLink; // its URI is built when asked for
   private final @Nullable String requestId;
   private final Map<String, String> untyped;
 
@@ -61,7 +62,7 @@ public final class BillingrailsPayment {
       BillingrailsPaymentFailureReason failureReason,
       @Nullable String rawFailureReason,
       @Nullable Instant createdAt,
-      @Nullable URI paymentLink,
+      @Nullable Link paymentLink,
       @Nullable String requestId,
       Map<String, String> untyped) {
     untyped = untyped.isEmpty() ? Map.of() : Map.copyOf(untyped);
@@ -162,6 +163,11 @@ public final class BillingrailsPayment {
    * null} when absent or unparseable
    */
   public @Nullable URI paymentLink() {
+    return Link.uri(paymentLink);
+  }
+
+  /** The payment link as read, its URI not built yet. */
+  @Nullable Link link() {
     return paymentLink;
   }
 
@@ -202,7 +208,7 @@ public final class BillingrailsPayment {
 
   /** The payment link, when the create response carried one. */
   public Optional<URI> paymentUrl() {
-    return Optional.ofNullable(paymentLink);
+    return Optional.ofNullable(Link.uri(paymentLink));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
+import io.payclient.core.internal.Link;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class BillingrailsPaymentTest {
             BillingrailsPaymentFailureReason.NONE,
             null,
             null,
-            URI.create("https://pay.example.com"),
+            Link.of(URI.create("https://pay.example.com")),
             "req",
             Map.of());
     assertThat(withLink.paymentUrl()).contains(URI.create("https://pay.example.com"));

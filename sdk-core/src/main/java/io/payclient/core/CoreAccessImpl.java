@@ -1,8 +1,8 @@
 package io.payclient.core;
 
 import io.payclient.core.internal.CoreAccess;
+import io.payclient.core.internal.Link;
 import io.payclient.core.internal.PageFetcher;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ final class CoreAccessImpl extends CoreAccess {
       @Nullable String reference,
       @Nullable String customerId,
       @Nullable Instant createdAt,
-      @Nullable URI paymentUrl,
+      @Nullable Link paymentUrl,
       @Nullable String idempotencyKey,
       boolean replayed,
       Object vendorPayment) {

@@ -1,6 +1,7 @@
 package io.payclient.core;
 
 import io.payclient.core.internal.CoreAccess;
+import io.payclient.core.internal.Link;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class Payment {
   private final @Nullable String reference;
   private final @Nullable String customerId;
   private final @Nullable Instant createdAt;
-  private final @Nullable URI paymentUrl;
+  private final @Nullable Link paymentUrl; // its URI is built when asked for
   private final @Nullable String idempotencyKey;
   private final boolean replayed;
   private final Object vendorPayment;
@@ -46,7 +47,7 @@ public final class Payment {
       @Nullable String reference,
       @Nullable String customerId,
       @Nullable Instant createdAt,
-      @Nullable URI paymentUrl,
+      @Nullable Link paymentUrl,
       @Nullable String idempotencyKey,
       boolean replayed,
       Object vendorPayment) {
@@ -105,7 +106,7 @@ public final class Payment {
 
   /** Where the payer completes the payment, when the vendor gives such a link. */
   public Optional<URI> paymentUrl() {
-    return Optional.ofNullable(paymentUrl);
+    return Optional.ofNullable(Link.uri(paymentUrl));
   }
 
   /** The idempotency key the SDK sent for this payment, or {@code null} (Lago has none). */

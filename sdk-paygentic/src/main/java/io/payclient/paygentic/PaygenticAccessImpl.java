@@ -1,8 +1,8 @@
 package io.payclient.paygentic;
 
+import io.payclient.core.internal.Link;
 import io.payclient.paygentic.internal.PaygenticAccess;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ final class PaygenticAccessImpl extends PaygenticAccess {
       PaygenticPaymentStatus status,
       @Nullable String rawStatus,
       @Nullable Instant createdAt,
-      @Nullable URI paymentUrl,
+      @Nullable Link paymentUrl,
       @Nullable String customerId,
       @Nullable String idempotencyKey,
       @Nullable String reference,
@@ -47,6 +47,11 @@ final class PaygenticAccessImpl extends PaygenticAccess {
         expiresAt,
         replayed,
         untyped);
+  }
+
+  @Override
+  public @Nullable Link paymentUrl(PaygenticPayment payment) {
+    return payment.link();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.payclient.paygentic;
 import io.payclient.core.Money;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.internal.LenientReader;
+import io.payclient.core.internal.Link;
 import io.payclient.paygentic.internal.PaygenticAccess;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class PaygenticPayment {
   private final PaygenticPaymentStatus status;
   private final @Nullable String rawStatus;
   private final @Nullable Instant createdAt;
-  private final @Nullable URI paymentUrl;
+  private final @Nullable Link paymentUrl; // its URI is built when asked for
   private final @Nullable String customerId;
   private final @Nullable String idempotencyKey;
   private final @Nullable String reference;
@@ -54,7 +55,7 @@ public final class PaygenticPayment {
       PaygenticPaymentStatus status,
       @Nullable String rawStatus,
       @Nullable Instant createdAt,
-      @Nullable URI paymentUrl,
+      @Nullable Link paymentUrl,
       @Nullable String customerId,
       @Nullable String idempotencyKey,
       @Nullable String reference,
@@ -124,6 +125,11 @@ public final class PaygenticPayment {
 
   /** {@code paymentUrl}: where the customer pays */
   public @Nullable URI paymentUrl() {
+    return Link.uri(paymentUrl);
+  }
+
+  /** {@code paymentUrl} as read, its URI not built yet. */
+  @Nullable Link link() {
     return paymentUrl;
   }
 

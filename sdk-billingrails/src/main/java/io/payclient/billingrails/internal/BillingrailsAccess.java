@@ -4,7 +4,7 @@ import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.billingrails.BillingrailsPaymentFailureReason;
 import io.payclient.billingrails.BillingrailsPaymentMethod;
 import io.payclient.billingrails.BillingrailsPaymentStatus;
-import java.net.URI;
+import io.payclient.core.internal.Link;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -75,9 +75,12 @@ public abstract class BillingrailsAccess {
       BillingrailsPaymentFailureReason failureReason,
       @Nullable String rawFailureReason,
       @Nullable Instant createdAt,
-      @Nullable URI paymentLink,
+      @Nullable Link paymentLink,
       @Nullable String requestId,
       Map<String, String> untyped);
+
+  /** A payment's link as read ({@link BillingrailsPayment#paymentLink()} builds its URI). */
+  public abstract @Nullable Link paymentLink(BillingrailsPayment payment);
 
   /** A {@link BillingrailsPaymentMethod}, through its package-private constructor. */
   public abstract BillingrailsPaymentMethod billingrailsPaymentMethod(

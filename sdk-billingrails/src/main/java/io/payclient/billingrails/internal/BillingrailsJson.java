@@ -9,8 +9,8 @@ import io.payclient.billingrails.BillingrailsPaymentMethod;
 import io.payclient.billingrails.BillingrailsPaymentStatus;
 import io.payclient.core.internal.Json;
 import io.payclient.core.internal.LenientReader;
+import io.payclient.core.internal.Link;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,7 +229,7 @@ public final class BillingrailsJson {
     String status = null;
     String failureReason = null;
     Instant createdAt = null;
-    URI link = null;
+    Link link = null;
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(PAYMENT_FIELDS)) {
@@ -246,7 +246,7 @@ public final class BillingrailsJson {
         case 10 -> status = f.string(r, "status");
         case 11 -> failureReason = f.string(r, "failure_reason");
         case 12 -> createdAt = f.instant(r, "created_at");
-        case 13 -> link = f.uri(r, "payment_link");
+        case 13 -> link = f.link(r, "payment_link");
         case 14 -> {
           if (!envelope) {
             r.skipValue();
@@ -380,10 +380,11 @@ public final class BillingrailsJson {
   /** The payment with what its envelope carried, including the envelope's untypable fields. */
   private static BillingrailsPayment withEnvelope(
       BillingrailsPayment p,
-      @Nullable URI link,
+      @Nullable Link link,
       @Nullable String requestId,
       Map<String, String> envelopeUntyped) {
-    if ((link == null || link.equals(p.paymentLink()))
+    Link own = BillingrailsAccess.get().paymentLink(p);
+    if ((link == null || (own != null && link.toString().equals(own.toString())))
         && (requestId == null || requestId.equals(p.requestId()))
         && envelopeUntyped.isEmpty()) {
       return p; // the envelope adds nothing: no second copy of the payment
@@ -409,7 +410,7 @@ public final class BillingrailsJson {
             p.failureReason(),
             p.rawFailureReason(),
             p.createdAt(),
-            link != null ? link : p.paymentLink(),
+            link != null ? link : own,
             requestId != null ? requestId : p.requestId(),
             untyped);
   }

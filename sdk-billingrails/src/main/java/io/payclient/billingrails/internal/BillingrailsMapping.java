@@ -109,7 +109,7 @@ public final class BillingrailsMapping {
         .reference(p.referenceId())
         .customerId(p.accountId())
         .createdAt(p.createdAt())
-        .paymentUrl(p.paymentLink())
+        .paymentLink(BillingrailsAccess.get().paymentLink(p))
         .idempotencyKey(idempotencyKey)
         .vendorPayment(p)
         .build();

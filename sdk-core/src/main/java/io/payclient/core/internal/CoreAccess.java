@@ -11,7 +11,6 @@ import io.payclient.core.Payment;
 import io.payclient.core.PaymentStatus;
 import io.payclient.core.RequestValidationException;
 import io.payclient.core.ResponseFormatException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,7 +75,7 @@ public abstract class CoreAccess {
       @Nullable String reference,
       @Nullable String customerId,
       @Nullable Instant createdAt,
-      @Nullable URI paymentUrl,
+      @Nullable Link paymentUrl,
       @Nullable String idempotencyKey,
       boolean replayed,
       Object vendorPayment);

@@ -4,8 +4,6 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,9 +143,12 @@ public final class LenientReader {
     return typed(r, name, Timestamps::parseDate);
   }
 
-  /** A URI, or {@code null}; a blank string is absent. */
-  public @Nullable URI uri(JsonReader r, String name) throws IOException {
-    return typed(r, name, LenientReader::parseUri);
+  /**
+   * A URI as a {@link Link} (checked now, built when asked for), or {@code null}; a blank string is
+   * absent; text that {@link java.net.URI#URI(String)} refuses is untypable.
+   */
+  public @Nullable Link link(JsonReader r, String name) throws IOException {
+    return typed(r, name, Link::parse);
   }
 
   /** Parses a value's trimmed text; any exception means the text cannot be typed. */
@@ -171,10 +172,6 @@ public final class LenientReader {
       untypable(name, text);
       return null;
     }
-  }
-
-  private static URI parseUri(String text) throws URISyntaxException {
-    return new URI(text);
   }
 
   /** An array of strings; {@code null} is empty; any other shape is untypable. */

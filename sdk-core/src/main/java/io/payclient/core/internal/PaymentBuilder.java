@@ -21,7 +21,7 @@ public final class PaymentBuilder {
   private @Nullable String reference;
   private @Nullable String customerId;
   private @Nullable Instant createdAt;
-  private @Nullable URI paymentUrl;
+  private @Nullable Link paymentUrl;
   private @Nullable String idempotencyKey;
   private boolean replayed;
   private @Nullable Object vendorPayment;
@@ -79,6 +79,12 @@ public final class PaymentBuilder {
 
   /** Sets where the customer pays. */
   public PaymentBuilder paymentUrl(@Nullable URI paymentUrl) {
+    this.paymentUrl = Link.of(paymentUrl);
+    return this;
+  }
+
+  /** Sets where the customer pays, as read (its URI is built only if asked for). */
+  public PaymentBuilder paymentLink(@Nullable Link paymentUrl) {
     this.paymentUrl = paymentUrl;
     return this;
   }

@@ -36,7 +36,7 @@ class LenientReaderTest {
     assertThat(f.bool(r, "b")).isTrue();
     assertThat(f.instant(r, "t")).isEqualTo(Instant.parse("2025-01-21T00:10:29Z"));
     assertThat(f.date(r, "dt")).isEqualTo(LocalDate.parse("2025-01-21"));
-    assertThat(f.uri(r, "u")).isEqualTo(URI.create("https://x.test/p"));
+    assertThat(Link.uri(f.link(r, "u"))).isEqualTo(URI.create("https://x.test/p"));
     assertThat(f.stringList(r, "sl")).containsExactly("i", "2", "false");
     assertThat(f.stringMap(r, "sm")).containsExactly(Map.entry("k", "v"), Map.entry("n", "1"));
     assertThat(f.object(r, "o")).containsKey("o");
@@ -48,7 +48,7 @@ class LenientReaderTest {
     assertThat(f.bool(r, "b")).isNull();
     assertThat(f.instant(r, "t")).isNull();
     assertThat(f.date(r, "dt")).isNull();
-    assertThat(f.uri(r, "u")).isNull();
+    assertThat(Link.uri(f.link(r, "u"))).isNull();
     assertThat(f.stringList(r, "sl")).isEmpty();
     assertThat(f.stringMap(r, "sm")).isEmpty();
     assertThat(f.stringMap(r, "sm2")).isEmpty(); // [] is an empty map
@@ -77,7 +77,7 @@ class LenientReaderTest {
     assertThat(f.bool(r, "b")).isNull();
     assertThat(f.instant(r, "t")).isNull();
     assertThat(f.date(r, "dt")).isNull();
-    assertThat(f.uri(r, "u")).isNull();
+    assertThat(Link.uri(f.link(r, "u"))).isNull();
     assertThat(f.stringList(r, "sl")).isEmpty();
     assertThat(f.stringList(r, "sl2")).isEmpty();
     assertThat(f.stringMap(r, "sm")).isEmpty();
@@ -88,8 +88,8 @@ class LenientReaderTest {
     assertThat(f.instant(r, "tb")).isNull();
     assertThat(f.object(r, "o2")).isEmpty();
     assertThat(f.objectList(r, "ol2")).isEmpty();
-    assertThat(f.uri(r, "blank")).isNull();
-    assertThat(f.uri(r, "blank2")).isNull();
+    assertThat(Link.uri(f.link(r, "blank"))).isNull();
+    assertThat(Link.uri(f.link(r, "blank2"))).isNull();
     assertThat(f.longValue(r, "obj")).isNull();
     assertThat(f.untyped())
         .containsEntry("s", "{\"x\":1}")

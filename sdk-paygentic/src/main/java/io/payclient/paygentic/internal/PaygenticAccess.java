@@ -1,11 +1,11 @@
 package io.payclient.paygentic.internal;
 
+import io.payclient.core.internal.Link;
 import io.payclient.paygentic.PaygenticLineItem;
 import io.payclient.paygentic.PaygenticPagination;
 import io.payclient.paygentic.PaygenticPayment;
 import io.payclient.paygentic.PaygenticPaymentStatus;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,7 @@ public abstract class PaygenticAccess {
       PaygenticPaymentStatus status,
       @Nullable String rawStatus,
       @Nullable Instant createdAt,
-      @Nullable URI paymentUrl,
+      @Nullable Link paymentUrl,
       @Nullable String customerId,
       @Nullable String idempotencyKey,
       @Nullable String reference,
@@ -78,6 +78,9 @@ public abstract class PaygenticAccess {
       @Nullable Instant expiresAt,
       boolean replayed,
       Map<String, String> untyped);
+
+  /** A payment's {@code paymentUrl} as read ({@link PaygenticPayment#paymentUrl()} builds it). */
+  public abstract @Nullable Link paymentUrl(PaygenticPayment payment);
 
   /** A {@link PaygenticPagination}, through its package-private constructor. */
   public abstract PaygenticPagination paygenticPagination(

@@ -122,7 +122,7 @@ public final class PaygenticMapping {
         .reference(p.reference())
         .customerId(p.customerId())
         .createdAt(p.createdAt())
-        .paymentUrl(p.paymentUrl())
+        .paymentLink(PaygenticAccess.get().paymentUrl(p))
         .idempotencyKey(sentKey != null ? sentKey : p.idempotencyKey())
         .replayed(p.replayed())
         .vendorPayment(p)
