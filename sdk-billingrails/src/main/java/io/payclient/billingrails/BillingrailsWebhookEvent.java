@@ -24,7 +24,9 @@ public final class BillingrailsWebhookEvent {
   private final String type;
   private final @Nullable BillingrailsPayment payment;
   private final byte[] rawBody;
-  private final WebhookEvent neutral;
+  // The neutral view is built on first use: a handler that reads the typed event never pays for
+  // mapping its payment. An immutable value, so a race at worst builds it twice.
+  private volatile @Nullable WebhookEvent neutral;
 
   BillingrailsWebhookEvent(
       String id,
@@ -37,15 +39,6 @@ public final class BillingrailsWebhookEvent {
     this.type = type;
     this.payment = payment;
     this.rawBody = rawBody.clone();
-    this.neutral =
-        CoreAccess.get()
-            .webhookEvent(
-                BillingrailsClient.VENDOR,
-                id,
-                type,
-                payment == null ? null : BillingrailsMapping.toPayment(payment, null),
-                this.rawBody,
-                this);
   }
 
   /**
@@ -81,7 +74,20 @@ public final class BillingrailsWebhookEvent {
 
   /** The vendor-neutral view; {@link WebhookEvent#unwrap(Class)} returns this event. */
   public WebhookEvent toWebhookEvent() {
-    return neutral;
+    WebhookEvent n = neutral;
+    if (n == null) {
+      n =
+          CoreAccess.get()
+              .webhookEvent(
+                  BillingrailsClient.VENDOR,
+                  id,
+                  type,
+                  payment == null ? null : BillingrailsMapping.toPayment(payment, null),
+                  rawBody,
+                  this);
+      neutral = n;
+    }
+    return n;
   }
 
   @Override

@@ -26,7 +26,9 @@ public final class LagoWebhookEvent {
   private final @Nullable LagoPayment payment;
   private final @Nullable LagoPaymentRequest paymentRequest;
   private final byte[] rawBody;
-  private final WebhookEvent neutral;
+  // The neutral view is built on first use: a handler that reads the typed event never pays for
+  // mapping its payment. An immutable value, so a race at worst builds it twice.
+  private volatile @Nullable WebhookEvent neutral;
 
   LagoWebhookEvent(
       String id,
@@ -43,13 +45,6 @@ public final class LagoWebhookEvent {
     this.payment = payment;
     this.paymentRequest = paymentRequest;
     this.rawBody = rawBody.clone();
-    Payment neutralPayment =
-        payment != null
-            ? LagoMapping.toPayment(payment, false)
-            : paymentRequest != null ? LagoMapping.toPayment(paymentRequest) : null;
-    this.neutral =
-        CoreAccess.get()
-            .webhookEvent(LagoClient.VENDOR, id, type, neutralPayment, this.rawBody, this);
   }
 
   /**
@@ -101,7 +96,16 @@ public final class LagoWebhookEvent {
    * payment()} is the payment or the payment request.
    */
   public WebhookEvent toWebhookEvent() {
-    return neutral;
+    WebhookEvent n = neutral;
+    if (n == null) {
+      Payment neutralPayment =
+          payment != null
+              ? LagoMapping.toPayment(payment, false)
+              : paymentRequest != null ? LagoMapping.toPayment(paymentRequest) : null;
+      n = CoreAccess.get().webhookEvent(LagoClient.VENDOR, id, type, neutralPayment, rawBody, this);
+      neutral = n;
+    }
+    return n;
   }
 
   @Override

@@ -25,7 +25,9 @@ public final class PaygenticWebhookEvent {
   private final @Nullable String timestamp;
   private final @Nullable PaygenticPayment payment;
   private final byte[] rawBody;
-  private final WebhookEvent neutral;
+  // The neutral view is built on first use: a handler that reads the typed event never pays for
+  // mapping its payment. An immutable value, so a race at worst builds it twice.
+  private volatile @Nullable WebhookEvent neutral;
 
   PaygenticWebhookEvent(
       String id,
@@ -42,15 +44,6 @@ public final class PaygenticWebhookEvent {
     this.timestamp = timestamp;
     this.payment = payment;
     this.rawBody = rawBody.clone();
-    this.neutral =
-        CoreAccess.get()
-            .webhookEvent(
-                PaygenticClient.VENDOR,
-                id,
-                type,
-                payment == null ? null : PaygenticMapping.toPayment(payment, null),
-                this.rawBody,
-                this);
   }
 
   /** The Svix message id ({@code svix-id}): the same on every retry, the de-duplication key. */
@@ -93,7 +86,20 @@ public final class PaygenticWebhookEvent {
 
   /** The vendor-neutral view; {@link WebhookEvent#unwrap(Class)} returns this event. */
   public WebhookEvent toWebhookEvent() {
-    return neutral;
+    WebhookEvent n = neutral;
+    if (n == null) {
+      n =
+          CoreAccess.get()
+              .webhookEvent(
+                  PaygenticClient.VENDOR,
+                  id,
+                  type,
+                  payment == null ? null : PaygenticMapping.toPayment(payment, null),
+                  rawBody,
+                  this);
+      neutral = n;
+    }
+    return n;
   }
 
   @Override
