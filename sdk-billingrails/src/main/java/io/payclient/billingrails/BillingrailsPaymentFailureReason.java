@@ -44,6 +44,11 @@ public enum BillingrailsPaymentFailureReason {
     if (value == null || value.isBlank()) {
       return NONE;
     }
+    for (BillingrailsPaymentFailureReason r : VALUES) {
+      if (value.equals(r.wire)) {
+        return r; // as sent: no trimming, no lower-casing
+      }
+    }
     String v = value.trim().toLowerCase(Locale.ROOT);
     for (BillingrailsPaymentFailureReason r : VALUES) {
       if (v.equals(r.wire)) {

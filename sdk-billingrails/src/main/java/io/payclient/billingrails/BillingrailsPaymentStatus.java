@@ -44,6 +44,11 @@ public enum BillingrailsPaymentStatus {
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static BillingrailsPaymentStatus fromWire(@Nullable String value) {
     if (value != null) {
+      for (BillingrailsPaymentStatus s : VALUES) {
+        if (value.equals(s.wire)) {
+          return s; // as sent: no trimming, no lower-casing
+        }
+      }
       String v = value.trim().toLowerCase(Locale.ROOT);
       for (BillingrailsPaymentStatus s : VALUES) {
         if (v.equals(s.wire)) {

@@ -40,6 +40,11 @@ public enum LagoPaymentProviderType {
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentProviderType fromWire(@Nullable String value) {
     if (value != null) {
+      for (LagoPaymentProviderType v : VALUES) {
+        if (value.equals(v.wire)) {
+          return v; // as sent by Lago: no lower-casing
+        }
+      }
       String lower = value.toLowerCase(Locale.ROOT);
       for (LagoPaymentProviderType v : VALUES) {
         if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {

@@ -32,6 +32,11 @@ public enum LagoPaymentType {
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentType fromWire(@Nullable String value) {
     if (value != null) {
+      for (LagoPaymentType v : VALUES) {
+        if (value.equals(v.wire)) {
+          return v; // as sent by Lago: no lower-casing
+        }
+      }
       String lower = value.toLowerCase(Locale.ROOT);
       for (LagoPaymentType v : VALUES) {
         if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {

@@ -46,6 +46,11 @@ public enum PaygenticPaymentStatus {
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static PaygenticPaymentStatus fromWire(@Nullable String value) {
     if (value != null) {
+      for (PaygenticPaymentStatus s : VALUES) {
+        if (value.equals(s.wire)) {
+          return s; // as sent: no trimming, no lower-casing
+        }
+      }
       String v = value.trim().toLowerCase(Locale.ROOT);
       for (PaygenticPaymentStatus s : VALUES) {
         if (s.wire != null && s.wire.equals(v)) {
