@@ -80,6 +80,46 @@ public class SerdeBenchmark {
     }
   }
 
+  /**
+   * The floor of any reader that keeps the values: Moshi walks the whole response and builds every
+   * name and scalar as a {@code String} (numbers too, booleans as booleans), keeping nothing else:
+   * no types, no objects, no checks. PayClient's vendors only ({@link SerdeRounds} measures it).
+   */
+  public Object materialize() throws IOException {
+    Buffer body = new Buffer().write(response);
+    try {
+      JsonReader r = JsonReader.of(body);
+      return materialize(r);
+    } finally {
+      body.clear();
+    }
+  }
+
+  private static int materialize(JsonReader r) throws IOException {
+    int kept = 0;
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
+        r.beginObject();
+        while (r.hasNext()) {
+          kept += r.nextName().length();
+          kept += materialize(r);
+        }
+        r.endObject();
+      }
+      case BEGIN_ARRAY -> {
+        r.beginArray();
+        while (r.hasNext()) {
+          kept += materialize(r);
+        }
+        r.endArray();
+      }
+      case STRING, NUMBER -> kept += r.nextString().length();
+      case BOOLEAN -> kept += r.nextBoolean() ? 1 : 0;
+      default -> r.skipValue();
+    }
+    return kept;
+  }
+
   @Benchmark
   public Object parse() throws IOException {
     if (target.equals("stripe")) {

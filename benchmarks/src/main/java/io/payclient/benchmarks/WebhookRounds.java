@@ -8,9 +8,9 @@ import java.util.Properties;
 /**
  * Issue 16's webhook targets, measured interleaved ({@link Interleaved}): per scheme, {@link
  * WebhookBenchmark}'s {@code sdk}, {@code bare} and {@code bareTokenize} (and, for Lago JWT, {@code
- * jwtFloor}) in one JVM, in rounds; the ratio of the SDK to its baseline (bare RSA verify for Lago
- * JWT, bare MAC + tokenize for the HMAC schemes) is taken within each round, and the figure is the
- * median over the rounds with the quartiles.
+ * jwtFloor} and {@code jwtFloorParse}) in one JVM, in rounds; the ratio of the SDK to its baseline
+ * (bare RSA verify for Lago JWT, bare MAC + tokenize for the HMAC schemes) is taken within each
+ * round, and the figure is the median over the rounds with the quartiles.
  *
  * <p>Arguments ({@code key=value}): {@code rounds} (default 30), {@code batchMillis} (default 40),
  * {@code warmupSeconds} (default 10 per scheme), {@code schemes} (default all), {@code out} (a
@@ -41,6 +41,7 @@ public final class WebhookRounds {
       ops.put("bareParse", b::bareParse);
       if (scheme.equals("lago-jwt")) {
         ops.put("jwtFloor", b::jwtFloor);
+        ops.put("jwtFloorParse", b::jwtFloorParse);
       }
       Interleaved.Result m = Interleaved.measure(ops, settings);
       m.store(p, scheme);
@@ -52,6 +53,9 @@ public final class WebhookRounds {
       if (scheme.equals("lago-jwt")) {
         Interleaved.put(p, scheme + ".floor.ratio", m.ratio("jwtFloor", "bare"));
         Interleaved.put(p, scheme + ".overFloor.ratio", m.ratio("sdk", "jwtFloor"));
+        // The floor with PayClient's typed read in place of the tokenize, and the SDK above it.
+        Interleaved.put(p, scheme + ".floorParse.ratio", m.ratio("jwtFloorParse", "bare"));
+        Interleaved.put(p, scheme + ".overFloorParse.ratio", m.ratio("sdk", "jwtFloorParse"));
       }
       System.out.printf(
           Locale.ROOT,

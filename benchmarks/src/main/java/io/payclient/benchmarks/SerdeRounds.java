@@ -1,0 +1,63 @@
+package io.payclient.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Issue 19's reader target, measured interleaved ({@link Interleaved}): per vendor, {@link
+ * SerdeBenchmark}'s {@code parse} (the canned create response read into the typed payment) and
+ * {@code tokenize} (Moshi's {@code skipValue} over the same bytes) in one JVM, in rounds; the ratio
+ * {@code parse / tokenize} is taken within each round, and the figure is the median over the rounds
+ * with the quartiles. Target: ≤ 1.6× for every vendor. {@code materialize} (every name and scalar
+ * built as a string, nothing else) isolates what any reader that keeps the values pays over the
+ * tokenize, from what PayClient's typed read adds above that.
+ *
+ * <p>Arguments ({@code key=value}): {@code rounds} (default 30), {@code batchMillis} (default 40),
+ * {@code warmupSeconds} (default 5 per vendor), {@code vendors} (default all three), {@code out} (a
+ * properties file).
+ */
+public final class SerdeRounds {
+  /** The target for {@code parse / tokenize}. */
+  static final double TARGET = 1.6;
+
+  static final String[] VENDORS = {"lago", "billingrails", "paygentic"};
+
+  private SerdeRounds() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = Args.parse(args);
+    Interleaved.Settings settings = Interleaved.Settings.of(a, 5);
+    Properties p = settings.properties();
+    String[] vendors = a.getOrDefault("vendors", String.join(",", VENDORS)).split(",");
+    for (String vendor : vendors) {
+      SerdeBenchmark b = new SerdeBenchmark();
+      b.target = vendor;
+      b.setUp();
+      Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
+      ops.put("parse", b::parse);
+      ops.put("tokenize", b::tokenize);
+      ops.put("materialize", b::materialize);
+      Interleaved.Result m = Interleaved.measure(ops, settings);
+      m.store(p, vendor);
+      double[] ratio = m.ratio("parse", "tokenize");
+      Interleaved.put(p, vendor + ".ratio", ratio);
+      // What building every value as a String costs over the tokenize, and the typed read over it.
+      Interleaved.put(p, vendor + ".materialize.ratio", m.ratio("materialize", "tokenize"));
+      Interleaved.put(p, vendor + ".overMaterialize.ratio", m.ratio("parse", "materialize"));
+      System.out.printf(
+          Locale.ROOT,
+          "serde rounds %s: parse %.0f ns CPU, %.0f B; parse / tokenize %.2fx; materialize /"
+              + " tokenize %.2fx; parse / materialize %.2fx (medians of %d rounds)%n",
+          vendor,
+          Interleaved.median(m.cpu().get("parse")),
+          Interleaved.median(m.alloc().get("parse")),
+          Interleaved.median(ratio),
+          Interleaved.median(m.ratio("materialize", "tokenize")),
+          Interleaved.median(m.ratio("parse", "materialize")),
+          settings.rounds());
+    }
+    Interleaved.write(p, a.get("out"), "SerdeRounds");
+  }
+}
