@@ -16,11 +16,13 @@
 #                               start-up (SpringStartup, 20 rounds);
 #                               replaces only the "Instrumentation overhead" and "Spring Boot
 #                               start-up" sections and the issue-17 rows of the glance table
-#   benchmarks/run.sh --contenders  issue 19's canned-transport contenders alone (about 5 minutes):
+#   benchmarks/run.sh --contenders  issue 19's canned-transport contenders alone (about 6 minutes):
 #                               JacksonBenchmark (+ CreateBenchmark.create of the three vendors)
-#                               and KeyBenchmark with the full run's JMH settings; replaces only
-#                               the "Against a hand-written integration" and "Idempotency key
-#                               generation" sections and the issue-19 rows of the glance table
+#                               and KeyBenchmark with the full run's JMH settings, then the
+#                               readers against tokenize, interleaved (SerdeRounds); replaces only
+#                               the "Against a hand-written integration", "Idempotency key
+#                               generation" and "Reading against the Moshi floor" sections and the
+#                               issue-19 rows of the glance table
 #
 # Needs the SDK installed in the local repository (./mvnw -B install -DskipTests), except
 # --webhooks, --instrumentation and --contenders, which build the SDK modules of this checkout in the reactor
@@ -106,8 +108,10 @@ if [[ $MODE == contenders ]]; then
     -p target=lago,billingrails,paygentic $CO_ARGS -prof gc \
     -rf json -rff "$T/jmh-contenders.json" | tee "$T/jmh-contenders.log" \
     | grep -E '^(Benchmark|JacksonBenchmark|KeyBenchmark|CreateBenchmark)' || true
+  java -cp "$CP" io.payclient.benchmarks.SerdeRounds "out=$T/serde-rounds-contenders.properties"
   java -cp "$CP" io.payclient.benchmarks.Report contendersOnly=true \
-    "jmh=$T/jmh-contenders.json" "out=docs/BENCHMARKS.md" "command=$CO_CMD" \
+    "jmh=$T/jmh-contenders.json" "serdeRounds=$T/serde-rounds-contenders.properties" \
+    "out=docs/BENCHMARKS.md" "command=$CO_CMD" \
     "jmhArgs=$CO_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
     "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
   echo "benchmarks (contenders) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
@@ -150,6 +154,9 @@ if [[ $MODE == smoke ]]; then ROUNDS_ARGS="rounds=2 warmupSeconds=1 batchMillis=
 java -cp "$CP" io.payclient.benchmarks.InstrumentationRounds $ROUNDS_ARGS "out=$T/rounds-$MODE.properties"
 # shellcheck disable=SC2086
 java -cp "$CP" io.payclient.benchmarks.WebhookRounds $ROUNDS_ARGS "out=$T/webhook-rounds-$MODE.properties"
+# Issue 19's reader target: parse against tokenize, interleaved.
+# shellcheck disable=SC2086
+java -cp "$CP" io.payclient.benchmarks.SerdeRounds $ROUNDS_ARGS "out=$T/serde-rounds-$MODE.properties"
 # Spring Boot start-up without PayClient, with hand-written beans, with the starter (issue 17).
 java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$RUNS" "classpath=$CP" \
   "out=$T/spring-$MODE.properties"
@@ -165,7 +172,7 @@ java -cp "$CP" io.payclient.benchmarks.Report \
   "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
   "loopback=$T/loopback-$MODE.md" "spring=$T/spring-$MODE.properties" \
   "rounds=$T/rounds-$MODE.properties" "webhookRounds=$T/webhook-rounds-$MODE.properties" \
-  "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
+  "serdeRounds=$T/serde-rounds-$MODE.properties" "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
   "jmhArgs=$JMH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
   "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
 echo "benchmarks ($MODE) done in $(( $(date +%s) - START )) s: $OUT"

@@ -69,6 +69,9 @@ public final class Report {
   /** {@link WebhookRounds}' figures, empty when the run had none. */
   private Properties webhookRounds = new Properties();
 
+  /** {@link SerdeRounds}' figures, empty when the run had none. */
+  private Properties serdeRounds = new Properties();
+
   private Report() {}
 
   public static void main(String[] args) throws IOException {
@@ -77,6 +80,7 @@ public final class Report {
     r.readJmh(Path.of(a.get("jmh")));
     r.rounds = Interleaved.read(a.get("rounds"));
     r.webhookRounds = Interleaved.read(a.get("webhookRounds"));
+    r.serdeRounds = Interleaved.read(a.get("serdeRounds"));
     if (Boolean.parseBoolean(a.get("webhooksOnly"))) {
       r.webhooksOnly(a);
       return;
@@ -316,15 +320,24 @@ public final class Report {
               Locale.ROOT,
               "%nLago JWT against the floor of a conforming verifier (`jwtFloor`, below), same"
                   + " rounds: the floor is %.2f× [%.2f, %.2f] the bare RSA verify, the SDK %.2f×"
-                  + " [%.2f, %.2f] that floor.%n%nJMH's figures (each benchmark in forks of its own,"
-                  + " minutes apart; on a shared machine their ratios carry the machine's drift):"
-                  + "%n%n",
+                  + " [%.2f, %.2f] that floor. With PayClient's typed read in place of the"
+                  + " floor's tokenize (`jwtFloorParse`: what a conforming verifier that returns"
+                  + " the typed payment request costs at least, with PayClient's reader), the floor"
+                  + " is %.2f× [%.2f, %.2f] the bare RSA verify, and the SDK %.2f× [%.2f, %.2f]"
+                  + " that.%n%nJMH's figures (each benchmark in forks of its own, minutes apart; on"
+                  + " a shared machine their ratios carry the machine's drift):%n%n",
               num(webhookRounds, "lago-jwt.floor.ratio.median"),
               num(webhookRounds, "lago-jwt.floor.ratio.p25"),
               num(webhookRounds, "lago-jwt.floor.ratio.p75"),
               num(webhookRounds, "lago-jwt.overFloor.ratio.median"),
               num(webhookRounds, "lago-jwt.overFloor.ratio.p25"),
-              num(webhookRounds, "lago-jwt.overFloor.ratio.p75")));
+              num(webhookRounds, "lago-jwt.overFloor.ratio.p75"),
+              num(webhookRounds, "lago-jwt.floorParse.ratio.median"),
+              num(webhookRounds, "lago-jwt.floorParse.ratio.p25"),
+              num(webhookRounds, "lago-jwt.floorParse.ratio.p75"),
+              num(webhookRounds, "lago-jwt.overFloorParse.ratio.median"),
+              num(webhookRounds, "lago-jwt.overFloorParse.ratio.p25"),
+              num(webhookRounds, "lago-jwt.overFloorParse.ratio.p75")));
     }
     s.append(
         "| scheme | SDK µs/event | SDK B/event | baseline | baseline µs | ratio | target |"
@@ -587,6 +600,11 @@ public final class Report {
     section.setLength(0);
     keyGeneration(section, a);
     page = replaceSection(page, KEYS_HEADING, section.toString(), out);
+    if (!serdeRounds.isEmpty()) {
+      section.setLength(0);
+      readerFloor(section, a);
+      page = replaceSection(page, READER_HEADING, section.toString(), out);
+    }
     StringBuilder rows = new StringBuilder();
     issue19Glance(rows);
     page = replaceGlanceRows(page, ISSUE19_ROW, rows.toString(), false, out);
@@ -600,6 +618,18 @@ public final class Report {
 
   /** PayClient's create against the hand-written integration; worst vendor per target. */
   private void issue19Glance(StringBuilder s) {
+    if (!serdeRounds.isEmpty()) {
+      double worst = 0;
+      for (String v : SerdeRounds.VENDORS) {
+        worst = Math.max(worst, num(serdeRounds, v + ".ratio.median"));
+      }
+      row(
+          s,
+          "issue 19: each vendor's parse ≤ 1.6× Moshi's tokenize of the same bytes (interleaved)",
+          "worst vendor",
+          worst,
+          SerdeRounds.TARGET);
+    }
     if (!missingContenders().isEmpty()) {
       return;
     }
@@ -621,6 +651,55 @@ public final class Report {
         "worst vendor",
         worstAlloc,
         HANDWRITTEN_ALLOC_TARGET);
+  }
+
+  private static final String READER_HEADING = "## Reading against the Moshi floor";
+
+  /** The "Reading against the Moshi floor" section: {@link SerdeRounds}' interleaved figures. */
+  private void readerFloor(StringBuilder s, Map<String, String> a) {
+    s.append(READER_HEADING).append("\n\n");
+    if (Boolean.parseBoolean(a.get("contendersOnly"))) {
+      measuredIn(s, a, "", 19);
+      s.append("\n\n");
+    }
+    s.append(
+        "`SerdeRounds` (issue 19, item 1's reader target): `SerdeBenchmark`'s `parse` (the canned"
+            + " create response read into the typed payment) and `tokenize` (Moshi's `skipValue`"
+            + " over the same bytes), and `materialize` (Moshi walks the same bytes and builds every"
+            + " name and scalar as a `String`, nothing else: what any reader that keeps the values"
+            + " pays), interleaved in one JVM: "
+            + serdeRounds.getProperty("rounds")
+            + " rounds of one batch each (about "
+            + serdeRounds.getProperty("batchMillis")
+            + " ms of CPU, order rotated), after "
+            + serdeRounds.getProperty("warmupSeconds")
+            + " s of warm-up; thread CPU time; ratios taken within each round; shown: the median"
+            + " [quartiles]. Target: parse ≤ 1.6× tokenize, every vendor.\n\n");
+    s.append(
+        "| vendor | parse CPU ns | parse B | parse / tokenize | ≤ 1.6× | materialize / tokenize |"
+            + " parse / materialize |\n");
+    s.append("|---|---:|---:|---|---|---:|---:|\n");
+    for (String v : SerdeRounds.VENDORS) {
+      double r = num(serdeRounds, v + ".ratio.median");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %,.0f | %.2f× [%.2f, %.2f] | %s | %.2f× | %.2f× |%n",
+              label(v),
+              num(serdeRounds, v + ".parse.cpu.median"),
+              num(serdeRounds, v + ".parse.alloc.median"),
+              r,
+              num(serdeRounds, v + ".ratio.p25"),
+              num(serdeRounds, v + ".ratio.p75"),
+              r <= SerdeRounds.TARGET ? "met" : "**missed**",
+              num(serdeRounds, v + ".materialize.ratio.median"),
+              num(serdeRounds, v + ".overMaterialize.ratio.median")));
+    }
+    s.append(
+        "\nThe last two columns split the ratio: building the values as strings costs the first"
+            + " over the tokenize whatever the reader, and PayClient's typed read (names matched"
+            + " with `selectName`, values typed under the leniency policy, the payment's objects"
+            + " built) costs the second above that.\n\n");
   }
 
   /** The "Against a hand-written integration" section. */
@@ -1354,6 +1433,9 @@ public final class Report {
     springStartup(s, a, spring);
     handWritten(s, a);
     keyGeneration(s, a);
+    if (!serdeRounds.isEmpty()) {
+      readerFloor(s, a);
+    }
 
     s.append("## Footprint\n\n");
     long lagoTotal = total(lago);
