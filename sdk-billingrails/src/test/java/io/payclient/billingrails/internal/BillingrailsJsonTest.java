@@ -260,6 +260,30 @@ class BillingrailsJsonTest {
   }
 
   @Test
+  void linksOfEveryShapeReadAsTheirUriWhetherOrNotTheyTakeTheFastCheck() throws Exception {
+    for (String link :
+        new String[] {
+          "https://pay.example.com/p/pl_1?session=a%20b&x=1",
+          "https://[::1]:8443/pay#frag",
+          "https://pé.example.com/p",
+          "/relative"
+        }) {
+      BillingrailsPayment p =
+          parse("{\"payment\":{\"id\":\"p\"},\"payment_link\":\"" + link + "\"}");
+      assertThat(p.paymentLink()).as(link).isEqualTo(new URI(link));
+      assertThat(p.paymentLink().toString()).isEqualTo(link);
+      assertThat(p.untyped()).isEmpty();
+      assertThat(BillingrailsMapping.toPayment(p, null).paymentUrl()).contains(new URI(link));
+    }
+    // The payment's own link, repeated by the envelope: one payment, equal to a fresh read.
+    String same = "{\"id\":\"p\",\"payment_link\":\"https://pay.example.com/x\"}";
+    BillingrailsPayment wrapped =
+        parse("{\"payment\":" + same + ",\"payment_link\":\"https://pay.example.com/x\"}");
+    assertThat(wrapped).isEqualTo(parse(same));
+    assertThat(wrapped.paymentUrl()).contains(URI.create("https://pay.example.com/x"));
+  }
+
+  @Test
   void aPaymentWithoutIdOrABrokenBodyIsAFormatError() {
     assertThatThrownBy(() -> parse("{\"payment\":{\"status\":\"pending\"}}"))
         .isInstanceOf(JsonDataException.class)
