@@ -72,6 +72,9 @@ public final class Report {
   /** {@link SerdeRounds}' figures, empty when the run had none. */
   private Properties serdeRounds = new Properties();
 
+  /** {@link ScaleRun}'s figures, empty when the run had none. */
+  private Properties scale = new Properties();
+
   private Report() {}
 
   public static void main(String[] args) throws IOException {
@@ -81,6 +84,7 @@ public final class Report {
     r.rounds = Interleaved.read(a.get("rounds"));
     r.webhookRounds = Interleaved.read(a.get("webhookRounds"));
     r.serdeRounds = Interleaved.read(a.get("serdeRounds"));
+    r.scale = Interleaved.read(a.get("scale"));
     if (Boolean.parseBoolean(a.get("webhooksOnly"))) {
       r.webhooksOnly(a);
       return;
@@ -605,6 +609,11 @@ public final class Report {
       readerFloor(section, a);
       page = replaceSection(page, READER_HEADING, section.toString(), out);
     }
+    if (!scale.isEmpty()) {
+      section.setLength(0);
+      scale(section, a);
+      page = replaceSection(page, SCALE_HEADING, section.toString(), out);
+    }
     StringBuilder rows = new StringBuilder();
     issue19Glance(rows);
     page = replaceGlanceRows(page, ISSUE19_ROW, rows.toString(), false, out);
@@ -629,6 +638,30 @@ public final class Report {
           "worst vendor",
           worst,
           SerdeRounds.TARGET);
+    }
+    if (!scale.isEmpty()) {
+      double flat = 0;
+      double heap = 0;
+      for (String v : ScaleRun.VENDORS) {
+        for (String mode : ScaleRun.MODES) {
+          flat = Math.max(flat, num(scale, v + "." + mode + ".flat.median"));
+          heap = Math.max(heap, num(scale, v + "." + mode + ".heapPages.median"));
+        }
+      }
+      row(
+          s,
+          "issue 19: listing "
+              + String.format(Locale.ROOT, "%,d", Integer.parseInt(scale.getProperty("items")))
+              + " payments, time per item flat (last segment ≤ 1.2× the first)",
+          "worst vendor and mode",
+          flat,
+          ScaleRun.FLAT_TARGET);
+      rowIn(
+          s,
+          "issue 19: listing, heap growth bounded (≤ 2 pages: the current and the one ahead)",
+          "worst vendor and mode, pages",
+          heap,
+          ScaleRun.HEAP_PAGES_TARGET);
     }
     if (!missingContenders().isEmpty()) {
       return;
@@ -700,6 +733,114 @@ public final class Report {
             + " over the tokenize whatever the reader, and PayClient's typed read (names matched"
             + " with `selectName`, values typed under the leniency policy, the payment's objects"
             + " built) costs the second above that.\n\n");
+  }
+
+  private static final String SCALE_HEADING = "## Listing at scale";
+
+  /** The "Listing at scale" section: {@link ScaleRun}'s figures. */
+  private void scale(StringBuilder s, Map<String, String> a) {
+    s.append(SCALE_HEADING).append("\n\n");
+    if (Boolean.parseBoolean(a.get("contendersOnly"))) {
+      measuredIn(s, a, "", 19);
+      s.append("\n\n");
+    }
+    int items = Integer.parseInt(scale.getProperty("items"));
+    String[] ends = new String[4];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = String.format(Locale.ROOT, "%,d", Integer.parseInt(scale.getProperty("end." + i)));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "`ScaleRun` (issue 19, item 5): each testkit fake seeded with %,d payments"
+                + " (`seedPayments`), listed through the neutral client, pages of %s"
+                + " (`list(pageSize)`, then `autoPagingIterable`), each payment consumed and"
+                + " dropped: **lazy** (the next page requested when the iteration reaches it) and"
+                + " **prefetch** (`autoPagingIterable(true)`: the next page requested when the"
+                + " iteration enters a page). After a warm-up pass, %s rounds per mode, alternating;"
+                + " shown: the median. Time per item is wall time over the segments [%s, %s), [%s,"
+                + " %s) and [%s, %s); **last / first** is the flatness figure (target ≤ 1.2×)."
+                + " **Heap growth** is the most heap in use after a full GC at the segment ends,"
+                + " over the heap before the list, in pages: the retained size of one page of"
+                + " neutral payments (20 held at once, divided by 20). The fake runs in the same"
+                + " JVM, its store seeded before the first measurement (it keeps no record of the"
+                + " requests it served). The clock stops while the heap is measured.%n%n",
+            items,
+            scale.getProperty("page"),
+            scale.getProperty("rounds"),
+            ends[0],
+            ends[1],
+            ends[1],
+            ends[2],
+            ends[2],
+            ends[3]));
+    s.append(
+        "| vendor | mode | payments/s | ns/item, 1st segment | 2nd | 3rd | last / first | ≤ 1.2× |"
+            + " heap growth, pages | page B | ≤ 2 pages |\n");
+    s.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+    for (String v : ScaleRun.VENDORS) {
+      for (String mode : ScaleRun.MODES) {
+        String k = v + "." + mode + ".";
+        double flat = num(scale, k + "flat.median");
+        double heap = num(scale, k + "heapPages.median");
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %,.0f | %,.0f | %,.0f | %,.0f | %.2f× | %s | %.2f | %,d | %s |%n",
+                label(v),
+                mode,
+                num(scale, k + "perSecond.median"),
+                num(scale, k + "segment.1.nsPerItem.median"),
+                num(scale, k + "segment.2.nsPerItem.median"),
+                num(scale, k + "segment.3.nsPerItem.median"),
+                flat,
+                flat <= ScaleRun.FLAT_TARGET ? "met" : "**missed**",
+                heap,
+                Long.parseLong(scale.getProperty(v + ".pageBytes")),
+                heap <= ScaleRun.HEAP_PAGES_TARGET ? "met" : "**missed**"));
+      }
+    }
+    s.append(
+        "\nPrefetch against lazy, payments/s, with a server that answers at once and a caller that"
+            + " does nothing with the payments:");
+    for (String v : ScaleRun.VENDORS) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              " %s %.2f×;",
+              v,
+              num(scale, v + ".prefetch.perSecond.median")
+                  / num(scale, v + ".lazy.perSecond.median")));
+    }
+    s.setLength(s.length() - 1);
+    s.append(
+        String.format(
+            Locale.ROOT,
+            ". There is nothing to overlap: the fake and the client share the machine's cores, and"
+                + " a request ahead only competes with the page being read. Prefetching is for"
+                + " the other case, measured next: a server that takes %s ms to answer each page"
+                + " (the fake's `Fault.delay`) and a caller that spends %s µs of CPU on each"
+                + " payment, through %,d payments (median of %s rounds):",
+            scale.getProperty("latencyMillis"),
+            scale.getProperty("workMicros"),
+            Integer.parseInt(scale.getProperty("latencyItems")),
+            scale.getProperty("rounds")));
+    for (String v : ScaleRun.VENDORS) {
+      double lazy = num(scale, v + ".latency.lazy.perSecond.median");
+      double ahead = num(scale, v + ".latency.prefetch.perSecond.median");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              " %s %,.0f payments/s lazy, %,.0f prefetching (%.2f×);",
+              v,
+              lazy,
+              ahead,
+              ahead / lazy));
+    }
+    s.setLength(s.length() - 1);
+    s.append(
+        ". So `autoPagingIterable(true)` is offered as an option, and the lazy iteration stays the"
+            + " default: it holds one page, and fetches nothing the caller does not reach.\n\n");
   }
 
   /** The "Against a hand-written integration" section. */
@@ -1436,6 +1577,9 @@ public final class Report {
     if (!serdeRounds.isEmpty()) {
       readerFloor(s, a);
     }
+    if (!scale.isEmpty()) {
+      scale(s, a);
+    }
 
     s.append("## Footprint\n\n");
     long lagoTotal = total(lago);
@@ -1588,6 +1732,18 @@ public final class Report {
           .append(" |\n");
     }
     s.append('\n');
+  }
+
+  /** A glance row whose figure is a count, not a ratio. */
+  private static void rowIn(StringBuilder s, String target, String what, double value, double max) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s %.2f | %s |%n",
+            target,
+            what,
+            value,
+            value <= max ? "met" : "**missed**"));
   }
 
   private static void row(StringBuilder s, String target, String what, double value, double max) {

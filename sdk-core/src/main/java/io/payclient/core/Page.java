@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list, and the way to the next. Immutable and thread-safe; fetching the next page is
- * always an explicit or lazy call, never done ahead of time.
+ * an explicit or lazy call, done ahead of time only when asked for ({@link
+ * #autoPagingIterable(boolean)}).
  *
  * <pre>{@code
  * Page<LagoPayment> page = lago.payments().list(LagoPaymentListParams.builder().perPage(50).build());
@@ -90,11 +92,34 @@ public final class Page<T> {
     return () -> new AutoPager<>(this);
   }
 
+  /**
+   * Every item of this page and the pages after it, like {@link #autoPagingIterable()}; with {@code
+   * prefetchNextPage}, the next page is requested (asynchronously, no thread waiting on it) as soon
+   * as the iteration enters a page, so that the request overlaps the caller's work on the current
+   * one. At most one page is requested ahead, so at most two pages are held. A failed request ahead
+   * is thrown (a {@link PayClientException}) only when the iteration reaches that page; an
+   * iteration abandoned early leaves that one request to finish, its page unused.
+   *
+   * @param prefetchNextPage whether to request each next page ahead; {@code false} is {@link
+   *     #autoPagingIterable()}
+   */
+  public Iterable<T> autoPagingIterable(boolean prefetchNextPage) {
+    return prefetchNextPage ? () -> new PrefetchingPager<>(this) : autoPagingIterable();
+  }
+
   /** {@link #autoPagingIterable()} as a sequential, lazy stream. */
   public Stream<T> autoPagingStream() {
+    return stream(new AutoPager<>(this));
+  }
+
+  /** {@link #autoPagingIterable(boolean)} as a sequential stream. */
+  public Stream<T> autoPagingStream(boolean prefetchNextPage) {
+    return prefetchNextPage ? stream(new PrefetchingPager<>(this)) : autoPagingStream();
+  }
+
+  private static <T> Stream<T> stream(Iterator<T> items) {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(
-            new AutoPager<>(this), Spliterator.ORDERED | Spliterator.NONNULL),
+        Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
@@ -145,6 +170,61 @@ public final class Page<T> {
   @Override
   public String toString() {
     return "Page{items=" + items.size() + ", hasNextPage=" + hasNextPage() + '}';
+  }
+
+  /** The iteration of {@link #autoPagingIterable(boolean)}: one page requested ahead. */
+  private static final class PrefetchingPager<T> implements Iterator<T> {
+    private Page<T> page;
+    private int index;
+    private @Nullable CompletableFuture<Page<T>> ahead;
+
+    PrefetchingPager(Page<T> first) {
+      this.page = first;
+      this.ahead = requestAfter(first);
+    }
+
+    private static <T> @Nullable CompletableFuture<Page<T>> requestAfter(Page<T> page) {
+      return page.hasNextPage() ? page.nextPageAsync() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (index >= page.items.size()) {
+        CompletableFuture<Page<T>> next = ahead;
+        if (next == null) {
+          return false;
+        }
+        ahead = null; // a failure is thrown once; the iteration then ends
+        page = await(next);
+        index = 0;
+        ahead = requestAfter(page);
+      }
+      return true;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.items.get(index++);
+    }
+
+    /** The page, or what the request failed with (unwrapped, as the lazy iteration throws it). */
+    private static <T> Page<T> await(CompletableFuture<Page<T>> future) {
+      try {
+        return future.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
   }
 
   private static final class AutoPager<T> implements Iterator<T> {

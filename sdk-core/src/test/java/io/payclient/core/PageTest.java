@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +30,17 @@ class PageTest {
               @Override
               public Page<Integer> fetch() {
                 fetches.incrementAndGet();
-                return page(fetches, index + 1, first + sizes[index], sizes);
+                return following();
               }
 
               @Override
               public CompletableFuture<Page<Integer>> fetchAsync() {
-                return CompletableFuture.supplyAsync(this::fetch);
+                fetches.incrementAndGet(); // counted when requested, not when answered
+                return CompletableFuture.supplyAsync(this::following);
+              }
+
+              private Page<Integer> following() {
+                return page(fetches, index + 1, first + sizes[index], sizes);
               }
             };
     return new Page<>(items, next, 99L);
@@ -50,6 +56,45 @@ class PageTest {
     assertThat(fetches).hasValue(2); // the empty page and the next
     assertThat(first.autoPagingIterable()).containsExactly(0, 1, 2, 3, 4);
     assertThat(first.totalCount()).hasValue(99);
+  }
+
+  @Test
+  void prefetchingRequestsOnePageAheadAndGivesTheSameItems() {
+    AtomicInteger fetches = new AtomicInteger();
+    Page<Integer> first = pages(fetches, 2, 0, 2, 1);
+    Iterator<Integer> items = first.autoPagingIterable(true).iterator();
+    assertThat(items.next()).isZero();
+    assertThat(fetches).hasValue(1); // page 2 requested on entering page 1, not page 3
+    assertThat(items.next()).isOne();
+    assertThat(items.next()).isEqualTo(2); // through the empty page
+    assertThat(fetches).hasValue(3); // page 4 requested on entering page 3: one ahead at most
+    assertThat(first.autoPagingIterable(true)).containsExactly(0, 1, 2, 3, 4);
+    assertThat(first.autoPagingStream(true)).containsExactly(0, 1, 2, 3, 4);
+    assertThat(first.autoPagingStream(false)).containsExactly(0, 1, 2, 3, 4);
+    assertThat(new Page<>(List.of(7), null, null).autoPagingIterable(true)).containsExactly(7);
+  }
+
+  @Test
+  void aFailedPrefetchIsThrownWhenItsPageIsReachedAndEndsTheIteration() {
+    RuntimeException failure = new IllegalStateException("page 2 failed");
+    io.payclient.core.internal.PageFetcher<Integer> failing =
+        new io.payclient.core.internal.PageFetcher<>() {
+          @Override
+          public Page<Integer> fetch() {
+            throw failure;
+          }
+
+          @Override
+          public CompletableFuture<Page<Integer>> fetchAsync() {
+            return CompletableFuture.failedFuture(failure);
+          }
+        };
+    Iterator<Integer> items =
+        new Page<>(List.of(1, 2), failing, null).autoPagingIterable(true).iterator();
+    assertThat(items.next()).isOne();
+    assertThat(items.next()).isEqualTo(2); // the failure waits for its page
+    assertThatThrownBy(items::hasNext).isSameAs(failure);
+    assertThat(items.hasNext()).isFalse();
   }
 
   @Test

@@ -199,6 +199,52 @@ public class FakeBillingrails extends FakeServer {
     return seed("order_id", newId("ord_"), accountId, currency, amountMinor);
   }
 
+  /**
+   * Adds {@code count} succeeded offline payments of 10.00 USD on account {@code accountId}
+   * (references {@code seed-<n>}, no invoice behind them), as if created now, one after the other,
+   * without requests and without counting as creates ({@link #createdPayments()}): for tests and
+   * benchmarks that list many payments. Each payment takes a few hundred bytes of heap.
+   *
+   * @throws IllegalArgumentException if {@code accountId} is blank, {@code count} is negative, or
+   *     the fake would hold more than {@value FakeServer#MAX_SEEDED} payments
+   */
+  public void seedPayments(String accountId, int count) {
+    requireText(accountId, "accountId");
+    synchronized (lock) {
+      checkSeedCount(count, payments.size());
+      accounts.add(accountId);
+      String createdAt = now().truncatedTo(ChronoUnit.MILLIS).toString();
+      for (int n = 0; n < count; n++) {
+        payments.add(
+            obj(
+                "object",
+                "payment",
+                "id",
+                newId("pay_"),
+                "account_id",
+                accountId,
+                "amount",
+                1000L,
+                "currency",
+                "USD",
+                "description",
+                "Seeded payment",
+                "payment_method",
+                null,
+                "payment_method_id",
+                null,
+                "reference_id",
+                "seed-" + (payments.size() + 1),
+                "status",
+                "succeeded",
+                "failure_reason",
+                null,
+                "created_at",
+                createdAt));
+      }
+    }
+  }
+
   /** The payments created, oldest first, as their JSON objects (read-only copies). */
   public List<Map<String, @Nullable Object>> payments() {
     synchronized (lock) {
@@ -581,12 +627,14 @@ public class FakeBillingrails extends FakeServer {
       return validation(400, details);
     }
     synchronized (lock) {
-      List<Map<String, @Nullable Object>> newestFirst = new ArrayList<>(payments);
-      Collections.reverse(newestFirst);
-      int total = newestFirst.size();
+      // Newest first; only the page's payments are taken, so a page costs the same at any page.
+      int total = payments.size();
       long from = Math.min((long) (page - 1) * perPage, total);
       long to = Math.min(from + perPage, total);
-      List<Map<String, @Nullable Object>> items = newestFirst.subList((int) from, (int) to);
+      List<Map<String, @Nullable Object>> items = new ArrayList<>((int) (to - from));
+      for (long i = from; i < to; i++) {
+        items.add(payments.get(total - 1 - (int) i));
+      }
       Map<String, @Nullable Object> meta =
           obj(
               "request_id",

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -132,6 +133,10 @@ public class FakeLago extends FakeServer {
   private final Map<String, Customer> customers = new ConcurrentHashMap<>(); // by external id
   private final Map<String, Invoice> invoices = new ConcurrentHashMap<>();
   private final List<Map<String, @Nullable Object>> payments = new ArrayList<>(); // oldest first
+  // Whether created_at never went back from one payment to the next (so newest first is the
+  // insertion order reversed, with no sort), and the last one; guarded by payments.
+  private boolean paymentsInOrder = true;
+  private @Nullable Instant lastCreatedAt;
   private final List<StoredRequest> paymentRequests = new ArrayList<>(); // oldest first
   private final long[] window = new long[2]; // epoch second, requests in it; guarded by itself
 
@@ -335,6 +340,40 @@ public class FakeLago extends FakeServer {
     }
   }
 
+  /**
+   * Adds {@code count} manual payments of 1.00 (in the invoice's currency) on a seeded invoice
+   * (references {@code seed-<n>}), as if created now, one after the other, without requests,
+   * without counting as creates ({@link #createdPayments()}) and without changing the invoice's
+   * amount due: for tests and benchmarks that list many payments. Each payment takes about a
+   * kilobyte of heap.
+   *
+   * @throws IllegalArgumentException if there is no such invoice, {@code count} is negative, or the
+   *     fake would hold more than {@value FakeServer#MAX_SEEDED} payments
+   */
+  public void seedPayments(String invoiceId, int count) {
+    Invoice invoice = invoices.get(invoiceId);
+    if (invoice == null) {
+      throw new IllegalArgumentException("no such invoice: " + invoiceId);
+    }
+    synchronized (payments) {
+      checkSeedCount(count, payments.size());
+      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      for (int n = 0; n < count; n++) {
+        addPayment(payment(invoice, 100, "seed-" + (payments.size() + 1), now), now);
+      }
+    }
+  }
+
+  /** Stores a payment, keeping track of whether the store is still in created_at order. */
+  private void addPayment(Map<String, @Nullable Object> payment, Instant createdAt) {
+    Instant last = lastCreatedAt;
+    if (last != null && createdAt.isBefore(last)) {
+      paymentsInOrder = false;
+    }
+    lastCreatedAt = createdAt;
+    payments.add(payment);
+  }
+
   /** How many payments this fake holds with the given reference (a duplicate shows as 2). */
   public int paymentsWithReference(String reference) {
     synchronized (payments) {
@@ -492,7 +531,7 @@ public class FakeLago extends FakeServer {
       }
       invoices.put(invoiceId, current.paid(cents, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
       Map<String, @Nullable Object> payment = payment(current, cents, ref, createdAt);
-      payments.add(payment);
+      addPayment(payment, createdAt);
       countCreated();
       return reply(200, JsonTree.write(obj("payment", payment)));
     }
@@ -502,7 +541,28 @@ public class FakeLago extends FakeServer {
     String invoiceId = query(request, "invoice_id");
     String customer = query(request, "external_customer_id");
     List<Map<String, @Nullable Object>> matching = new ArrayList<>();
+    boolean inOrder;
     synchronized (payments) {
+      inOrder = paymentsInOrder;
+      if (inOrder && invoiceId == null && customer == null) {
+        // Newest first is the insertion order reversed: the page is taken from a view of the
+        // store, without sorting or copying the rest, so a page costs the same at any page.
+        List<Map<String, @Nullable Object>> all = payments;
+        int n = all.size();
+        List<Map<String, @Nullable Object>> newestFirst =
+            new AbstractList<>() {
+              @Override
+              public Map<String, @Nullable Object> get(int i) {
+                return all.get(n - 1 - i);
+              }
+
+              @Override
+              public int size() {
+                return n;
+              }
+            };
+        return reply(200, JsonTree.write(paged("payments", newestFirst, request)));
+      }
       for (int i = payments.size() - 1; i >= 0; i--) { // newest first
         Map<String, @Nullable Object> p = payments.get(i);
         boolean invoiceOk =
@@ -515,6 +575,9 @@ public class FakeLago extends FakeServer {
       }
     }
     // Lago orders by created_at (which paid_at sets), newest first; ties newest created first.
+    if (inOrder) {
+      return reply(200, JsonTree.write(paged("payments", matching, request)));
+    }
     matching.sort(
         Comparator.comparing(
                 (Map<String, @Nullable Object> p) ->

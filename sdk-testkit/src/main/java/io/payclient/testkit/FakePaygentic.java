@@ -259,6 +259,46 @@ public class FakePaygentic extends FakeServer {
     return this;
   }
 
+  /**
+   * Adds {@code count} completed payments of 10.00 USD (references {@code seed-<n>}), as if created
+   * now, one after the other, without requests and without counting as creates ({@link
+   * #createdPayments()}): for tests and benchmarks that list many payments. Each payment takes a
+   * few hundred bytes of heap.
+   *
+   * @throws IllegalArgumentException if {@code count} is negative, or the fake would hold more than
+   *     {@value FakeServer#MAX_SEEDED} payments
+   */
+  public void seedPayments(int count) {
+    synchronized (payments) {
+      checkSeedCount(count, payments.size());
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      for (int n = 0; n < count; n++) {
+        String id = "pay_" + HexFormat.of().formatHex(randomBytes());
+        Map<String, @Nullable Object> payment =
+            obj(
+                "id",
+                id,
+                "object",
+                "payment",
+                "amount",
+                "10.00",
+                "currency",
+                "USD",
+                "status",
+                "completed",
+                "createdAt",
+                now.toString(),
+                "paymentUrl",
+                baseUrl() + "/checkout/" + id,
+                "reference",
+                "seed-" + (payments.size() + 1),
+                "expiresAt",
+                now.plus(DEFAULT_EXPIRES_IN).toString());
+        payments.add(new Stored(payment, DEFAULT_MERCHANT_ID));
+      }
+    }
+  }
+
   /** How many payments the fake holds (each created once; replays add none). */
   public int paymentCount() {
     synchronized (payments) {
@@ -413,22 +453,30 @@ public class FakePaygentic extends FakeServer {
       limit = Math.max(1, Math.min(MAX_LIMIT, limit));
       offset = Math.max(0, offset);
     }
-    List<Map<String, @Nullable Object>> matching = new ArrayList<>();
+    // Newest first; only the page's payments are copied, so a page costs the same at any offset.
+    List<Map<String, @Nullable Object>> data = new ArrayList<>();
+    int total = 0;
     synchronized (payments) {
-      for (int i = payments.size() - 1; i >= 0; i--) { // newest first
-        Stored s = payments.get(i);
-        Map<String, @Nullable Object> p = s.payment();
-        if ((merchantId == null || merchantId.equals(s.merchantId()))
-            && (status == null || status.equals(p.get("status")))
-            && (customerId == null || customerId.equals(p.get("customerId")))) {
-          matching.add(new LinkedHashMap<>(p));
+      if (merchantId == null && status == null && customerId == null) {
+        total = payments.size();
+        for (int i = total - 1 - offset; i >= 0 && data.size() < limit; i--) {
+          data.add(new LinkedHashMap<>(payments.get(i).payment()));
+        }
+      } else {
+        for (int i = payments.size() - 1; i >= 0; i--) {
+          Stored s = payments.get(i);
+          Map<String, @Nullable Object> p = s.payment();
+          if ((merchantId == null || merchantId.equals(s.merchantId()))
+              && (status == null || status.equals(p.get("status")))
+              && (customerId == null || customerId.equals(p.get("customerId")))) {
+            if (total >= offset && data.size() < limit) {
+              data.add(new LinkedHashMap<>(p));
+            }
+            total++;
+          }
         }
       }
     }
-    int total = matching.size();
-    int from = Math.min(offset, total);
-    List<Map<String, @Nullable Object>> data =
-        matching.subList(from, (int) Math.min((long) from + limit, total));
     return reply(
         200,
         JsonTree.write(

@@ -223,6 +223,26 @@ public abstract class FakeServer implements AutoCloseable {
   }
 
   /** Counts a payment created; subclasses call it once per processed create. */
+  /** The most payments a fake holds after {@code seedPayments}: bounds a test's heap. */
+  public static final int MAX_SEEDED = 1_000_000;
+
+  /**
+   * Checks a {@code seedPayments} count against what the fake holds.
+   *
+   * @throws IllegalArgumentException if negative, or the total would pass {@link #MAX_SEEDED}
+   */
+  static void checkSeedCount(int count, int held) {
+    if (count < 0 || (long) count + held > MAX_SEEDED) {
+      throw new IllegalArgumentException(
+          "seedPayments: count must be 0 to "
+              + (MAX_SEEDED - held)
+              + " (a fake holds at most "
+              + MAX_SEEDED
+              + " payments), was "
+              + count);
+    }
+  }
+
   protected final void countCreated() {
     created.incrementAndGet();
   }
@@ -262,12 +282,31 @@ public abstract class FakeServer implements AutoCloseable {
   protected record Reply(int status, String json, String... headers) {}
 
   /** A JSON reply. */
+  /**
+   * Takes one request off MockWebServer's queue of recorded requests, which it fills before each
+   * dispatch and which nothing here reads: without this, a fake kept every request it ever served
+   * (a list through 100 000 payments left a thousand of them on the heap).
+   */
+  private void forgetRecorded() {
+    try {
+      server.takeRequest(0, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether MockWebServer still holds a recorded request (takes it): for this package's tests. */
+  boolean holdsRecordedRequest() throws InterruptedException {
+    return server.takeRequest(0, TimeUnit.NANOSECONDS) != null;
+  }
+
   protected static Reply reply(int status, String json, String... headers) {
     return new Reply(status, json, headers);
   }
 
   private MockResponse dispatch(RecordedRequest request) {
     requests.incrementAndGet();
+    forgetRecorded();
     Fault fault;
     synchronized (faults) {
       fault = faults.pollFirst();
