@@ -31,17 +31,18 @@ import java.util.Properties;
  * <p>Per vendor and mode, after a warm-up pass: items per second over the whole list; wall time per
  * item in segments ({@code [1k, 10k)}, {@code [10k, 50k)}, {@code [50k, 100k)} of 100 000), whose
  * last over first is the flatness figure; and the heap in use after a full GC at the segment ends,
- * against the heap before the list, with the retained size of one page (the heap with the first
- * page held, against without) as the unit. The clock stops while the heap is measured. The fake
- * runs in this JVM and holds the seeded payments from before the first measurement, so the heap
- * figures are the client's (and the fake's per-request work, which it does not keep).
+ * the most at a later one over the heap at the first (1 000 payments in), with the retained size of
+ * one page (20 first pages held, divided by 20) as the unit. The clock stops while the heap is
+ * measured. The fake runs in this JVM and holds the seeded payments from before the first
+ * measurement, so the heap figures are the client's (and the fake's per-request work, which it does
+ * not keep).
  *
  * <p>Then the case prefetching is for: a server that takes {@code latencyMillis} (default 20) to
  * answer each page (the fake's {@code Fault.delay}) and a caller that spends {@code workMicros}
  * (default 100) of CPU on each payment, through a fake of {@code latencyItems} (default 5000)
  * payments: payments per second, lazy and prefetching.
  *
- * <p>Arguments ({@code key=value}): {@code items} (default 100000), {@code rounds} (default 2: the
+ * <p>Arguments ({@code key=value}): {@code items} (default 100000), {@code rounds} (default 3: the
  * modes alternate, lazy first; the median of the rounds is reported), {@code vendors} (default
  * all), {@code latencyMillis}, {@code workMicros}, {@code latencyItems}, {@code out} (a properties
  * file).
@@ -63,7 +64,7 @@ public final class ScaleRun {
   public static void main(String[] args) throws Exception {
     Map<String, String> a = Args.parse(args);
     int items = Integer.parseInt(a.getOrDefault("items", "100000"));
-    int rounds = Integer.parseInt(a.getOrDefault("rounds", "2"));
+    int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
     int[] ends = {items / 100, items / 10, items / 2, items};
     Properties p = new Properties();
     p.setProperty("items", Integer.toString(items));
@@ -87,7 +88,7 @@ public final class ScaleRun {
             pass(f.client, items, mode.equals("prefetch"), ends, m);
             perSecond[r] = items / (m.wallNanos / 1e9);
             nsPerItem[r] = m.nsPerItem(ends);
-            heapGrowth[r] = m.maxHeap - m.heapBefore;
+            heapGrowth[r] = m.heapGrowth();
           }
           String k = vendor + "." + mode;
           Interleaved.put(p, k + ".perSecond", perSecond);
@@ -160,12 +161,25 @@ public final class ScaleRun {
   /** What one measured pass saw. */
   private static final class Measured {
     final long[] wallAt;
+    final long[] heapAt;
     long wallNanos;
-    long heapBefore;
-    long maxHeap;
 
     Measured(int checkpoints) {
       wallAt = new long[checkpoints];
+      heapAt = new long[checkpoints];
+    }
+
+    /**
+     * The most heap in use at a later checkpoint over the heap at the first: what grows with the
+     * number of payments listed (the first checkpoint, ten pages in, has the one-time state of a
+     * list: connection, buffers, Okio's segment pool).
+     */
+    long heapGrowth() {
+      long max = heapAt[1];
+      for (int i = 2; i < heapAt.length; i++) {
+        max = Math.max(max, heapAt[i]);
+      }
+      return max - heapAt[0];
     }
 
     /** Wall nanoseconds per item in each segment; [0] is the first checkpoint's. */
@@ -185,9 +199,6 @@ public final class ScaleRun {
    */
   private static void pass(
       PaymentsClient client, int items, boolean prefetch, int[] ends, Measured m) {
-    if (m != null) {
-      m.heapBefore = heapAfterGc();
-    }
     long excluded = 0;
     long start = System.nanoTime();
     Iterator<Payment> it =
@@ -204,7 +215,7 @@ public final class ScaleRun {
       if (m != null && checkpoint < ends.length && n == ends[checkpoint]) {
         long now = System.nanoTime();
         m.wallAt[checkpoint] = now - start - excluded;
-        m.maxHeap = Math.max(m.maxHeap, heapAfterGc());
+        m.heapAt[checkpoint] = heapAfterGc();
         excluded += System.nanoTime() - now;
         checkpoint++;
       }
