@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 30 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh           full run (about 32 minutes on 2 cores); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (about 2 minutes): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
 #   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 9 minutes), with the full run's JMH
