@@ -407,6 +407,27 @@ class FakeLagoFidelityTest {
   }
 
   @Test
+  void aPaymentPaidBeforeTheOnesCreatedEarlierIsListedInItsPlace() throws Exception {
+    String invoice = lago.seedInvoice("USD", 1_000);
+    lago.seedPayments(invoice, 2); // seed-1, seed-2: now
+    pay(
+        "\"invoice_id\":\""
+            + invoice
+            + "\",\"amount_cents\":1,\"reference\":\"late\",\"paid_at\":\"2025-03-01\"");
+    pay(
+        "\"invoice_id\":\""
+            + invoice
+            + "\",\"amount_cents\":1,\"reference\":\"early\",\"paid_at\":\"2025-02-20\"");
+    // Created in the order seed-1, seed-2, late, early; listed by created_at, newest first.
+    assertThat(call("GET", "/payments", null).list("payments"))
+        .extracting(p -> p.get("reference"))
+        .containsExactly("seed-2", "seed-1", "late", "early");
+    assertThat(call("GET", "/payments?per_page=1&page=3", null).list("payments"))
+        .extracting(p -> p.get("reference"))
+        .containsExactly("late");
+  }
+
+  @Test
   void anInjectedRateLimitLooksLikeLagoClouds() throws Exception {
     lago.failNext(Fault.rateLimited(Duration.ofMillis(6_500)));
     Answer a = call("GET", "/payments", null);
