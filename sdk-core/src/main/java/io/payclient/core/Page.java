@@ -89,7 +89,7 @@ public final class Page<T> {
    * Iterating may throw {@link PayClientException} when a page request fails.
    */
   public Iterable<T> autoPagingIterable() {
-    return () -> new AutoPager<>(this);
+    return () -> new AutoPager<>(this, false);
   }
 
   /**
@@ -104,22 +104,19 @@ public final class Page<T> {
    *     #autoPagingIterable()}
    */
   public Iterable<T> autoPagingIterable(boolean prefetchNextPage) {
-    return prefetchNextPage ? () -> new PrefetchingPager<>(this) : autoPagingIterable();
+    return () -> new AutoPager<>(this, prefetchNextPage);
   }
 
   /** {@link #autoPagingIterable()} as a sequential, lazy stream. */
   public Stream<T> autoPagingStream() {
-    return stream(new AutoPager<>(this));
+    return autoPagingStream(false);
   }
 
   /** {@link #autoPagingIterable(boolean)} as a sequential stream. */
   public Stream<T> autoPagingStream(boolean prefetchNextPage) {
-    return prefetchNextPage ? stream(new PrefetchingPager<>(this)) : autoPagingStream();
-  }
-
-  private static <T> Stream<T> stream(Iterator<T> items) {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
+        Spliterators.spliteratorUnknownSize(
+            new AutoPager<>(this, prefetchNextPage), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
@@ -172,15 +169,20 @@ public final class Page<T> {
     return "Page{items=" + items.size() + ", hasNextPage=" + hasNextPage() + '}';
   }
 
-  /** The iteration of {@link #autoPagingIterable(boolean)}: one page requested ahead. */
-  private static final class PrefetchingPager<T> implements Iterator<T> {
+  /**
+   * The iteration of the auto-paging methods: lazy (the next page fetched when the iteration
+   * reaches it), or with the next page requested ahead when the iteration enters a page.
+   */
+  private static final class AutoPager<T> implements Iterator<T> {
+    private final boolean prefetch;
     private Page<T> page;
     private int index;
     private @Nullable CompletableFuture<Page<T>> ahead;
 
-    PrefetchingPager(Page<T> first) {
+    AutoPager(Page<T> first, boolean prefetch) {
+      this.prefetch = prefetch;
       this.page = first;
-      this.ahead = requestAfter(first);
+      this.ahead = prefetch ? requestAfter(first) : null;
     }
 
     private static <T> @Nullable CompletableFuture<Page<T>> requestAfter(Page<T> page) {
@@ -190,14 +192,21 @@ public final class Page<T> {
     @Override
     public boolean hasNext() {
       while (index >= page.items.size()) {
-        CompletableFuture<Page<T>> next = ahead;
-        if (next == null) {
-          return false;
+        if (!prefetch) {
+          if (!page.hasNextPage()) {
+            return false;
+          }
+          page = page.nextPage();
+        } else {
+          CompletableFuture<Page<T>> next = ahead;
+          if (next == null) {
+            return false;
+          }
+          ahead = null; // a failure is thrown once; the iteration then ends
+          page = await(next);
+          ahead = requestAfter(page);
         }
-        ahead = null; // a failure is thrown once; the iteration then ends
-        page = await(next);
         index = 0;
-        ahead = requestAfter(page);
       }
       return true;
     }
@@ -224,35 +233,6 @@ public final class Page<T> {
         }
         throw e;
       }
-    }
-  }
-
-  private static final class AutoPager<T> implements Iterator<T> {
-    private Page<T> page;
-    private int index;
-
-    AutoPager(Page<T> first) {
-      this.page = first;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (index >= page.items.size()) {
-        if (!page.hasNextPage()) {
-          return false;
-        }
-        page = page.nextPage();
-        index = 0;
-      }
-      return true;
-    }
-
-    @Override
-    public T next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return page.items.get(index++);
     }
   }
 }

@@ -273,30 +273,33 @@ public class FakePaygentic extends FakeServer {
       checkSeedCount(count, payments.size());
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       for (int n = 0; n < count; n++) {
-        String id = "pay_" + HexFormat.of().formatHex(randomBytes());
-        Map<String, @Nullable Object> payment =
-            obj(
-                "id",
-                id,
-                "object",
-                "payment",
-                "amount",
-                "10.00",
-                "currency",
-                "USD",
-                "status",
-                "completed",
-                "createdAt",
-                now.toString(),
-                "paymentUrl",
-                baseUrl() + "/checkout/" + id,
-                "reference",
-                "seed-" + (payments.size() + 1),
-                "expiresAt",
-                now.plus(DEFAULT_EXPIRES_IN).toString());
+        Map<String, @Nullable Object> payment = newPayment("10.00", "USD", "completed", now);
+        payment.put("reference", "seed-" + (payments.size() + 1));
+        payment.put("expiresAt", now.plus(DEFAULT_EXPIRES_IN).toString());
         payments.add(new Stored(payment, DEFAULT_MERCHANT_ID));
       }
     }
+  }
+
+  /** A new payment's first members, with a new id and its checkout link (a mutable map). */
+  private Map<String, @Nullable Object> newPayment(
+      @Nullable Object amount, @Nullable Object currency, String status, Instant now) {
+    String id = "pay_" + HexFormat.of().formatHex(randomBytes());
+    return obj(
+        "id",
+        id,
+        "object",
+        "payment",
+        "amount",
+        amount,
+        "currency",
+        currency,
+        "status",
+        status,
+        "createdAt",
+        now.toString(),
+        "paymentUrl",
+        baseUrl() + "/checkout/" + id);
   }
 
   /** How many payments the fake holds (each created once; replays add none). */
@@ -397,24 +400,8 @@ public class FakePaygentic extends FakeServer {
           }
         }
       }
-      String id = "pay_" + HexFormat.of().formatHex(randomBytes());
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      Map<String, @Nullable Object> payment =
-          obj(
-              "id",
-              id,
-              "object",
-              "payment",
-              "amount",
-              amount,
-              "currency",
-              currency,
-              "status",
-              "pending",
-              "createdAt",
-              now.toString(),
-              "paymentUrl",
-              baseUrl() + "/checkout/" + id);
+      Map<String, @Nullable Object> payment = newPayment(amount, currency, "pending", now);
       putIfPresent(payment, "customerId", customerId);
       putIfPresent(payment, "idempotencyKey", key);
       putIfPresent(payment, "reference", reference);
