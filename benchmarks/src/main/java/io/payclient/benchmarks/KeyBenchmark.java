@@ -1,6 +1,7 @@
 package io.payclient.benchmarks;
 
 import io.payclient.core.RequestOptions;
+import io.payclient.core.internal.RandomKeys;
 import io.payclient.core.internal.VendorSupport;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -47,10 +48,7 @@ public class KeyBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws NoSuchAlgorithmException {
-    shared = SecureRandom.getInstance("SHA1PRNG");
-    byte[] seed = new byte[32];
-    new SecureRandom().nextBytes(seed);
-    shared.setSeed(seed);
+    shared = RandomKeys.generator(new SecureRandom());
   }
 
   private String payclient() {
@@ -58,17 +56,7 @@ public class KeyBenchmark {
   }
 
   private String sharedSha1prng() {
-    byte[] b = new byte[16];
-    shared.nextBytes(b);
-    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
-    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
-    long msb = 0;
-    long lsb = 0;
-    for (int i = 0; i < 8; i++) {
-      msb = (msb << 8) | (b[i] & 0xff);
-      lsb = (lsb << 8) | (b[i + 8] & 0xff);
-    }
-    return new UUID(msb, lsb).toString();
+    return RandomKeys.uuid(shared); // PayClient's UUID, from one generator for every caller
   }
 
   @Benchmark

@@ -1,6 +1,6 @@
 package io.payclient.billingrails;
 
-import java.util.Locale;
+import io.payclient.core.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +33,8 @@ public enum BillingrailsPaymentFailureReason {
     return wire;
   }
 
-  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
-  private static final BillingrailsPaymentFailureReason[] VALUES = values();
+  private static final WireValues<BillingrailsPaymentFailureReason> WIRE =
+      WireValues.of(values(), e -> e.wire, true);
 
   /**
    * Maps a wire value (case-insensitive): {@code null} or blank gives {@link #NONE}, an unknown
@@ -44,17 +44,7 @@ public enum BillingrailsPaymentFailureReason {
     if (value == null || value.isBlank()) {
       return NONE;
     }
-    for (BillingrailsPaymentFailureReason r : VALUES) {
-      if (value.equals(r.wire)) {
-        return r; // as sent: no trimming, no lower-casing
-      }
-    }
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    for (BillingrailsPaymentFailureReason r : VALUES) {
-      if (v.equals(r.wire)) {
-        return r;
-      }
-    }
-    return UNKNOWN;
+    BillingrailsPaymentFailureReason r = WIRE.find(value);
+    return r != null ? r : UNKNOWN;
   }
 }

@@ -1,6 +1,6 @@
 package io.payclient.billingrails;
 
-import java.util.Locale;
+import io.payclient.core.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /** How a Billingrails payment is made ({@code mode}). */
@@ -27,8 +27,8 @@ public enum BillingrailsPaymentMode {
     return wire;
   }
 
-  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
-  private static final BillingrailsPaymentMode[] VALUES = values();
+  private static final WireValues<BillingrailsPaymentMode> WIRE =
+      WireValues.of(values(), e -> e.wire, true);
 
   /**
    * Maps a wire value (case-insensitive).
@@ -36,14 +36,6 @@ public enum BillingrailsPaymentMode {
    * @return the mode, or {@code null} when the value is {@code null} or not a known mode
    */
   public static @Nullable BillingrailsPaymentMode fromWire(@Nullable String value) {
-    if (value != null) {
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      for (BillingrailsPaymentMode m : VALUES) {
-        if (m.wire.equals(v)) {
-          return m;
-        }
-      }
-    }
-    return null;
+    return WIRE.find(value);
   }
 }

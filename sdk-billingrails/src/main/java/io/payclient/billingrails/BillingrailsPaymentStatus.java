@@ -1,7 +1,7 @@
 package io.payclient.billingrails;
 
 import io.payclient.core.PaymentStatus;
-import java.util.Locale;
+import io.payclient.core.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,24 +38,12 @@ public enum BillingrailsPaymentStatus {
     return neutral;
   }
 
-  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
-  private static final BillingrailsPaymentStatus[] VALUES = values();
+  private static final WireValues<BillingrailsPaymentStatus> WIRE =
+      WireValues.of(values(), e -> e.wire, true);
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static BillingrailsPaymentStatus fromWire(@Nullable String value) {
-    if (value != null) {
-      for (BillingrailsPaymentStatus s : VALUES) {
-        if (value.equals(s.wire)) {
-          return s; // as sent: no trimming, no lower-casing
-        }
-      }
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      for (BillingrailsPaymentStatus s : VALUES) {
-        if (v.equals(s.wire)) {
-          return s;
-        }
-      }
-    }
-    return UNKNOWN;
+    BillingrailsPaymentStatus found = WIRE.find(value);
+    return found != null ? found : UNKNOWN;
   }
 }

@@ -1,6 +1,6 @@
 package io.payclient.lago;
 
-import java.util.Locale;
+import io.payclient.core.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,24 +26,12 @@ public enum LagoPayableType {
     return wire;
   }
 
-  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
-  private static final LagoPayableType[] VALUES = values();
+  private static final WireValues<LagoPayableType> WIRE =
+      WireValues.of(values(), e -> e.wire, false);
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPayableType fromWire(@Nullable String value) {
-    if (value != null) {
-      for (LagoPayableType v : VALUES) {
-        if (value.equals(v.wire)) {
-          return v; // as sent by Lago: no lower-casing
-        }
-      }
-      String lower = value.toLowerCase(Locale.ROOT);
-      for (LagoPayableType v : VALUES) {
-        if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
-          return v;
-        }
-      }
-    }
-    return UNKNOWN;
+    LagoPayableType found = WIRE.find(value);
+    return found != null ? found : UNKNOWN;
   }
 }

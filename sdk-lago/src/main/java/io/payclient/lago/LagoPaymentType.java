@@ -1,6 +1,6 @@
 package io.payclient.lago;
 
-import java.util.Locale;
+import io.payclient.core.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,24 +26,12 @@ public enum LagoPaymentType {
     return wire;
   }
 
-  /** {@link #values()}, built once: {@code values()} copies the array on every call. */
-  private static final LagoPaymentType[] VALUES = values();
+  private static final WireValues<LagoPaymentType> WIRE =
+      WireValues.of(values(), e -> e.wire, false);
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static LagoPaymentType fromWire(@Nullable String value) {
-    if (value != null) {
-      for (LagoPaymentType v : VALUES) {
-        if (value.equals(v.wire)) {
-          return v; // as sent by Lago: no lower-casing
-        }
-      }
-      String lower = value.toLowerCase(Locale.ROOT);
-      for (LagoPaymentType v : VALUES) {
-        if (v.wire != null && v.wire.toLowerCase(Locale.ROOT).equals(lower)) {
-          return v;
-        }
-      }
-    }
-    return UNKNOWN;
+    LagoPaymentType found = WIRE.find(value);
+    return found != null ? found : UNKNOWN;
   }
 }

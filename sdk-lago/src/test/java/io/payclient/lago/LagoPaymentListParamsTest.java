@@ -79,6 +79,11 @@ class LagoPaymentListParamsTest {
     assertThat(pr.toString()).contains("lagoInvoiceIds=[x]");
     assertThat(pr).isNotEqualTo("pr");
     assertThat(LagoPayableType.fromWire("invoice")).isEqualTo(LagoPayableType.INVOICE);
+    assertThat(LagoPayableType.fromWire("Invoice")).isEqualTo(LagoPayableType.INVOICE);
+    assertThat(LagoPayableType.fromWire("PAYMENTREQUEST"))
+        .isEqualTo(LagoPayableType.PAYMENT_REQUEST);
+    assertThat(LagoPayableType.fromWire(" Invoice")).isEqualTo(LagoPayableType.UNKNOWN);
+    assertThat(LagoPaymentType.fromWire("MANUAL")).isEqualTo(LagoPaymentType.MANUAL);
     assertThat(LagoPayableType.UNKNOWN.wireValue()).isNull();
     assertThat(LagoPaymentType.fromWire(null)).isEqualTo(LagoPaymentType.UNKNOWN);
   }

@@ -1,7 +1,7 @@
 package io.payclient.paygentic;
 
 import io.payclient.core.PaymentStatus;
-import java.util.Locale;
+import io.payclient.core.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,23 +41,12 @@ public enum PaygenticPaymentStatus {
     return PaymentStatus.fromWire(wire);
   }
 
-  private static final PaygenticPaymentStatus[] VALUES = values();
+  private static final WireValues<PaygenticPaymentStatus> WIRE =
+      WireValues.of(values(), e -> e.wire, true);
 
   /** Maps a wire value (case-insensitive); {@code null} or unknown gives {@link #UNKNOWN}. */
   public static PaygenticPaymentStatus fromWire(@Nullable String value) {
-    if (value != null) {
-      for (PaygenticPaymentStatus s : VALUES) {
-        if (value.equals(s.wire)) {
-          return s; // as sent: no trimming, no lower-casing
-        }
-      }
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      for (PaygenticPaymentStatus s : VALUES) {
-        if (s.wire != null && s.wire.equals(v)) {
-          return s;
-        }
-      }
-    }
-    return UNKNOWN;
+    PaygenticPaymentStatus found = WIRE.find(value);
+    return found != null ? found : UNKNOWN;
   }
 }

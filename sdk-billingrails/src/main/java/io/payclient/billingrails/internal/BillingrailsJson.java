@@ -341,7 +341,7 @@ public final class BillingrailsJson {
       }
     }
     r.endObject();
-    f.untyped().forEach((name, raw) -> owner.untypable("payment_method." + name, raw));
+    owner.adopt("payment_method.", f);
     return BillingrailsAccess.get()
         .billingrailsPaymentMethod(
             object,

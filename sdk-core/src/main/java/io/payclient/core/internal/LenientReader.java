@@ -56,6 +56,22 @@ public final class LenientReader {
     map.put(name, rawText);
   }
 
+  /**
+   * Records what {@code child}, the reader of an object nested in this one, could not type, each
+   * field named {@code prefix} and its own name ({@code payment_method.created_at}).
+   */
+  public void adopt(String prefix, LenientReader child) {
+    Map<String, String> map = child.untyped;
+    if (map != null) {
+      map.forEach((name, raw) -> untypable(prefix + name, raw));
+    }
+  }
+
+  /** Whether any field could not be typed. */
+  public boolean anyUntyped() {
+    return untyped != null;
+  }
+
   /** Whether {@code name} could not be typed (for an enum that must then read as unknown). */
   public boolean isUntyped(String name) {
     Map<String, String> map = untyped;

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * SHA1PRNG} is unavailable (a restricted security-provider setup), {@link UUID#randomUUID()} is
  * used.
  */
-final class RandomKeys {
+public final class RandomKeys {
   private static final SecureRandom @Nullable [] GENERATORS = generators();
 
   private RandomKeys() {}
@@ -29,8 +29,13 @@ final class RandomKeys {
     if (generators == null) {
       return UUID.randomUUID().toString();
     }
+    return uuid(generators[ThreadLocalRandom.current().nextInt(generators.length)]);
+  }
+
+  /** A random UUID v4 from {@code generator}, in its canonical form (the benchmarks use it too). */
+  public static String uuid(SecureRandom generator) {
     byte[] b = new byte[16];
-    generators[ThreadLocalRandom.current().nextInt(generators.length)].nextBytes(b);
+    generator.nextBytes(b);
     b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
     b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
     long msb = 0;
@@ -48,15 +53,25 @@ final class RandomKeys {
     SecureRandom seeder = new SecureRandom();
     try {
       for (int i = 0; i < generators.length; i++) {
-        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        byte[] seed = new byte[32];
-        seeder.nextBytes(seed);
-        random.setSeed(seed); // before the first nextBytes: its only seed, no self-seeding
-        generators[i] = random;
+        generators[i] = generator(seeder);
       }
     } catch (NoSuchAlgorithmException e) {
       return null;
     }
     return generators;
+  }
+
+  /**
+   * A {@code SHA1PRNG} seeded with 32 bytes of {@code seeder}, before its first use: its only seed,
+   * no self-seeding.
+   *
+   * @throws NoSuchAlgorithmException if this JDK's providers have no {@code SHA1PRNG}
+   */
+  public static SecureRandom generator(SecureRandom seeder) throws NoSuchAlgorithmException {
+    SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+    byte[] seed = new byte[32];
+    seeder.nextBytes(seed);
+    random.setSeed(seed);
+    return random;
   }
 }

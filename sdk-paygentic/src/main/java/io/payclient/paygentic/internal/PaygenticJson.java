@@ -327,8 +327,8 @@ public final class PaygenticJson {
         }
       }
       r.endObject();
-      for (Map.Entry<String, String> e : item.untyped().entrySet()) {
-        owner.untypable("lineItems[" + at + "]." + e.getKey(), e.getValue());
+      if (item.anyUntyped()) {
+        owner.adopt("lineItems[" + at + "].", item);
       }
       out.add(new PaygenticLineItem(description, amount, quantity));
     }
