@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +71,38 @@ public final class PaygenticPaymentCreateRequest {
 
   /** The wire format of {@code amount} and line item amounts. */
   static final Pattern DECIMAL = Pattern.compile("^\\d+(\\.\\d{1,2})?$");
+
+  /**
+   * Whether {@code text} matches {@link #DECIMAL} (ASCII digits, then at most one dot and one or
+   * two digits), without running the regular expression on every build.
+   */
+  static boolean isDecimal(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && isAsciiDigit(text.charAt(i))) {
+      i++;
+    }
+    if (i == 0) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    int fraction = n - i - 1;
+    if (text.charAt(i) != '.' || fraction < 1 || fraction > 2) {
+      return false;
+    }
+    for (int j = i + 1; j < n; j++) {
+      if (!isAsciiDigit(text.charAt(j))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   private final String amount;
   private final @Nullable Money money;
@@ -527,7 +558,7 @@ public final class PaygenticPaymentCreateRequest {
             "must be at most " + MAX_DECIMAL_CHARS + " characters; was \"" + clip(text) + "\"");
         return;
       }
-      if (!DECIMAL.matcher(text).matches()) {
+      if (!isDecimal(text)) {
         v.add(
             field,
             "must be a decimal string with at most 2 decimal places, like \"10.50\" (pattern"
@@ -546,13 +577,12 @@ public final class PaygenticPaymentCreateRequest {
       if (url == null) {
         return;
       }
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      v.require(
-          url.isAbsolute()
-              && (scheme.equals("http") || scheme.equals("https"))
-              && url.getHost() != null,
-          field,
-          "must be an absolute http(s) URL (was " + clip(url.toString()) + ")");
+      String scheme = url.getScheme() == null ? "" : url.getScheme();
+      if (!url.isAbsolute()
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          || url.getHost() == null) {
+        v.add(field, "must be an absolute http(s) URL (was " + clip(url.toString()) + ")");
+      }
     }
 
     private static void notBlank(Violations v, String field, @Nullable String value) {

@@ -33,7 +33,7 @@ public final class ApiCall<T> {
   final String operation;
 
   /** The path after the base URL with ids as {@code {id}}, e.g. {@code payments/{id}}. */
-  final String template;
+  private final List<String> templateSegments;
 
   final PaymentsListener.@Nullable Call parent;
 
@@ -52,8 +52,13 @@ public final class ApiCall<T> {
     this.paymentStatusOf = b.paymentStatusOf;
     this.reconciler = b.reconciler;
     this.operation = b.operation;
-    this.template = String.join("/", b.templateSegments);
+    this.templateSegments = List.copyOf(b.templateSegments);
     this.parent = b.parent;
+  }
+
+  /** The call's path after the base URL, with its ids as {@code {id}} (for listeners). */
+  String template() {
+    return String.join("/", templateSegments);
   }
 
   /** A GET. */

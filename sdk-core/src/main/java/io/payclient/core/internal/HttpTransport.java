@@ -1129,7 +1129,7 @@ public final class HttpTransport implements AutoCloseable {
   /** The call's path with its ids as {@code {id}}, after the base URL's own path. */
   private String urlTemplate(ApiCall<?> call) {
     String base = baseUrl.encodedPath();
-    return (base.endsWith("/") ? base : base + "/") + call.template;
+    return (base.endsWith("/") ? base : base + "/") + call.template();
   }
 
   /** The fixed headers with the call's own (which replace a fixed one of the same name). */
@@ -1138,7 +1138,14 @@ public final class HttpTransport implements AutoCloseable {
       return fixedHeaders;
     }
     Headers.Builder b = fixedHeaders.newBuilder();
-    call.headers.forEach(b::set);
+    call.headers.forEach(
+        (name, value) -> {
+          if (fixedHeaders.get(name) != null) {
+            b.set(name, value);
+          } else {
+            b.add(name, value); // the usual case (an idempotency key): nothing to remove
+          }
+        });
     return b.build();
   }
 

@@ -24,11 +24,18 @@ import org.jspecify.annotations.Nullable;
 final class SendableText {
   private static final int MAX_DEPTH = 8;
 
-  private static final ClassValue<List<Field>> TEXT_FIELDS =
+  /** A field that may hold text, and the name it is reported under. */
+  private record TextField(Field field, String name) {}
+
+  /** The text fields of PayClient's own types; none for any other type. */
+  private static final ClassValue<List<TextField>> TEXT_FIELDS =
       new ClassValue<>() {
         @Override
-        protected List<Field> computeValue(Class<?> type) {
-          List<Field> out = new ArrayList<>();
+        protected List<TextField> computeValue(Class<?> type) {
+          if (!isOwnType(type)) {
+            return List.of();
+          }
+          List<TextField> out = new ArrayList<>();
           for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
               if (Modifier.isStatic(f.getModifiers()) || !mayHoldText(f.getType())) {
@@ -39,7 +46,8 @@ final class SendableText {
               } catch (InaccessibleObjectException | SecurityException e) {
                 continue; // not opened to the SDK: not one of its request types
               }
-              out.add(f);
+              WireName wire = f.getAnnotation(WireName.class);
+              out.add(new TextField(f, wire != null ? wire.value() : f.getName()));
             }
           }
           return List.copyOf(out);
@@ -48,9 +56,52 @@ final class SendableText {
 
   private SendableText() {}
 
-  /** Adds a violation for every text in the bean that is not well-formed UTF-16. */
+  /**
+   * Adds a violation for every text in the bean that is not well-formed UTF-16. The common case,
+   * where every text is, is found without building any field's path.
+   */
   static void check(Object bean, List<FieldError> errors) {
-    walk(bean, "", errors, 0);
+    if (!wellFormed(bean, 0)) {
+      walk(bean, "", errors, 0);
+    }
+  }
+
+  /** Whether every text {@link #walk} would visit is well-formed: the same walk, without paths. */
+  private static boolean wellFormed(@Nullable Object value, int depth) {
+    if (value == null || depth > MAX_DEPTH) {
+      return true;
+    }
+    if (value instanceof String s) {
+      return isWellFormed(s);
+    }
+    if (value instanceof Collection<?> list) {
+      for (Object element : list) {
+        if (!wellFormed(element, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!wellFormed(e.getKey(), depth + 1) || !wellFormed(e.getValue(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (TextField f : TEXT_FIELDS.get(value.getClass())) {
+      Object fieldValue;
+      try {
+        fieldValue = f.field().get(value);
+      } catch (IllegalAccessException e) {
+        continue;
+      }
+      if (!wellFormed(fieldValue, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the text has no unpaired surrogate, so that UTF-8 can carry it unchanged. */
@@ -62,6 +113,9 @@ final class SendableText {
   static int firstUnpaired(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
+      if (!Character.isSurrogate(c)) {
+        continue; // nearly every character: one range check
+      }
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
@@ -109,18 +163,14 @@ final class SendableText {
       }
       return;
     }
-    if (!isOwnType(value.getClass())) {
-      return;
-    }
-    for (Field f : TEXT_FIELDS.get(value.getClass())) {
+    for (TextField f : TEXT_FIELDS.get(value.getClass())) {
       Object fieldValue;
       try {
-        fieldValue = f.get(value);
+        fieldValue = f.field().get(value);
       } catch (IllegalAccessException e) {
         continue;
       }
-      WireName wire = f.getAnnotation(WireName.class);
-      String name = wire != null ? wire.value() : f.getName();
+      String name = f.name();
       walk(fieldValue, path.isEmpty() ? name : path + "." + name, errors, depth + 1);
     }
   }

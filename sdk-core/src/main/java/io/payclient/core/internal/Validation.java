@@ -46,6 +46,9 @@ public final class Validation {
         }
       };
 
+  private static final Comparator<FieldError> BY_FIELD =
+      Comparator.comparing(FieldError::field).thenComparing(FieldError::message);
+
   private Validation() {}
 
   /** Lazy holder: the bootstrap runs on first use and only once. */
@@ -77,7 +80,9 @@ public final class Validation {
     ConstraintPlan plan = ConstraintPlan.of(bean.getClass());
     List<FieldError> errors = plan.covered() ? plan.validate(bean) : withHibernateValidator(bean);
     SendableText.check(bean, errors);
-    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+    if (errors.size() > 1) {
+      errors.sort(BY_FIELD);
+    }
     return errors;
   }
 

@@ -54,7 +54,9 @@ public final class VendorSupport {
     }
     Violations v = new Violations(vendor);
     v.require(!key.isBlank(), wireField, "must not be blank");
-    v.require(key.length() <= maxLength, wireField, "must be at most " + maxLength + " characters");
+    if (key.length() > maxLength) {
+      v.add(wireField, "must be at most " + maxLength + " characters");
+    }
     v.require(
         Secrets.isPrintableAscii(key),
         wireField,
