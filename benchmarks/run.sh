@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
 # Runs the PayClient benchmarks and writes docs/BENCHMARKS.md (+ docs/benchmarks.svg, docs/loopback.svg).
 #
-#   benchmarks/run.sh           full run (about 32 minutes on 2 cores); rewrites docs/BENCHMARKS.md
+#   benchmarks/run.sh           full run (about 15 minutes on 2 cores; JMH 1 fork of 4 × 500 ms after
+#                               3 × 500 ms of warm-up per benchmark); rewrites docs/BENCHMARKS.md
 #   benchmarks/run.sh --smoke   CI smoke (about 2 minutes): every benchmark once, very short;
 #                               writes benchmarks/target/BENCHMARKS-smoke.md, never docs/
-#   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 9 minutes), with the full run's JMH
-#                               settings, then the same interleaved (WebhookRounds, the verdicts);
+#   benchmarks/run.sh --webhooks  WebhookBenchmark alone (about 9 minutes), with longer JMH
+#                               settings (2 forks of 5 × 1 s), then the same interleaved
+#                               (WebhookRounds, the verdicts);
 #                               replaces only the "Webhook verification" section of
 #                               docs/BENCHMARKS.md and the webhook rows of the glance table
 #   benchmarks/run.sh --instrumentation  issue 17's measurements alone (about 12 minutes):
 #                               InstrumentationBenchmark and OtelFloorBenchmark (+
 #                               CreateBenchmark.create of the three vendors, for the listener-less
-#                               allocation) with the full run's JMH settings, the same interleaved
-#                               (InstrumentationRounds, the verdicts), and the Spring Boot
+#                               allocation) with the longer JMH settings, the same
+#                               interleaved (InstrumentationRounds, the verdicts), and the Spring Boot
 #                               start-up (SpringStartup, 20 rounds);
 #                               replaces only the "Instrumentation overhead" and "Spring Boot
 #                               start-up" sections and the issue-17 rows of the glance table
+#   benchmarks/run.sh --loopback  the loopback harness alone (about 4 minutes): issue 8's cells
+#                               (information), the JSON split, and issue 19's floor and
+#                               stripe-java rounds; replaces only the "Loopback end to end"
+#                               section, docs/loopback.svg and the loopback rows of the glance table
 #   benchmarks/run.sh --contenders  issue 19's canned-transport contenders alone (about 8 minutes):
 #                               JacksonBenchmark (+ CreateBenchmark.create of the three vendors)
-#                               and KeyBenchmark with the full run's JMH settings, then the
+#                               and KeyBenchmark with the longer JMH settings, then the
 #                               readers against tokenize, interleaved (SerdeRounds), and listing
 #                               100 000 payments per vendor (ScaleRun); replaces only the "Against
 #                               a hand-written integration", "Idempotency key generation", "Reading
@@ -26,8 +32,8 @@
 #                               issue-19 rows of the glance table
 #
 # Needs the SDK installed in the local repository (./mvnw -B install -DskipTests), except
-# --webhooks, --instrumentation and --contenders, which build the SDK modules of this checkout in the reactor
-# (nothing installed).
+# --webhooks, --instrumentation, --contenders and --loopback, which build the SDK modules of this
+# checkout in the reactor (nothing installed).
 # Everything runs in process or on 127.0.0.1; Maven Central is only used to resolve dependencies.
 set -euo pipefail
 
@@ -38,15 +44,19 @@ if [[ "${1:-}" == "--smoke" ]]; then MODE=smoke; fi
 if [[ "${1:-}" == "--webhooks" ]]; then MODE=webhooks; fi
 if [[ "${1:-}" == "--instrumentation" ]]; then MODE=instrumentation; fi
 if [[ "${1:-}" == "--contenders" ]]; then MODE=contenders; fi
+if [[ "${1:-}" == "--loopback" ]]; then MODE=loopback; fi
 START=$(date +%s)
 T=benchmarks/target
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
-FULL_JMH_ARGS="-f 2 -wi 4 -w 1s -i 5 -r 1s"
+# The partial modes measure their own benchmarks longer than the full run can afford to measure all
+# of them (the full run stays within about 15 minutes on 2 cores).
+PARTIAL_JMH_ARGS="-f 2 -wi 4 -w 1s -i 5 -r 1s"
+FULL_JMH_ARGS="-f 1 -wi 3 -w 500ms -i 4 -r 500ms"
 
 if [[ $MODE == webhooks ]]; then
   # WEBHOOK_JMH_ARGS overrides the JMH settings (e.g. a longer warm-up on a busy machine); the
   # section written says which were used.
-  WH_ARGS="${WEBHOOK_JMH_ARGS:-$FULL_JMH_ARGS}"
+  WH_ARGS="${WEBHOOK_JMH_ARGS:-$PARTIAL_JMH_ARGS}"
   WH_CMD="benchmarks/run.sh --webhooks"
   if [[ -n "${WEBHOOK_JMH_ARGS:-}" ]]; then WH_CMD="WEBHOOK_JMH_ARGS='$WH_ARGS' $WH_CMD"; fi
   ./mvnw -q -B package -pl benchmarks -am -DskipTests
@@ -68,7 +78,7 @@ fi
 if [[ $MODE == instrumentation ]]; then
   # INSTRUMENTATION_JMH_ARGS overrides the JMH settings, SPRING_RUNS the start-up rounds; the
   # sections written say which were used.
-  IN_ARGS="${INSTRUMENTATION_JMH_ARGS:-$FULL_JMH_ARGS}"
+  IN_ARGS="${INSTRUMENTATION_JMH_ARGS:-$PARTIAL_JMH_ARGS}"
   SPRING_RUNS="${SPRING_RUNS:-20}"
   IN_CMD="benchmarks/run.sh --instrumentation"
   if [[ -n "${INSTRUMENTATION_JMH_ARGS:-}" ]]; then IN_CMD="INSTRUMENTATION_JMH_ARGS='$IN_ARGS' $IN_CMD"; fi
@@ -97,9 +107,20 @@ if [[ $MODE == instrumentation ]]; then
   exit 0
 fi
 
+if [[ $MODE == loopback ]]; then
+  ./mvnw -q -B package -pl benchmarks -am -DskipTests
+  CP="$T/classes:$(cat "$T/classpath.txt")"
+  java -cp "$CP" io.payclient.benchmarks.loopback.Loopback mode=full "out=$T/loopback-only.md" \
+    "json=$T/loopback-only.json" svg=docs/loopback.svg page=docs/BENCHMARKS.md
+  java -cp "$CP" io.payclient.benchmarks.Report loopbackOnly=true "loopback=$T/loopback-only.md" \
+    out=docs/BENCHMARKS.md
+  echo "benchmarks (loopback) done in $(( $(date +%s) - START )) s: docs/BENCHMARKS.md"
+  exit 0
+fi
+
 if [[ $MODE == contenders ]]; then
   # CONTENDERS_JMH_ARGS overrides the JMH settings; the sections written say which were used.
-  CO_ARGS="${CONTENDERS_JMH_ARGS:-$FULL_JMH_ARGS}"
+  CO_ARGS="${CONTENDERS_JMH_ARGS:-$PARTIAL_JMH_ARGS}"
   CO_CMD="benchmarks/run.sh --contenders"
   if [[ -n "${CONTENDERS_JMH_ARGS:-}" ]]; then CO_CMD="CONTENDERS_JMH_ARGS='$CO_ARGS' $CO_CMD"; fi
   ./mvnw -q -B package -pl benchmarks -am -DskipTests
@@ -169,7 +190,7 @@ java -cp "$CP" io.payclient.benchmarks.spring.SpringStartup "runs=$RUNS" "classp
   "out=$T/spring-$MODE.properties"
 # Loopback end to end: a fast server in a child JVM on 127.0.0.1; bounded in time by its own watchdog.
 java -cp "$CP" io.payclient.benchmarks.loopback.Loopback "mode=$MODE" "out=$T/loopback-$MODE.md" \
-  "json=$T/loopback-$MODE.json" "svg=$LOOPBACK_SVG"
+  "json=$T/loopback-$MODE.json" "svg=$LOOPBACK_SVG" "page=$OUT"
 
 END=$(date +%s)
 CMD="benchmarks/run.sh"

@@ -22,7 +22,7 @@ import java.util.Properties;
  * drift of a shared machine weighs on both sides; JMH's forks of separate benchmarks run minutes
  * apart. Used by {@link InstrumentationRounds} and {@link WebhookRounds}.
  */
-final class Interleaved {
+public final class Interleaved {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -166,7 +166,7 @@ final class Interleaved {
   }
 
   /** Linear interpolation between the closest ranks of sorted {@code s}. */
-  static double quantile(double[] s, double q) {
+  public static double quantile(double[] s, double q) {
     double pos = q * (s.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = (int) Math.ceil(pos);

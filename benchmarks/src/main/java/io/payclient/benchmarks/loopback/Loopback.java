@@ -22,11 +22,13 @@ import okhttp3.OkHttpClient;
  * JVM on 127.0.0.1; sync with 1, 16 and 256 caller threads, async with 1, 16 and 256 calls in
  * flight. Each cell runs the two contenders of a pair alternately (A B A B), after a warm-up. Then,
  * per PayClient vendor, a split at 16 callers (sync) adds raw OkHttp plus PayClient's JSON alone
- * between the two (A B C A B C), to show how much of PayClient's extra CPU is its JSON.
+ * between the two (A B C A B C), to show how much of PayClient's extra CPU is its JSON. Last,
+ * {@link FloorRounds} measures issue 19's targets in rounds.
  *
  * <p>Arguments ({@code key=value}): {@code mode=full|smoke} (full by default), {@code out=} the
- * Markdown fragment, {@code json=} the raw numbers, {@code svg=} an optional chart; {@code
- * roundMs=} and {@code rounds=} override the plan.
+ * Markdown fragment, {@code json=} the raw numbers, {@code svg=} an optional chart, {@code page=}
+ * the page the fragment goes into (the chart's link is relative to it; {@code out} by default);
+ * {@code roundMs=} and {@code rounds=} override the plan.
  */
 public final class Loopback {
   static final int[] LEVELS = {1, 16, 256};
@@ -52,9 +54,19 @@ public final class Loopback {
           new Vendor("paygentic", "", "/v0/payments", 201, "paygentic-payment.json"),
           new Vendor("stripe", "", "/v1/payment_intents", 200, "stripe-payment-intent.json"));
 
-  /** Durations in ms; the time bound aborts the run. */
+  /**
+   * Durations in ms; the time bound aborts the run. {@code floorRoundMs} and {@code floorRounds}
+   * are the rounds of {@link FloorRounds} (issue 19's targets).
+   */
   record Plan(
-      String mode, long warmupMs, long cellWarmupMs, long roundMs, int rounds, long boundSeconds) {}
+      String mode,
+      long warmupMs,
+      long cellWarmupMs,
+      long roundMs,
+      int rounds,
+      long floorRoundMs,
+      int floorRounds,
+      long boundSeconds) {}
 
   /** Raw OkHttp against one client, for one vendor. */
   record Pair(Vendor vendor, Subject raw, Subject other) {}
@@ -69,7 +81,18 @@ public final class Loopback {
   record Split(Pair pair, Subject json, Stats raw, Stats withJson, Stats sdk) {}
 
   /** What one run measured. */
-  record Results(List<Cell> cells, List<Split> splits) {}
+  record Results(List<Cell> cells, List<Split> splits, List<FloorRounds.Cell> floorCells) {}
+
+  /**
+   * Driver threads for {@code inFlight} async calls: one up to 16 in flight, then one per 16. A
+   * single driver thread, sharing 2 cores with 64 dispatcher threads and the server, could not
+   * re-issue calls as fast as they completed at 256, so PayClient (whose {@code createAsync}
+   * validates and serializes on the calling thread) had 0.35–0.67× raw OkHttp's calls in flight and
+   * its latency could not be compared (issue 19, item 4).
+   */
+  static int drivers(int inFlight) {
+    return Math.max(1, inFlight / 16);
+  }
 
   private Loopback() {}
 
@@ -78,8 +101,8 @@ public final class Loopback {
     String mode = a.getOrDefault("mode", "full");
     Plan plan =
         switch (mode) {
-          case "full" -> new Plan(mode, 3000, 250, 700, 4, 360);
-          case "smoke" -> new Plan(mode, 100, 30, 80, 1, 60);
+          case "full" -> new Plan(mode, 2000, 250, 500, 3, 250, 10, 480);
+          case "smoke" -> new Plan(mode, 100, 30, 80, 1, 40, 2, 90);
           default -> throw new IllegalArgumentException("mode=full or mode=smoke");
         };
     if (a.containsKey("roundMs") || a.containsKey("rounds")) {
@@ -90,6 +113,8 @@ public final class Loopback {
               plan.cellWarmupMs(),
               Long.parseLong(a.getOrDefault("roundMs", "" + plan.roundMs())),
               Integer.parseInt(a.getOrDefault("rounds", "" + plan.rounds())),
+              plan.floorRoundMs(),
+              plan.floorRounds(),
               plan.boundSeconds() * 3);
     }
     watchdog(plan.boundSeconds());
@@ -98,12 +123,12 @@ public final class Loopback {
     Results results = run(plan);
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long seconds = Math.round((System.nanoTime() - start) / 1e9);
-    LoopbackReport report =
-        new LoopbackReport(plan, results.cells(), results.splits(), seconds, loadBefore, loadAfter);
+    LoopbackReport report = new LoopbackReport(plan, results, seconds, loadBefore, loadAfter);
     Path out = Path.of(a.getOrDefault("out", "benchmarks/target/loopback-" + mode + ".md"));
     Path json = Path.of(a.getOrDefault("json", "benchmarks/target/loopback-" + mode + ".json"));
     Path svg = a.containsKey("svg") ? Path.of(a.get("svg")) : null;
-    report.write(out, json, svg);
+    Path page = Path.of(a.getOrDefault("page", out.toString()));
+    report.write(out, json, svg, page);
     System.out.printf(
         Locale.ROOT, "loopback (%s) done in %d s: %s, %s%n", mode, seconds, out, json);
     System.exit(0);
@@ -137,7 +162,7 @@ public final class Loopback {
               .connectionPool(new ConnectionPool(512, 5, TimeUnit.MINUTES))
               .build();
       List<Pair> pairs = new ArrayList<>();
-      Map<Vendor, Subject> jsons = new LinkedHashMap<>();
+      Map<String, Subject> jsons = new LinkedHashMap<>();
       for (Vendor v : VENDORS) {
         int length = LoopbackServer.resource(v.resource()).length;
         HttpUrl url = HttpUrl.get(root + v.createPath());
@@ -145,7 +170,7 @@ public final class Loopback {
         Subject other = Subject.client(v.name(), root + v.basePath(), http);
         pairs.add(new Pair(v, raw, other));
         if (!v.name().equals("stripe")) {
-          jsons.put(v, Subject.json(v.name(), http, url, v.status()));
+          jsons.put(v.name(), Subject.json(v.name(), http, url, v.status()));
         }
       }
       System.out.printf(
@@ -157,6 +182,7 @@ public final class Loopback {
           plan);
       for (Subject json : jsons.values()) {
         json.call();
+        json.callAsync().get(30, TimeUnit.SECONDS);
       }
       for (Pair p : pairs) { // every contender answers correctly before anything is timed
         for (Subject s : List.of(p.raw(), p.other())) {
@@ -172,12 +198,13 @@ public final class Loopback {
         for (Subject s : List.of(p.raw(), p.other())) {
           rounds.sync(s, 16, warm, null);
           if (p.other().hasAsync()) {
-            rounds.async(s, 16, warm, null);
+            rounds.async(s, 16, drivers(16), warm, null);
           }
         }
       }
       for (Subject json : jsons.values()) { // warmed as long as the contenders it is compared with
         rounds.sync(json, 16, warm, null);
+        rounds.async(json, 16, drivers(16), warm, null);
       }
       List<Cell> cells = new ArrayList<>();
       for (String mode : List.of("sync", "async")) {
@@ -191,7 +218,7 @@ public final class Loopback {
       }
       List<Split> splits = new ArrayList<>();
       for (Pair p : pairs) {
-        Subject json = jsons.get(p.vendor());
+        Subject json = jsons.get(p.vendor().name());
         if (json == null) {
           continue; // stripe-java
         }
@@ -206,13 +233,14 @@ public final class Loopback {
             split.withJson().callerCpuMicrosPerCall(),
             split.sdk().callerCpuMicrosPerCall());
       }
+      List<FloorRounds.Cell> floorCells = FloorRounds.run(rounds, plan, pairs, jsons);
       for (Pair p : pairs) {
         p.raw().close();
         p.other().close();
       }
       dispatcherThreads.shutdown();
       http.connectionPool().evictAll();
-      return new Results(cells, splits);
+      return new Results(cells, splits, floorCells);
     }
   }
 
@@ -258,7 +286,7 @@ public final class Loopback {
       Rounds rounds, boolean async, Subject s, int level, long nanos, Stats stats)
       throws Exception {
     if (async) {
-      rounds.async(s, level, nanos, stats);
+      rounds.async(s, level, drivers(level), nanos, stats);
     } else {
       rounds.sync(s, level, nanos, stats);
     }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Writes the loopback results: a Markdown fragment (starting with {@code ## Loopback end to end})
@@ -25,20 +26,21 @@ final class LoopbackReport {
   private final Loopback.Plan plan;
   private final List<Loopback.Cell> cells;
   private final List<Loopback.Split> splits;
+  private final List<FloorRounds.Cell> floorCells;
   private final long seconds;
   private final double loadBefore;
   private final double loadAfter;
 
   LoopbackReport(
       Loopback.Plan plan,
-      List<Loopback.Cell> cells,
-      List<Loopback.Split> splits,
+      Loopback.Results results,
       long seconds,
       double loadBefore,
       double loadAfter) {
     this.plan = plan;
-    this.cells = cells;
-    this.splits = splits;
+    this.cells = results.cells();
+    this.splits = results.splits();
+    this.floorCells = results.floorCells();
     this.seconds = seconds;
     this.loadBefore = loadBefore;
     this.loadAfter = loadAfter;
@@ -49,7 +51,12 @@ final class LoopbackReport {
     return mode.equals("sync") ? s.callerCpuMicrosPerCall() : s.processCpuMicrosPerCall();
   }
 
-  void write(Path out, Path json, Path svg) throws IOException {
+  /**
+   * Writes the fragment to {@code out}, the numbers to {@code json} and, if {@code svg} is not
+   * null, the chart, linked from the fragment relative to {@code page}, the page it will be part
+   * of.
+   */
+  void write(Path out, Path json, Path svg, Path page) throws IOException {
     for (Path p : new Path[] {out, json, svg}) {
       if (p != null && p.toAbsolutePath().getParent() != null) {
         Files.createDirectories(p.toAbsolutePath().getParent());
@@ -58,7 +65,7 @@ final class LoopbackReport {
     String chart = null;
     if (svg != null) {
       Files.writeString(svg, svg(), StandardCharsets.UTF_8);
-      Path dir = out.toAbsolutePath().getParent();
+      Path dir = page.toAbsolutePath().getParent();
       chart = dir == null ? svg.toString() : dir.relativize(svg.toAbsolutePath()).toString();
     }
     Files.writeString(out, markdown(chart), StandardCharsets.UTF_8);
@@ -108,12 +115,13 @@ final class LoopbackReport {
                 + " `http.maxConnections`). Raw OkHttp and the SDK share one `OkHttpClient`"
                 + " (given to the SDK with `okHttpClient(...)`): OkHttp's default dispatcher with"
                 + " the SDK's own limits (64 requests, 64 per host) and a pool keeping up to 512"
-                + " idle connections. Sync: N caller threads each create in a loop. Async: one"
-                + " driver thread keeps N calls in flight (SDK `createAsync`, OkHttp `enqueue`);"
-                + " stripe-java has no async API. Latency is `System.nanoTime` around each call"
+                + " idle connections. Sync: N caller threads each create in a loop. Async: driver"
+                + " threads keep N calls in flight (SDK `createAsync`, OkHttp `enqueue`; one"
+                + " driver up to 16 in flight, then one per 16, so 16 at 256); stripe-java has no"
+                + " async API. Latency is `System.nanoTime` around each call"
                 + " (async: from the call to its completion callback); p50 and p99 are nearest-rank"
                 + " over every call of the rounds. Caller-thread CPU is the callers' own"
-                + " `ThreadMXBean` CPU time per call (async: the driver thread's); process CPU is"
+                + " `ThreadMXBean` CPU time per call (async: the driver threads'); process CPU is"
                 + " the client JVM's whole CPU time per call (all threads, GC and JIT). Every"
                 + " response is checked (raw: status and body length; clients: a typed payment"
                 + " with an id). Both JVMs share the machine's cores, so at 16 and 256 the server"
@@ -134,10 +142,10 @@ final class LoopbackReport {
       syncRow(s, c, c.pair().raw(), c.raw());
       syncRow(s, c, c.pair().other(), c.other());
     }
-    s.append("\n### Async: one driver thread keeps N calls in flight\n\n");
+    s.append("\n### Async: driver threads keep N calls in flight\n\n");
     s.append(
         "| in flight | contender | calls | avg in flight | p50 µs | p99 µs | calls/s |"
-            + " driver-thread CPU µs/call | process CPU µs/call | live threads: idle → peak |\n");
+            + " driver-threads CPU µs/call | process CPU µs/call | live threads: idle → peak |\n");
     s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Loopback.Cell c : cells("async")) {
       if (c.other() == null) {
@@ -148,14 +156,16 @@ final class LoopbackReport {
     }
     s.append(
         "\nstripe-java: n/a (no async API). \"avg in flight\" is the calls actually in flight on"
-            + " average (total latency / wall time). One driver thread shares 2 cores with up to"
-            + " 64 dispatcher threads; where it cannot re-issue calls as fast as they complete,"
+            + " average (total latency / wall time). The driver threads share 2 cores with up to"
+            + " 64 dispatcher threads; where they cannot re-issue calls as fast as they complete,"
             + " fewer calls are in flight than asked, and latency (mostly time queued in the"
             + " dispatcher, which runs 64 calls at once) is then not comparable between the two"
             + " contenders: the targets table marks such p50 ratios \"not comparable\" (avg in"
-            + " flight differs by more than 20%).\n\n");
+            + " flight differs by more than 20%). The live-thread counts leave the driver threads"
+            + " out (they start before the idle count).\n\n");
     targets(s);
     split(s);
+    floorRounds(s);
     return s.toString();
   }
 
@@ -202,6 +212,187 @@ final class LoopbackReport {
             + " alone (Moshi's streaming reader and writer, which DESIGN.md prescribes, and the"
             + " vendor's field mapping on top) spends that much before validation, the idempotency"
             + " key and the transport add anything.\n\n");
+  }
+
+  /** Issue 19's targets: {@link FloorRounds}' cells, ratios taken inside each round. */
+  private void floorRounds(StringBuilder s) {
+    s.append("### Issue 19: against the Moshi floor and stripe-java, in rounds\n\n");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "After the cells above, in the same JVMs: each cell runs its subjects one after the"
+                + " other for %d ms each, in an order that rotates from round to round, %d rounds"
+                + " after a %d ms warm-up each. A ratio is taken inside one round, and the figure is"
+                + " its median over the rounds, with the quartiles [p25, p75] (the spread; the"
+                + " stripe-java table adds the range). The **Moshi floor** is raw OkHttp plus"
+                + " PayClient's own JSON for that vendor and nothing else (the third contender of"
+                + " the split above; async: the body written on the calling thread, as the SDK"
+                + " does, the answer read in OkHttp's callback). CPU per call is the callers'"
+                + " thread CPU in sync mode and the whole process's in async mode, as above. Async"
+                + " runs %d driver thread(s) at 16 in flight and %d at 256.%n%n",
+            plan.floorRoundMs(),
+            plan.floorRounds(),
+            plan.cellWarmupMs(),
+            Loopback.drivers(16),
+            Loopback.drivers(256)));
+    s.append(
+        "| vendor | mode | N | floor CPU µs/call | PayClient CPU µs/call | CPU / floor (≤ 1.10) |"
+            + " | floor p50 µs | PayClient p50 µs | p50 / floor (≤ 1.05 at 16 sync) | | avg in"
+            + " flight, floor → PayClient |\n");
+    s.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|\n");
+    double worstCpu = 0;
+    double worstP50 = 0;
+    for (Loopback.Vendor v : sdkVendors()) {
+      for (FloorRounds.Cell c : floorCells) {
+        Subject floor = subject(c, "json", v);
+        if (floor == null) {
+          continue;
+        }
+        Subject sdk = subject(c, "sdk", v);
+        ToDoubleFunction<Stats> cpu = st -> cpu(c.mode(), st);
+        ToDoubleFunction<Stats> p50 = st -> st.percentileMicros(0.5);
+        FloorRounds.Spread cpuRatio =
+            FloorRounds.Spread.of(FloorRounds.ratios(c.of(sdk), c.of(floor), cpu));
+        FloorRounds.Spread p50Ratio =
+            FloorRounds.Spread.of(FloorRounds.ratios(c.of(sdk), c.of(floor), p50));
+        worstCpu = Math.max(worstCpu, cpuRatio.median());
+        boolean p50Judged = c.mode().equals("sync") && c.level() == FloorRounds.P50_LEVEL;
+        if (p50Judged) {
+          worstP50 = Math.max(worstP50, p50Ratio.median());
+        }
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %d | %.1f | %.1f | %s | %s | %,.1f | %,.1f | %s | %s | %.0f → %.0f |%n",
+                v.name(),
+                c.mode(),
+                c.level(),
+                median(c.of(floor), cpu),
+                median(c.of(sdk), cpu),
+                cpuRatio.ratio(),
+                cpuRatio.median() <= FloorRounds.CPU_TARGET ? "met" : "**missed**",
+                median(c.of(floor), p50),
+                median(c.of(sdk), p50),
+                p50Ratio.ratio(),
+                p50Judged
+                    ? (p50Ratio.median() <= FloorRounds.P50_TARGET ? "met" : "**missed**")
+                    : "information",
+                median(c.of(floor), Stats::averageInFlight),
+                median(c.of(sdk), Stats::averageInFlight)));
+      }
+    }
+    s.append("\n#### Against stripe-java (sync, its default transport)\n\n");
+    s.append(
+        "| vendor | N | PayClient CPU µs/call | stripe-java CPU µs/call | PayClient / stripe-java"
+            + " (≤ 0.6) | range over the rounds | |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---|\n");
+    double worstStripe = 0;
+    int stripeCells = 0;
+    for (Loopback.Vendor v : sdkVendors()) {
+      for (FloorRounds.Cell c : floorCells) {
+        if (!c.mode().equals("sync")) {
+          continue;
+        }
+        Subject sdk = subject(c, "sdk", v);
+        Subject stripe = subject(c, "stripe-java", null);
+        ToDoubleFunction<Stats> cpu = Stats::callerCpuMicrosPerCall;
+        FloorRounds.Spread r =
+            FloorRounds.Spread.of(FloorRounds.ratios(c.of(sdk), c.of(stripe), cpu));
+        worstStripe = Math.max(worstStripe, r.median());
+        stripeCells++;
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.1f | %s | %.2f–%.2f | %s |%n",
+                v.name(),
+                c.level(),
+                median(c.of(sdk), cpu),
+                median(c.of(stripe), cpu),
+                r.ratio(),
+                r.min(),
+                r.max(),
+                r.median() <= FloorRounds.STRIPE_TARGET ? "met" : "**missed**"));
+      }
+    }
+    int top = Loopback.LEVELS[Loopback.LEVELS.length - 1];
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%n#### Calls in flight at %d (async, %d driver threads)%n%n",
+            top,
+            Loopback.drivers(top)));
+    s.append(
+        "From the async cells of the first table (A B A B against raw OkHttp posting the same"
+            + " bytes): the calls actually in flight on average. PayClient's p50 can be compared"
+            + " with raw OkHttp's only where both keep about as many calls in flight.\n\n");
+    s.append(
+        "| vendor | raw OkHttp avg in flight | PayClient avg in flight | PayClient / raw (within"
+            + " 10%) | |\n");
+    s.append("|---|---:|---:|---:|---|\n");
+    double worstInFlight = 0;
+    for (Loopback.Vendor v : sdkVendors()) {
+      Loopback.Cell c = cell("async", top, v.name());
+      double raw = c.raw().averageInFlight();
+      double sdk = c.other().averageInFlight();
+      double off = Math.abs(sdk / raw - 1);
+      worstInFlight = Math.max(worstInFlight, off);
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.0f | %.0f | %.2f× | %s |%n",
+              v.name(),
+              raw,
+              sdk,
+              sdk / raw,
+              off <= FloorRounds.IN_FLIGHT_TOLERANCE ? "met" : "**missed**"));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nIssue 19 verdicts: CPU per call ≤ %.2f× the Moshi floor (median of the rounds):"
+                + " **%s** (worst cell %.2f×); p50 at %d callers ≤ %.2f× the Moshi floor (median"
+                + " of the rounds): **%s** (worst vendor %.2f×); CPU per call ≤ %.1f× stripe-java"
+                + " (median of the rounds): **%s** (worst of %d cells %.2f×); calls in flight at"
+                + " %d within %.0f%% of raw OkHttp's: **%s** (worst %.0f%% apart).%n%n",
+            FloorRounds.CPU_TARGET,
+            worstCpu <= FloorRounds.CPU_TARGET ? "met" : "missed",
+            worstCpu,
+            FloorRounds.P50_LEVEL,
+            FloorRounds.P50_TARGET,
+            worstP50 <= FloorRounds.P50_TARGET ? "met" : "missed",
+            worstP50,
+            FloorRounds.STRIPE_TARGET,
+            worstStripe <= FloorRounds.STRIPE_TARGET ? "met" : "missed",
+            stripeCells,
+            worstStripe,
+            top,
+            100 * FloorRounds.IN_FLIGHT_TOLERANCE,
+            worstInFlight <= FloorRounds.IN_FLIGHT_TOLERANCE ? "met" : "missed",
+            100 * worstInFlight));
+  }
+
+  private static List<Loopback.Vendor> sdkVendors() {
+    List<Loopback.Vendor> l = new ArrayList<>();
+    for (Loopback.Vendor v : Loopback.VENDORS) {
+      if (!v.name().equals("stripe")) {
+        l.add(v);
+      }
+    }
+    return l;
+  }
+
+  /** The subject of {@code role} for vendor {@code v} in cell {@code c} (any vendor if null). */
+  private static Subject subject(FloorRounds.Cell c, String role, Loopback.Vendor v) {
+    for (Subject s : c.rounds().keySet()) {
+      if (s.role.equals(role) && (v == null || s.label.contains(v.name()))) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static double median(Stats[] rounds, ToDoubleFunction<Stats> f) {
+    return FloorRounds.Spread.of(FloorRounds.values(rounds, f)).median();
   }
 
   private List<Loopback.Cell> cells(String mode) {
@@ -258,7 +449,10 @@ final class LoopbackReport {
   }
 
   private void targets(StringBuilder s) {
-    s.append("### Targets (issue 8)\n\n");
+    s.append("### Issue 8's targets (information since issue 19)\n\n");
+    s.append(
+        "Issue 19 replaced the targets against raw OkHttp with the Moshi floor below, and measures"
+            + " the one against stripe-java in rounds; these rows stay as information.\n\n");
     s.append(
         "CPU per call is caller-thread CPU in sync mode (what the caller's thread pays; OkHttp's"
             + " sync calls run entirely on it) and whole-process CPU in async mode (the work"

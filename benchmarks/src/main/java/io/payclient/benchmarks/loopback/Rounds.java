@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>Sync: {@code n} caller threads, started and parked before the clock starts, each calling in
  *       a loop until the round ends; each thread times every call with {@link System#nanoTime} and
  *       reads its own CPU time before and after.
- *   <li>Async: one driver thread keeps {@code n} calls in flight (a semaphore of {@code n}
- *       permits); latency runs from before the call to its completion callback. The OkHttp
- *       dispatcher's idle threads are retired first, so the live-thread peak shows the threads the
- *       round needed.
+ *   <li>Async: driver threads keep {@code n} calls in flight (a shared semaphore of {@code n}
+ *       permits; {@link Loopback#drivers} threads, so that issuing calls keeps up with their
+ *       completions at 256); latency runs from before the call to its completion callback. The
+ *       OkHttp dispatcher's idle threads are retired first, so the live-thread peak shows the
+ *       threads the round needed.
  * </ul>
  *
  * Process CPU time covers the whole round (all client threads, GC and JIT included); the server
@@ -117,18 +118,80 @@ final class Rounds {
     }
   }
 
-  /** One async round keeping {@code inFlight} calls in flight for {@code nanos}; null: warm-up. */
-  void async(Subject subject, int inFlight, long nanos, Stats stats) throws Exception {
+  /**
+   * One async round keeping {@code inFlight} calls in flight for {@code nanos}, issued by {@code
+   * drivers} threads sharing the permits; null stats: warm-up. The driver threads are started and
+   * parked before the idle thread count is taken, so they do not count as the round's threads.
+   */
+  void async(Subject subject, int inFlight, int drivers, long nanos, Stats stats) throws Exception {
     retireIdleDispatcherThreads();
-    THREADS.resetPeakThreadCount();
-    int idle = THREADS.getThreadCount();
     Semaphore permits = new Semaphore(inFlight);
     AtomicInteger done = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch ready = new CountDownLatch(drivers);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] driverCpu = new long[drivers];
+    long[] end = new long[1];
+    Thread[] threads = new Thread[drivers];
+    for (int i = 0; i < drivers; i++) {
+      int me = i;
+      threads[i] =
+          new Thread(
+              () -> {
+                ready.countDown();
+                try {
+                  go.await();
+                  long cpu0 = THREADS.getCurrentThreadCpuTime();
+                  drive(subject, permits, done, failure, end[0]);
+                  driverCpu[me] = THREADS.getCurrentThreadCpuTime() - cpu0;
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "loopback-driver-" + i);
+      threads[i].start();
+    }
+    ready.await();
+    THREADS.resetPeakThreadCount();
+    int idle = THREADS.getThreadCount();
     long process0 = OS.getProcessCpuTime();
-    long driver0 = THREADS.getCurrentThreadCpuTime();
     long wall0 = System.nanoTime();
-    long end = wall0 + nanos;
+    end[0] = wall0 + nanos;
+    go.countDown(); // publishes end[0]
+    for (Thread t : threads) {
+      t.join(TimeUnit.NANOSECONDS.toMillis(nanos) + 120_000);
+      if (t.isAlive()) {
+        throw new IllegalStateException(subject.label + ": a driver thread is stuck");
+      }
+    }
+    if (!permits.tryAcquire(inFlight, 60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(subject.label + ": calls still in flight after 60 s");
+    }
+    long wall = System.nanoTime() - wall0;
+    long process = OS.getProcessCpuTime() - process0;
+    int peak = THREADS.getPeakThreadCount();
+    rethrow(subject, failure.get());
+    if (stats != null) {
+      int n = done.get();
+      stats.add(asyncLatencies, Math.min(n, ASYNC_CAPACITY));
+      stats.calls += n;
+      for (long c : driverCpu) {
+        stats.callerCpuNanos += c;
+      }
+      stats.wallNanos += wall;
+      stats.processCpuNanos += process;
+      stats.threads(idle, peak);
+    }
+  }
+
+  /** One driver's loop: a call per permit until {@code end}; completions release the permits. */
+  private void drive(
+      Subject subject,
+      Semaphore permits,
+      AtomicInteger done,
+      AtomicReference<Throwable> failure,
+      long end)
+      throws InterruptedException {
     while (failure.get() == null && System.nanoTime() - end < 0) {
       if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException(subject.label + ": no call completed in 60 s");
@@ -150,23 +213,6 @@ final class Rounds {
                     }
                     permits.release();
                   });
-    }
-    long driver = THREADS.getCurrentThreadCpuTime() - driver0;
-    if (!permits.tryAcquire(inFlight, 60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(subject.label + ": calls still in flight after 60 s");
-    }
-    long wall = System.nanoTime() - wall0;
-    long process = OS.getProcessCpuTime() - process0;
-    int peak = THREADS.getPeakThreadCount();
-    rethrow(subject, failure.get());
-    if (stats != null) {
-      int n = done.get();
-      stats.add(asyncLatencies, Math.min(n, ASYNC_CAPACITY));
-      stats.calls += n;
-      stats.callerCpuNanos += driver;
-      stats.wallNanos += wall;
-      stats.processCpuNanos += process;
-      stats.threads(idle, peak);
     }
   }
 

@@ -197,36 +197,58 @@ abstract class Subject implements AutoCloseable {
       this.status = status;
     }
 
-    @Override
-    void call() throws IOException {
+    private Request request() {
       byte[] body = VendorJson.write(vendor, request, IDEMPOTENCY_KEY);
-      Request r =
-          new Request.Builder()
-              .url(url)
-              .headers(headers)
-              .post(RequestBody.create(body, type))
-              .build();
-      try (Response response = http.newCall(r).execute()) {
-        Buffer bytes = new Buffer().write(response.body().bytes());
-        try {
-          Object payment = VendorJson.read(vendor, JsonReader.of(bytes));
-          if (response.code() != status || payment == null) {
-            throw new IOException(label + ": got " + response.code() + " from " + url);
-          }
-        } finally {
-          bytes.clear();
+      return new Request.Builder()
+          .url(url)
+          .headers(headers)
+          .post(RequestBody.create(body, type))
+          .build();
+    }
+
+    /** Reads the answer into the vendor's typed payment; fails on a wrong status or no payment. */
+    private Object read(Response response) throws IOException {
+      Buffer bytes = new Buffer().write(response.body().bytes());
+      try {
+        Object payment = VendorJson.read(vendor, JsonReader.of(bytes));
+        if (response.code() != status || payment == null) {
+          throw new IOException(label + ": got " + response.code() + " from " + url);
         }
+        return payment;
+      } finally {
+        bytes.clear();
       }
     }
 
     @Override
-    CompletableFuture<?> callAsync() {
-      throw new UnsupportedOperationException("sync only");
+    void call() throws IOException {
+      try (Response response = http.newCall(request()).execute()) {
+        read(response);
+      }
     }
 
+    /** Writes the body on the calling thread, as the SDK does, and reads the answer in OkHttp's. */
     @Override
-    boolean hasAsync() {
-      return false;
+    CompletableFuture<?> callAsync() {
+      CompletableFuture<Object> future = new CompletableFuture<>();
+      http.newCall(request())
+          .enqueue(
+              new Callback() {
+                @Override
+                public void onFailure(Call call, IOException e) {
+                  future.completeExceptionally(e);
+                }
+
+                @Override
+                public void onResponse(Call call, Response response) {
+                  try (response) {
+                    future.complete(read(response));
+                  } catch (IOException | RuntimeException e) {
+                    future.completeExceptionally(e);
+                  }
+                }
+              });
+      return future;
     }
   }
 
