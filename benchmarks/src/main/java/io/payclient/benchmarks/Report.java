@@ -1689,7 +1689,8 @@ public final class Report {
       Map<String, Long> stripe,
       @Nullable String loopback,
       Properties spring) {
-    s.append("## Targets at a glance\n\n| target (issue 8) | this run | |\n|---|---|---|\n");
+    s.append(
+        "## Targets at a glance\n\n| target (issue 8 where no issue is named) | this run | |\n|---|---|---|\n");
     Score stripeOwn = own(time, "stripe");
     double worstWork = 0;
     double worstAlloc = 0;

@@ -617,11 +617,14 @@ final class LoopbackReport {
     s.append(
         String.format(
             Locale.ROOT,
-            "  \"plan\": {\"warmupMs\": %d, \"cellWarmupMs\": %d, \"roundMs\": %d, \"rounds\": %d},%n",
+            "  \"plan\": {\"warmupMs\": %d, \"cellWarmupMs\": %d, \"roundMs\": %d, \"rounds\": %d,"
+                + " \"floorRoundMs\": %d, \"floorRounds\": %d},%n",
             plan.warmupMs(),
             plan.cellWarmupMs(),
             plan.roundMs(),
-            plan.rounds()));
+            plan.rounds(),
+            plan.floorRoundMs(),
+            plan.floorRounds()));
     s.append("  \"results\": [\n");
     List<String> rows = new ArrayList<>();
     for (Loopback.Cell c : cells) {
@@ -645,7 +648,39 @@ final class LoopbackReport {
       rows.add(row(c, sp.json(), sp.withJson()));
       rows.add(row(c, sp.pair().other(), sp.sdk()));
     }
-    s.append(String.join(",\n", rows)).append("\n  ]\n}\n");
+    s.append(String.join(",\n", rows)).append("\n  ],\n");
+    // FloorRounds: every subject's figures round by round, from which the verdicts are taken.
+    s.append("  \"floorRounds\": [\n");
+    List<String> floor = new ArrayList<>();
+    for (FloorRounds.Cell c : floorCells) {
+      c.rounds()
+          .forEach(
+              (subject, rounds) -> {
+                List<String> each = new ArrayList<>();
+                for (Stats st : rounds) {
+                  each.add(
+                      String.format(
+                          Locale.ROOT,
+                          "{\"calls\": %d, \"cpuMicrosPerCall\": %.3f, \"p50Micros\": %.1f,"
+                              + " \"avgInFlight\": %.1f}",
+                          st.calls,
+                          cpu(c.mode(), st),
+                          st.percentileMicros(0.5),
+                          st.averageInFlight()));
+                }
+                floor.add(
+                    String.format(
+                        Locale.ROOT,
+                        "    {\"mode\": \"%s\", \"concurrency\": %d, \"subject\": \"%s\","
+                            + " \"role\": \"%s\", \"rounds\": [%s]}",
+                        c.mode(),
+                        c.level(),
+                        subject.label,
+                        subject.role,
+                        String.join(", ", each)));
+              });
+    }
+    s.append(String.join(",\n", floor)).append("\n  ]\n}\n");
     return s.toString();
   }
 

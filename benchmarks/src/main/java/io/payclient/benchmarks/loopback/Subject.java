@@ -85,6 +85,38 @@ abstract class Subject implements AutoCloseable {
         vendor, http, url, captured.headers(), rb.contentType(), Contender.request(vendor), status);
   }
 
+  /** What a subject makes of an answer; throws if the answer is wrong. */
+  private interface AnswerReader<T> {
+    T read(Response response) throws IOException;
+  }
+
+  /**
+   * Enqueues {@code request}; the future completes with what {@code reader} makes of the answer
+   * (read in OkHttp's callback, the response closed after), or fails.
+   */
+  private static <T> CompletableFuture<T> enqueue(
+      OkHttpClient http, Request request, AnswerReader<T> reader) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    http.newCall(request)
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                future.completeExceptionally(e);
+              }
+
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  future.complete(reader.read(response));
+                } catch (IOException | RuntimeException e) {
+                  future.completeExceptionally(e);
+                }
+              }
+            });
+    return future;
+  }
+
   /** A PayClient vendor client, or stripe-java on its default transport. */
   static Subject client(String vendor, String baseUrl, OkHttpClient http) {
     Contender c = Contender.at(vendor, baseUrl, http);
@@ -145,27 +177,14 @@ abstract class Subject implements AutoCloseable {
 
     @Override
     CompletableFuture<?> callAsync() {
-      CompletableFuture<byte[]> future = new CompletableFuture<>();
-      http.newCall(request())
-          .enqueue(
-              new Callback() {
-                @Override
-                public void onFailure(Call call, IOException e) {
-                  future.completeExceptionally(e);
-                }
-
-                @Override
-                public void onResponse(Call call, Response response) {
-                  try (response) {
-                    byte[] bytes = response.body().bytes();
-                    check(response, bytes);
-                    future.complete(bytes);
-                  } catch (IOException | RuntimeException e) {
-                    future.completeExceptionally(e);
-                  }
-                }
-              });
-      return future;
+      return enqueue(
+          http,
+          request(),
+          response -> {
+            byte[] bytes = response.body().bytes();
+            check(response, bytes);
+            return bytes;
+          });
     }
   }
 
@@ -230,25 +249,7 @@ abstract class Subject implements AutoCloseable {
     /** Writes the body on the calling thread, as the SDK does, and reads the answer in OkHttp's. */
     @Override
     CompletableFuture<?> callAsync() {
-      CompletableFuture<Object> future = new CompletableFuture<>();
-      http.newCall(request())
-          .enqueue(
-              new Callback() {
-                @Override
-                public void onFailure(Call call, IOException e) {
-                  future.completeExceptionally(e);
-                }
-
-                @Override
-                public void onResponse(Call call, Response response) {
-                  try (response) {
-                    future.complete(read(response));
-                  } catch (IOException | RuntimeException e) {
-                    future.completeExceptionally(e);
-                  }
-                }
-              });
-      return future;
+      return enqueue(http, request(), this::read);
     }
   }
 

@@ -25,7 +25,16 @@ final class SendableText {
   private static final int MAX_DEPTH = 8;
 
   /** A field that may hold text, and the name it is reported under. */
-  private record TextField(Field field, String name) {}
+  private record TextField(Field field, String name) {
+    /** The field's value in {@code owner}; null (nothing to check) if it cannot be read. */
+    @Nullable Object valueIn(Object owner) {
+      try {
+        return field.get(owner);
+      } catch (IllegalAccessException e) {
+        return null;
+      }
+    }
+  }
 
   /** The text fields of PayClient's own types; none for any other type. */
   private static final ClassValue<List<TextField>> TEXT_FIELDS =
@@ -91,13 +100,7 @@ final class SendableText {
       return true;
     }
     for (TextField f : TEXT_FIELDS.get(value.getClass())) {
-      Object fieldValue;
-      try {
-        fieldValue = f.field().get(value);
-      } catch (IllegalAccessException e) {
-        continue;
-      }
-      if (!wellFormed(fieldValue, depth + 1)) {
+      if (!wellFormed(f.valueIn(value), depth + 1)) {
         return false;
       }
     }
@@ -164,14 +167,8 @@ final class SendableText {
       return;
     }
     for (TextField f : TEXT_FIELDS.get(value.getClass())) {
-      Object fieldValue;
-      try {
-        fieldValue = f.field().get(value);
-      } catch (IllegalAccessException e) {
-        continue;
-      }
       String name = f.name();
-      walk(fieldValue, path.isEmpty() ? name : path + "." + name, errors, depth + 1);
+      walk(f.valueIn(value), path.isEmpty() ? name : path + "." + name, errors, depth + 1);
     }
   }
 
