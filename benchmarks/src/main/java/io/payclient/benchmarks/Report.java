@@ -1737,7 +1737,16 @@ public final class Report {
     String loopback = Files.readString(Path.of(a.get("loopback")));
     Path out = Path.of(a.get("out"));
     String page = Files.readString(out);
-    page = replaceSection(page, LOOPBACK_HEADING, loopback.strip() + "\n", out);
+    String section =
+        loopback
+            .strip()
+            .replaceFirst(
+                LOOPBACK_HEADING + "\n\n",
+                LOOPBACK_HEADING
+                    + "\n\nFrom `benchmarks/run.sh --loopback`, in a run of its own: only this section"
+                    + " (and the loopback rows of the glance table) comes from that run, and its"
+                    + " ratios compare figures of that run.\n\n");
+    page = replaceSection(page, LOOPBACK_HEADING, section + "\n", out);
     StringBuilder rows = new StringBuilder();
     loopbackGlance(rows, loopback);
     page = replaceGlanceRows(page, LOOPBACK_ROW, rows.toString(), false, out);

@@ -496,7 +496,6 @@ public final class HttpTransport implements AutoCloseable {
     final ApiCall<T> call;
     final HttpUrl url;
     final @Nullable RequestBody body;
-    final Headers headers;
 
     /** The listener's view of the call; {@code null} when no listener is set. */
     final PaymentsListener.@Nullable Call event;
@@ -537,7 +536,6 @@ public final class HttpTransport implements AutoCloseable {
       this.call = call;
       this.url = url(call);
       this.body = call.body == null ? null : oneShot(call.body);
-      this.headers = headers(call);
       this.event =
           listening
               ? new PaymentsListener.Call(
@@ -571,8 +569,9 @@ public final class HttpTransport implements AutoCloseable {
           new Request.Builder()
               .url(url)
               .method(call.method, body)
-              .headers(headers)
+              .headers(fixedHeaders)
               .tag(SendTracker.class, tracker);
+      addCallHeaders(r, call);
       Call c = http.newCall(r.build());
       long remaining = Math.max(1, deadlineNanos - System.nanoTime());
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
@@ -1132,21 +1131,22 @@ public final class HttpTransport implements AutoCloseable {
     return (base.endsWith("/") ? base : base + "/") + call.template();
   }
 
-  /** The fixed headers with the call's own (which replace a fixed one of the same name). */
-  private Headers headers(ApiCall<?> call) {
+  /**
+   * Adds the call's own headers to a request that has the fixed ones (a call header replaces a
+   * fixed one of the same name).
+   */
+  private void addCallHeaders(Request.Builder r, ApiCall<?> call) {
     if (call.headers.isEmpty()) {
-      return fixedHeaders;
+      return;
     }
-    Headers.Builder b = fixedHeaders.newBuilder();
     call.headers.forEach(
         (name, value) -> {
           if (fixedHeaders.get(name) != null) {
-            b.set(name, value);
+            r.header(name, value);
           } else {
-            b.add(name, value); // the usual case (an idempotency key): nothing to remove
+            r.addHeader(name, value); // the usual case (an idempotency key): nothing to remove
           }
         });
-    return b.build();
   }
 
   /** Reads the body up to the cap; past it, keeps what was read and stops. */

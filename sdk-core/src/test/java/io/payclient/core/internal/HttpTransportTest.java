@@ -173,6 +173,22 @@ class HttpTransportTest {
   }
 
   @Test
+  void aCallHeaderIsAddedAndOneNamedAsAFixedHeaderReplacesIt() throws Exception {
+    server.enqueue(json(200, "{\"id\":\"p1\"}"));
+    transport()
+        .execute(
+            ApiCall.get(HttpTransportTest::readId)
+                .path("payments")
+                .header("Idempotency-Key", "k-1")
+                .header("accept", "application/vnd.test+json")
+                .build());
+    okhttp3.Headers headers = server.takeRequest().getHeaders();
+    assertThat(headers.values("Idempotency-Key")).containsExactly("k-1");
+    assertThat(headers.values("Accept")).containsExactly("application/vnd.test+json");
+    assertThat(headers.values("Authorization")).containsExactly("Bearer " + KEY);
+  }
+
+  @Test
   void pathSegmentsAndQueryAreEncoded() throws Exception {
     server.enqueue(json(200, "{\"id\":\"p1\"}"));
     transport()
