@@ -25,7 +25,7 @@ final class SendableText {
   private static final int MAX_DEPTH = 8;
 
   /** A field that may hold text, and the name it is reported under. */
-  private record TextField(Field field, String name) {
+  private record TextField(Field field, String name, boolean string) {
     /** The field's value in {@code owner}; null (nothing to check) if it cannot be read. */
     @Nullable Object valueIn(Object owner) {
       try {
@@ -37,12 +37,12 @@ final class SendableText {
   }
 
   /** The text fields of PayClient's own types; none for any other type. */
-  private static final ClassValue<List<TextField>> TEXT_FIELDS =
+  private static final ClassValue<TextField[]> TEXT_FIELDS =
       new ClassValue<>() {
         @Override
-        protected List<TextField> computeValue(Class<?> type) {
+        protected TextField[] computeValue(Class<?> type) {
           if (!isOwnType(type)) {
-            return List.of();
+            return new TextField[0];
           }
           List<TextField> out = new ArrayList<>();
           for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -56,10 +56,12 @@ final class SendableText {
                 continue; // not opened to the SDK: not one of its request types
               }
               WireName wire = f.getAnnotation(WireName.class);
-              out.add(new TextField(f, wire != null ? wire.value() : f.getName()));
+              out.add(
+                  new TextField(
+                      f, wire != null ? wire.value() : f.getName(), f.getType() == String.class));
             }
           }
-          return List.copyOf(out);
+          return out.toArray(new TextField[0]);
         }
       };
 
@@ -100,7 +102,12 @@ final class SendableText {
       return true;
     }
     for (TextField f : TEXT_FIELDS.get(value.getClass())) {
-      if (!wellFormed(f.valueIn(value), depth + 1)) {
+      Object fieldValue = f.valueIn(value);
+      if (f.string()) { // most fields: checked here, without the type tests of a nested call
+        if (fieldValue != null && depth < MAX_DEPTH && !isWellFormed((String) fieldValue)) {
+          return false;
+        }
+      } else if (!wellFormed(fieldValue, depth + 1)) {
         return false;
       }
     }
