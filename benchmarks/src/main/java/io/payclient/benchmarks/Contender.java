@@ -65,6 +65,22 @@ public abstract class Contender implements AutoCloseable {
   }
 
   /**
+   * As {@link #at}, for {@code billingrails} or {@code paygentic}, with the same idempotency key
+   * given on every request, so the client generates none: beside the usual contender, it isolates
+   * what generating the key costs.
+   */
+  public static Contender withKeyGiven(String name, String baseUrl, OkHttpClient http) {
+    return switch (name) {
+      case "billingrails" -> new Billingrails(null, baseUrl, http).keyGiven(GIVEN_KEY);
+      case "paygentic" -> new Paygentic(null, baseUrl, http).keyGiven(GIVEN_KEY);
+      default -> throw new IllegalArgumentException(name + " takes no idempotency key");
+    };
+  }
+
+  /** The key {@link #withKeyGiven} contenders send (a server on loopback keeps no keys). */
+  static final String GIVEN_KEY = "6f1d3c2a-8b7e-4d5f-9a0b-1c2d3e4f5a6b";
+
+  /**
    * The request contender {@code name} sends for one create (URL on the canned base URL {@link
    * #BASE_URL}, headers as the client set them, body bytes), captured once on the canned transport
    * as {@link CreateBenchmark#floor} does, so raw OkHttp can post the very same bytes.
@@ -210,6 +226,12 @@ public abstract class Contender implements AutoCloseable {
 
   static final class Billingrails extends Contender {
     private final BillingrailsClient client;
+    private @Nullable String givenKey; // null: the SDK generates one per create
+
+    Billingrails keyGiven(String key) {
+      this.givenKey = key;
+      return this;
+    }
 
     Billingrails() {
       this(Canned.client(201, Canned.resource("billingrails-payment.json")), BASE_URL, null);
@@ -243,12 +265,13 @@ public abstract class Contender implements AutoCloseable {
           .accountId("acc_IhMUl3rrZ3")
           .invoiceId("inv_IhMUl3rrZ3")
           .referenceId("PAY-REF-001")
+          .idempotencyKey(givenKey)
           .build();
     }
 
     @Override
     BillingrailsPayment create() {
-      // no idempotency key given: the SDK generates one per call, as in normal use
+      // unless keyGiven: no idempotency key given, the SDK generates one per call (normal use)
       return client.payments().create(build());
     }
 
@@ -266,6 +289,12 @@ public abstract class Contender implements AutoCloseable {
   static final class Paygentic extends Contender {
     private static final URI SUCCESS = URI.create("https://example.com/success");
     private final PaygenticClient client;
+    private @Nullable String givenKey; // null: the SDK generates one per create
+
+    Paygentic keyGiven(String key) {
+      this.givenKey = key;
+      return this;
+    }
 
     Paygentic() {
       this(Canned.client(201, Canned.resource("paygentic-payment.json")), BASE_URL, null);
@@ -301,6 +330,7 @@ public abstract class Contender implements AutoCloseable {
           .putMetadata("orderId", "order_12345")
           .successRedirectUrl(SUCCESS)
           .expiresIn(Duration.ofDays(7))
+          .idempotencyKey(givenKey)
           .build();
     }
 

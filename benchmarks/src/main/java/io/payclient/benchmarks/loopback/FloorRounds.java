@@ -44,11 +44,16 @@ final class FloorRounds {
   private FloorRounds() {}
 
   /**
-   * Measures the cells: sync 1 and 256 (PayClient and stripe-java), sync 16 (the floor, PayClient
-   * and stripe-java), async 16 and 256 (the floor and PayClient).
+   * Measures the cells: sync 1 and 256 (PayClient and stripe-java), sync 16 (the floor, PayClient,
+   * PayClient with the idempotency key given, and stripe-java), async 16 and 256 (the floor and
+   * PayClient).
    */
   static List<Cell> run(
-      Rounds rounds, Loopback.Plan plan, List<Loopback.Pair> pairs, Map<String, Subject> floors)
+      Rounds rounds,
+      Loopback.Plan plan,
+      List<Loopback.Pair> pairs,
+      Map<String, Subject> floors,
+      List<Subject> keyGiven)
       throws Exception {
     List<Subject> sdks = new ArrayList<>();
     Subject stripe = null;
@@ -67,6 +72,7 @@ final class FloorRounds {
       List<Subject> subjects = new ArrayList<>();
       if (level == P50_LEVEL) {
         subjects.addAll(floors.values());
+        subjects.addAll(keyGiven);
       }
       subjects.addAll(sdks);
       subjects.add(stripe);

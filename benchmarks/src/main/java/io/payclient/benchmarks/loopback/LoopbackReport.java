@@ -281,6 +281,7 @@ final class LoopbackReport {
                 median(c.of(sdk), Stats::averageInFlight)));
       }
     }
+    keyShare(s);
     s.append("\n#### Against stripe-java (sync, its default transport)\n\n");
     s.append(
         "| vendor | N | PayClient CPU µs/call | stripe-java CPU µs/call | PayClient / stripe-java"
@@ -369,6 +370,59 @@ final class LoopbackReport {
             100 * FloorRounds.IN_FLIGHT_TOLERANCE,
             worstInFlight <= FloorRounds.IN_FLIGHT_TOLERANCE ? "met" : "missed",
             100 * worstInFlight));
+  }
+
+  /**
+   * What generating the idempotency key costs: PayClient with a key given on every create (no key
+   * generated), beside PayClient as used (a key generated per create) and the floor, at 16 sync
+   * callers. Lago has no idempotency key.
+   */
+  private void keyShare(StringBuilder s) {
+    FloorRounds.Cell c = null;
+    for (FloorRounds.Cell f : floorCells) {
+      if (f.mode().equals("sync") && f.level() == FloorRounds.P50_LEVEL) {
+        c = f;
+      }
+    }
+    if (c == null) {
+      return;
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%n#### What generating the idempotency key costs (sync, %d callers)%n%n",
+            FloorRounds.P50_LEVEL));
+    s.append(
+        "In the same rounds: PayClient with the same idempotency key given on every create, so it"
+            + " generates none (a random UUID v4 from a pool of `SHA1PRNG` generators, issue 19's"
+            + " item 6), beside PayClient as used. Lago takes no key.\n\n");
+    s.append(
+        "| vendor | key given CPU µs/call | key generated CPU µs/call | key given / floor |"
+            + " key generated / floor | generating the key, share of the floor |\n");
+    s.append("|---|---:|---:|---:|---:|---:|\n");
+    for (Loopback.Vendor v : sdkVendors()) {
+      Subject given = subject(c, "sdk-key-given", v);
+      if (given == null) {
+        continue;
+      }
+      Subject sdk = subject(c, "sdk", v);
+      Subject floor = subject(c, "json", v);
+      ToDoubleFunction<Stats> cpu = Stats::callerCpuMicrosPerCall;
+      double givenRatio =
+          FloorRounds.Spread.of(FloorRounds.ratios(c.of(given), c.of(floor), cpu)).median();
+      double sdkRatio =
+          FloorRounds.Spread.of(FloorRounds.ratios(c.of(sdk), c.of(floor), cpu)).median();
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.2f× | %.2f× | %+.0f%% |%n",
+              v.name(),
+              median(c.of(given), cpu),
+              median(c.of(sdk), cpu),
+              givenRatio,
+              sdkRatio,
+              100 * (sdkRatio - givenRatio)));
+    }
   }
 
   private static List<Loopback.Vendor> sdkVendors() {

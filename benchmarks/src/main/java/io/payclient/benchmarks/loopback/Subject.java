@@ -117,6 +117,17 @@ abstract class Subject implements AutoCloseable {
     return future;
   }
 
+  /**
+   * PayClient's {@code vendor} client with an idempotency key given on every create (Billingrails,
+   * Paygentic): the client generates none.
+   */
+  static Subject keyGiven(String vendor, String baseUrl, OkHttpClient http) {
+    return new Client(
+        "PayClient " + vendor + " (key given)",
+        "sdk-key-given",
+        Contender.withKeyGiven(vendor, baseUrl, http));
+  }
+
   /** A PayClient vendor client, or stripe-java on its default transport. */
   static Subject client(String vendor, String baseUrl, OkHttpClient http) {
     Contender c = Contender.at(vendor, baseUrl, http);
