@@ -27,6 +27,9 @@ final class FloorRounds {
   /** Calls in flight, PayClient over raw OkHttp at 256: comparable within this fraction. */
   static final double IN_FLIGHT_TOLERANCE = 0.10;
 
+  /** Async calls in flight at which PayClient and raw OkHttp must keep as many in flight. */
+  static final int IN_FLIGHT_LEVEL = 256;
+
   /** The concurrency at which p50 is held to the floor (the "16 callers"). */
   static final int P50_LEVEL = 16;
 
@@ -46,7 +49,7 @@ final class FloorRounds {
   /**
    * Measures the cells: sync 1 and 256 (PayClient and stripe-java), sync 16 (the floor, PayClient,
    * PayClient with the idempotency key given, and stripe-java), async 16 and 256 (the floor and
-   * PayClient).
+   * PayClient; at 256 also raw OkHttp, for the calls in flight).
    */
   static List<Cell> run(
       Rounds rounds,
@@ -56,12 +59,14 @@ final class FloorRounds {
       List<Subject> keyGiven)
       throws Exception {
     List<Subject> sdks = new ArrayList<>();
+    List<Subject> raws = new ArrayList<>();
     Subject stripe = null;
     for (Loopback.Pair p : pairs) {
       if (p.vendor().name().equals("stripe")) {
         stripe = p.other();
       } else {
         sdks.add(p.other());
+        raws.add(p.raw());
       }
     }
     if (stripe == null) {
@@ -81,6 +86,9 @@ final class FloorRounds {
     for (int level : new int[] {16, 256}) {
       List<Subject> subjects = new ArrayList<>(floors.values());
       subjects.addAll(sdks);
+      if (level == IN_FLIGHT_LEVEL) {
+        subjects.addAll(raws); // calls in flight, PayClient against raw OkHttp (item 4)
+      }
       cells.add(cell(rounds, plan, "async", level, subjects));
     }
     return cells;

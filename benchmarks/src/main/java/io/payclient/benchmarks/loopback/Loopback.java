@@ -84,14 +84,14 @@ public final class Loopback {
   record Results(List<Cell> cells, List<Split> splits, List<FloorRounds.Cell> floorCells) {}
 
   /**
-   * Driver threads for {@code inFlight} async calls: one up to 16 in flight, then one per 16. A
+   * Driver threads for {@code inFlight} async calls: one up to 8 in flight, then one per 8. A
    * single driver thread, sharing 2 cores with 64 dispatcher threads and the server, could not
    * re-issue calls as fast as they completed at 256, so PayClient (whose {@code createAsync}
    * validates and serializes on the calling thread) had 0.35–0.67× raw OkHttp's calls in flight and
    * its latency could not be compared (issue 19, item 4).
    */
   static int drivers(int inFlight) {
-    return Math.max(1, inFlight / 16);
+    return Math.max(1, inFlight / 8);
   }
 
   private Loopback() {}
