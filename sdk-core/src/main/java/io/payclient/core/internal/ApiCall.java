@@ -32,7 +32,9 @@ public final class ApiCall<T> {
   final @Nullable Reconciler<T> reconciler;
   final String operation;
 
-  /** The path after the base URL with ids as {@code {id}}, e.g. {@code payments/{id}}. */
+  /**
+   * The path's segments after the base URL, ids as {@code {id}}: {@code payments}, {@code {id}}.
+   */
   private final List<String> templateSegments;
 
   final PaymentsListener.@Nullable Call parent;
