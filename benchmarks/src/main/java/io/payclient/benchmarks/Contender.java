@@ -77,6 +77,19 @@ public abstract class Contender implements AutoCloseable {
     };
   }
 
+  /**
+   * What an application writes instead of PayClient for {@code vendor}'s create (OkHttp and Jackson
+   * databind, {@link JacksonIntegration}), sending to a real server at {@code baseUrl}.
+   */
+  public static Contender handWritten(String vendor, String baseUrl, OkHttpClient http) {
+    return JacksonIntegration.onServer(vendor, baseUrl, http);
+  }
+
+  /** The id of a payment a {@link #handWritten} contender read, or null if it is none of theirs. */
+  public static @Nullable String handWrittenPaymentId(Object payment) {
+    return JacksonIntegration.paymentId(payment);
+  }
+
   /** The key {@link #withKeyGiven} contenders send (a server on loopback keeps no keys). */
   static final String GIVEN_KEY = "6f1d3c2a-8b7e-4d5f-9a0b-1c2d3e4f5a6b";
 

@@ -22,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an application writes instead of PayClient for one vendor's create (issue 19): OkHttp and
@@ -70,6 +71,30 @@ abstract class JacksonIntegration extends Contender {
       }
       default -> throw new IllegalArgumentException("no hand-written integration for " + vendor);
     };
+  }
+
+  /**
+   * The hand-written integration of {@code vendor} sending to a real server at {@code baseUrl} (the
+   * vendor's base URL, as the SDK client of the same vendor is given) through {@code http}.
+   */
+  static JacksonIntegration onServer(String vendor, String baseUrl, OkHttpClient http) {
+    return switch (vendor) {
+      case "lago" -> new Lago(null, http, baseUrl);
+      case "billingrails" -> new Billingrails(null, http, baseUrl);
+      case "paygentic" -> new Paygentic(null, http, baseUrl);
+      default -> throw new IllegalArgumentException("no hand-written integration for " + vendor);
+    };
+  }
+
+  /** The id of a payment one of these integrations read, or null if it is none of theirs. */
+  static @Nullable String paymentId(Object payment) {
+    if (payment instanceof Lago.Payment p) {
+      return p.lagoId();
+    }
+    if (payment instanceof Billingrails.Payment p) {
+      return p.id();
+    }
+    return payment instanceof Paygentic.Payment p ? p.id() : null;
   }
 
   /** POSTs {@code body} as JSON and reads the 2xx answer as {@code type}. */

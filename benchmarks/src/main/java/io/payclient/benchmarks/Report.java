@@ -1756,8 +1756,8 @@ public final class Report {
 
   /**
    * The loopback rows of the glance table, from the verdict lines of {@code LoopbackReport}'s
-   * fragment: issue 19's four targets, then issue 8's three as information (issue 19 replaced
-   * them), then "async uses no thread per call".
+   * fragment: issue 19's six targets, then issue 8's three as information (issue 19 replaced them),
+   * then "async uses no thread per call".
    *
    * @throws IllegalStateException if the fragment lacks a verdict line (its wording changed)
    */
@@ -1769,7 +1769,7 @@ public final class Report {
         Pattern.compile("Async uses no thread per call: \\*\\*(met|missed)\\*\\*")
             .matcher(loopback);
     // The verdicts come from LoopbackReport's wording: if it changes, fail rather than drop rows.
-    if (issue19.size() != 4 || issue8.size() != 3 || !threads.find()) {
+    if (issue19.size() != 6 || issue8.size() != 3 || !threads.find()) {
       throw new IllegalStateException("loopback fragment without its verdict lines");
     }
     for (String[] v : issue19) {

@@ -23,6 +23,8 @@ final class FloorRounds {
   static final double CPU_TARGET = 1.10;
   static final double P50_TARGET = 1.05;
   static final double STRIPE_TARGET = 0.6;
+  static final double HAND_WRITTEN_CPU_TARGET = 1.0;
+  static final double HAND_WRITTEN_ALLOC_TARGET = 0.5;
 
   /** Calls in flight, PayClient over raw OkHttp at 256: comparable within this fraction. */
   static final double IN_FLIGHT_TOLERANCE = 0.10;
@@ -48,15 +50,17 @@ final class FloorRounds {
 
   /**
    * Measures the cells: sync 1 and 256 (PayClient and stripe-java), sync 16 (the floor, PayClient,
-   * PayClient with the idempotency key given, and stripe-java), async 16 and 256 (the floor and
-   * PayClient; at 256 also raw OkHttp, for the calls in flight).
+   * PayClient with the idempotency key given, the hand-written OkHttp + Jackson integration and
+   * stripe-java), async 16 and 256 (the floor and PayClient; at 256 also raw OkHttp, for the calls
+   * in flight).
    */
   static List<Cell> run(
       Rounds rounds,
       Loopback.Plan plan,
       List<Loopback.Pair> pairs,
       Map<String, Subject> floors,
-      List<Subject> keyGiven)
+      List<Subject> keyGiven,
+      List<Subject> handWritten)
       throws Exception {
     List<Subject> sdks = new ArrayList<>();
     List<Subject> raws = new ArrayList<>();
@@ -78,6 +82,7 @@ final class FloorRounds {
       if (level == P50_LEVEL) {
         subjects.addAll(floors.values());
         subjects.addAll(keyGiven);
+        subjects.addAll(handWritten);
       }
       subjects.addAll(sdks);
       subjects.add(stripe);

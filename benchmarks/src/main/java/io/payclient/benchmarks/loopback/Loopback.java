@@ -164,6 +164,7 @@ public final class Loopback {
       List<Pair> pairs = new ArrayList<>();
       Map<String, Subject> jsons = new LinkedHashMap<>();
       List<Subject> keyGiven = new ArrayList<>();
+      List<Subject> handWritten = new ArrayList<>();
       for (Vendor v : VENDORS) {
         int length = LoopbackServer.resource(v.resource()).length;
         HttpUrl url = HttpUrl.get(root + v.createPath());
@@ -172,6 +173,7 @@ public final class Loopback {
         pairs.add(new Pair(v, raw, other));
         if (!v.name().equals("stripe")) {
           jsons.put(v.name(), Subject.json(v.name(), http, url, v.status()));
+          handWritten.add(Subject.handWritten(v.name(), root + v.basePath(), http));
         }
         if (v.name().equals("billingrails") || v.name().equals("paygentic")) {
           keyGiven.add(Subject.keyGiven(v.name(), root + v.basePath(), http));
@@ -189,6 +191,9 @@ public final class Loopback {
         json.callAsync().get(30, TimeUnit.SECONDS);
       }
       for (Subject s : keyGiven) {
+        s.call();
+      }
+      for (Subject s : handWritten) {
         s.call();
       }
       for (Pair p : pairs) { // every contender answers correctly before anything is timed
@@ -214,6 +219,9 @@ public final class Loopback {
         rounds.async(json, 16, drivers(16), warm, null);
       }
       for (Subject s : keyGiven) {
+        rounds.sync(s, 16, warm, null);
+      }
+      for (Subject s : handWritten) {
         rounds.sync(s, 16, warm, null);
       }
       List<Cell> cells = new ArrayList<>();
@@ -243,8 +251,10 @@ public final class Loopback {
             split.withJson().callerCpuMicrosPerCall(),
             split.sdk().callerCpuMicrosPerCall());
       }
-      List<FloorRounds.Cell> floorCells = FloorRounds.run(rounds, plan, pairs, jsons, keyGiven);
+      List<FloorRounds.Cell> floorCells =
+          FloorRounds.run(rounds, plan, pairs, jsons, keyGiven, handWritten);
       keyGiven.forEach(Subject::close);
+      handWritten.forEach(Subject::close);
       for (Pair p : pairs) {
         p.raw().close();
         p.other().close();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the loopback results: a Markdown fragment (starting with {@code ## Loopback end to end})
@@ -282,6 +283,7 @@ final class LoopbackReport {
       }
     }
     keyShare(s);
+    double[] handWritten = handWritten(s);
     s.append("\n#### Against stripe-java (sync, its default transport)\n\n");
     s.append(
         "| vendor | N | PayClient CPU µs/call | stripe-java CPU µs/call | PayClient / stripe-java"
@@ -367,7 +369,10 @@ final class LoopbackReport {
                 + " of the rounds): **%s** (worst vendor %.2f×); CPU per call ≤ %.1f× stripe-java"
                 + " (median of the rounds): **%s** (worst of %d cells %.2f×); calls in flight at"
                 + " %d within %.0f%% of raw OkHttp's (median of the rounds): **%s** (worst %.0f%%"
-                + " apart).%n%n",
+                + " apart); CPU per call ≤ %.1f× a hand-written OkHttp + Jackson integration"
+                + " (loopback, %d callers, median of the rounds): **%s** (worst vendor %.2f×);"
+                + " allocation per call ≤ %.1f× the hand-written integration's (loopback, %d"
+                + " callers): **%s** (worst vendor %.2f×).%n%n",
             FloorRounds.CPU_TARGET,
             worstCpu <= FloorRounds.CPU_TARGET ? "met" : "missed",
             worstCpu,
@@ -382,7 +387,15 @@ final class LoopbackReport {
             top,
             100 * FloorRounds.IN_FLIGHT_TOLERANCE,
             worstInFlight <= FloorRounds.IN_FLIGHT_TOLERANCE ? "met" : "missed",
-            100 * worstInFlight));
+            100 * worstInFlight,
+            FloorRounds.HAND_WRITTEN_CPU_TARGET,
+            FloorRounds.P50_LEVEL,
+            handWritten[0] <= FloorRounds.HAND_WRITTEN_CPU_TARGET ? "met" : "missed",
+            handWritten[0],
+            FloorRounds.HAND_WRITTEN_ALLOC_TARGET,
+            FloorRounds.P50_LEVEL,
+            handWritten[1] <= FloorRounds.HAND_WRITTEN_ALLOC_TARGET ? "met" : "missed",
+            handWritten[1]));
   }
 
   /**
@@ -436,6 +449,76 @@ final class LoopbackReport {
               sdkRatio,
               100 * (sdkRatio - givenRatio)));
     }
+  }
+
+  /**
+   * PayClient against what an application writes instead (OkHttp and Jackson databind; issue 19,
+   * item 2) on loopback, at 16 sync callers: CPU and allocation per call of the caller threads.
+   *
+   * @return the worst vendor's CPU ratio and allocation ratio
+   */
+  private double[] handWritten(StringBuilder s) {
+    double[] worst = {0, 0};
+    FloorRounds.Cell c = syncCell(FloorRounds.P50_LEVEL);
+    if (c == null) {
+      return worst;
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%n#### Against a hand-written OkHttp + Jackson integration (sync, %d callers)%n%n",
+            FloorRounds.P50_LEVEL));
+    s.append(
+        "In the same rounds: the create an application writes without PayClient (OkHttp and"
+            + " Jackson databind POJOs, a random UUID as the idempotency key where the vendor takes"
+            + " one; \"Against a hand-written integration\" above has it on the canned transport)."
+            + " CPU and allocated bytes are the caller threads' own. The Moshi floor's bytes (raw"
+            + " OkHttp plus PayClient's JSON) show how much of either is OkHttp's own.\n\n");
+    s.append(
+        "| vendor | hand-written CPU µs/call | PayClient CPU µs/call | PayClient / hand-written"
+            + " (≤ 1.0) | | hand-written B/call | PayClient B/call | PayClient / hand-written"
+            + " (≤ 0.5) | | Moshi floor B/call |\n");
+    s.append("|---|---:|---:|---:|---|---:|---:|---:|---|---:|\n");
+    for (Loopback.Vendor v : sdkVendors()) {
+      Subject mine = subject(c, "jackson", v);
+      Subject sdk = subject(c, "sdk", v);
+      Subject floor = subject(c, "json", v);
+      if (mine == null || sdk == null || floor == null) {
+        continue;
+      }
+      ToDoubleFunction<Stats> cpu = Stats::callerCpuMicrosPerCall;
+      ToDoubleFunction<Stats> bytes = Stats::callerBytesPerCall;
+      FloorRounds.Spread cpuRatio =
+          FloorRounds.Spread.of(FloorRounds.ratios(c.of(sdk), c.of(mine), cpu));
+      FloorRounds.Spread allocRatio =
+          FloorRounds.Spread.of(FloorRounds.ratios(c.of(sdk), c.of(mine), bytes));
+      worst[0] = Math.max(worst[0], cpuRatio.median());
+      worst[1] = Math.max(worst[1], allocRatio.median());
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %s | %s | %,.0f | %,.0f | %s | %s | %,.0f |%n",
+              v.name(),
+              median(c.of(mine), cpu),
+              median(c.of(sdk), cpu),
+              cpuRatio.ratio(),
+              cpuRatio.median() <= FloorRounds.HAND_WRITTEN_CPU_TARGET ? "met" : "**missed**",
+              median(c.of(mine), bytes),
+              median(c.of(sdk), bytes),
+              allocRatio.ratio(),
+              allocRatio.median() <= FloorRounds.HAND_WRITTEN_ALLOC_TARGET ? "met" : "**missed**",
+              median(c.of(floor), bytes)));
+    }
+    return worst;
+  }
+
+  private FloorRounds.@Nullable Cell syncCell(int level) {
+    for (FloorRounds.Cell f : floorCells) {
+      if (f.mode().equals("sync") && f.level() == level) {
+        return f;
+      }
+    }
+    return null;
   }
 
   private static List<Loopback.Vendor> sdkVendors() {

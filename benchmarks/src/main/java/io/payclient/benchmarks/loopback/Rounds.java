@@ -1,7 +1,6 @@
 package io.payclient.benchmarks.loopback;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * runs in another process.
  */
 final class Rounds {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -55,6 +55,7 @@ final class Rounds {
     CountDownLatch go = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long[] cpu = new long[threads];
+    long[] allocated = new long[threads];
     long[][] latencies = new long[threads][];
     int[] counts = new int[threads];
     long[] deadline = new long[1];
@@ -70,6 +71,7 @@ final class Rounds {
                 try {
                   go.await();
                   long cpu0 = THREADS.getCurrentThreadCpuTime();
+                  long bytes0 = THREADS.getCurrentThreadAllocatedBytes();
                   long end = deadline[0];
                   while (failure.get() == null) {
                     long t0 = System.nanoTime();
@@ -84,6 +86,7 @@ final class Rounds {
                     lat[n++] = d;
                   }
                   cpu[me] = THREADS.getCurrentThreadCpuTime() - cpu0;
+                  allocated[me] = THREADS.getCurrentThreadAllocatedBytes() - bytes0;
                 } catch (Throwable e) {
                   failure.compareAndSet(null, e);
                 }
@@ -112,6 +115,7 @@ final class Rounds {
         stats.add(latencies[i], counts[i]);
         stats.calls += counts[i];
         stats.callerCpuNanos += cpu[i];
+        stats.callerAllocatedBytes += allocated[i];
       }
       stats.wallNanos += wall;
       stats.processCpuNanos += process;

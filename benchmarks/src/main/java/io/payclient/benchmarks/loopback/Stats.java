@@ -16,6 +16,9 @@ final class Stats {
   long callerCpuNanos;
   long processCpuNanos;
 
+  /** Bytes the caller threads allocated (sync rounds only). */
+  long callerAllocatedBytes;
+
   /** The highest live-thread count seen in a round, and the idle count before that round. */
   int peakThreads;
 
@@ -64,6 +67,11 @@ final class Stats {
 
   double callerCpuMicrosPerCall() {
     return callerCpuNanos / 1e3 / calls;
+  }
+
+  /** Bytes the caller threads allocated per call (sync rounds only). */
+  double callerBytesPerCall() {
+    return (double) callerAllocatedBytes / calls;
   }
 
   double processCpuMicrosPerCall() {

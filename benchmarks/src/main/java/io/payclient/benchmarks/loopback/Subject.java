@@ -128,6 +128,17 @@ abstract class Subject implements AutoCloseable {
         Contender.withKeyGiven(vendor, baseUrl, http));
   }
 
+  /**
+   * What an application writes instead of PayClient for {@code vendor} (OkHttp and Jackson databind
+   * POJOs; issue 19, item 2), on the same OkHttp client.
+   */
+  static Subject handWritten(String vendor, String baseUrl, OkHttpClient http) {
+    return new Client(
+        "hand-written OkHttp + Jackson " + vendor,
+        "jackson",
+        Contender.handWritten(vendor, baseUrl, http));
+  }
+
   /** A PayClient vendor client, or stripe-java on its default transport. */
   static Subject client(String vendor, String baseUrl, OkHttpClient http) {
     Contender c = Contender.at(vendor, baseUrl, http);
@@ -300,7 +311,9 @@ abstract class Subject implements AutoCloseable {
                   ? p.id()
                   : payment instanceof PaygenticPayment p
                       ? p.id()
-                      : payment instanceof PaymentIntent p ? p.getId() : null;
+                      : payment instanceof PaymentIntent p
+                          ? p.getId()
+                          : Contender.handWrittenPaymentId(payment);
       if (id == null || id.isEmpty()) {
         throw new IllegalStateException("no payment id in " + payment);
       }
