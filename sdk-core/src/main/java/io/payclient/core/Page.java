@@ -224,7 +224,7 @@ public final class Page<T> {
       try {
         return future.join();
       } catch (CompletionException e) {
-        Throwable cause = e.getCause();
+        Throwable cause = Futures.unwrap(e);
         if (cause instanceof RuntimeException r) {
           throw r;
         }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -141,10 +140,7 @@ final class Waiter {
   }
 
   private void onPolled(@Nullable Payment payment, @Nullable Throwable failure) {
-    Throwable error =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable error = failure == null ? null : Futures.unwrap(failure);
     if (result.isDone()) {
       return;
     }

@@ -216,33 +216,56 @@ public class FakeBillingrails extends FakeServer {
       String createdAt = now().truncatedTo(ChronoUnit.MILLIS).toString();
       for (int n = 0; n < count; n++) {
         payments.add(
-            obj(
-                "object",
-                "payment",
-                "id",
+            payment(
                 newId("pay_"),
-                "account_id",
                 accountId,
-                "amount",
                 1000L,
-                "currency",
                 "USD",
-                "description",
                 "Seeded payment",
-                "payment_method",
                 null,
-                "payment_method_id",
-                null,
-                "reference_id",
                 "seed-" + (payments.size() + 1),
-                "status",
                 "succeeded",
-                "failure_reason",
-                null,
-                "created_at",
                 createdAt));
       }
     }
+  }
+
+  /** A new payment's JSON object, as Billingrails answers a create (no method, no failure yet). */
+  private static Map<String, @Nullable Object> payment(
+      String id,
+      @Nullable String accountId,
+      long amountMinor,
+      String currency,
+      String description,
+      @Nullable String paymentMethodId,
+      @Nullable String referenceId,
+      String status,
+      String createdAt) {
+    return obj(
+        "object",
+        "payment",
+        "id",
+        id,
+        "account_id",
+        accountId,
+        "amount",
+        amountMinor,
+        "currency",
+        currency,
+        "description",
+        description,
+        "payment_method",
+        null,
+        "payment_method_id",
+        paymentMethodId,
+        "reference_id",
+        referenceId,
+        "status",
+        status,
+        "failure_reason",
+        null,
+        "created_at",
+        createdAt);
   }
 
   /** The payments created, oldest first, as their JSON objects (read-only copies). */
@@ -577,30 +600,15 @@ public class FakeBillingrails extends FakeServer {
       }
       String id = newId("pay_");
       Map<String, @Nullable Object> payment =
-          obj(
-              "object",
-              "payment",
-              "id",
+          payment(
               id,
-              "account_id",
               accountId,
-              "amount",
               paid.amountMinor(),
-              "currency",
               paid.currency(),
-              "description",
               "Payment for " + label(targetField).toLowerCase(Locale.ROOT) + " " + targetId,
-              "payment_method",
-              null,
-              "payment_method_id",
               paymentMethodId,
-              "reference_id",
               referenceId,
-              "status",
               online ? "pending" : "succeeded",
-              "failure_reason",
-              null,
-              "created_at",
               now().truncatedTo(ChronoUnit.MILLIS).toString());
       payments.add(payment);
       countCreated();

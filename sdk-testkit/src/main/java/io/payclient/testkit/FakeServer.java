@@ -222,7 +222,6 @@ public abstract class FakeServer implements AutoCloseable {
     }
   }
 
-  /** Counts a payment created; subclasses call it once per processed create. */
   /** The most payments a fake holds after {@code seedPayments}: bounds a test's heap. */
   public static final int MAX_SEEDED = 1_000_000;
 
@@ -243,6 +242,7 @@ public abstract class FakeServer implements AutoCloseable {
     }
   }
 
+  /** Counts a payment created; subclasses call it once per processed create. */
   protected final void countCreated() {
     created.incrementAndGet();
   }
@@ -281,7 +281,6 @@ public abstract class FakeServer implements AutoCloseable {
   /** A reply: status, body (JSON unless a {@code Content-Type} header says otherwise), headers. */
   protected record Reply(int status, String json, String... headers) {}
 
-  /** A JSON reply. */
   /**
    * Takes one request off MockWebServer's queue of recorded requests, which it fills before each
    * dispatch and which nothing here reads: without this, a fake kept every request it ever served
@@ -300,6 +299,7 @@ public abstract class FakeServer implements AutoCloseable {
     return server.takeRequest(0, TimeUnit.NANOSECONDS) != null;
   }
 
+  /** A JSON reply. */
   protected static Reply reply(int status, String json, String... headers) {
     return new Reply(status, json, headers);
   }

@@ -271,13 +271,11 @@ final class LoopbackReport {
                 median(c.of(floor), cpu),
                 median(c.of(sdk), cpu),
                 cpuRatio.ratio(),
-                cpuRatio.median() <= FloorRounds.CPU_TARGET ? "met" : "**missed**",
+                mark(cpuRatio.median(), FloorRounds.CPU_TARGET),
                 median(c.of(floor), p50),
                 median(c.of(sdk), p50),
                 p50Ratio.ratio(),
-                p50Judged
-                    ? (p50Ratio.median() <= FloorRounds.P50_TARGET ? "met" : "**missed**")
-                    : "information",
+                p50Judged ? mark(p50Ratio.median(), FloorRounds.P50_TARGET) : "information",
                 median(c.of(floor), Stats::averageInFlight),
                 median(c.of(sdk), Stats::averageInFlight)));
       }
@@ -314,7 +312,7 @@ final class LoopbackReport {
                 r.ratio(),
                 r.min(),
                 r.max(),
-                r.median() <= FloorRounds.STRIPE_TARGET ? "met" : "**missed**"));
+                mark(r.median(), FloorRounds.STRIPE_TARGET)));
       }
     }
     int top = FloorRounds.IN_FLIGHT_LEVEL;
@@ -334,12 +332,7 @@ final class LoopbackReport {
             + " 10%) | |\n");
     s.append("|---|---:|---:|---:|---|\n");
     double worstInFlight = 0;
-    FloorRounds.Cell inFlight = null;
-    for (FloorRounds.Cell f : floorCells) {
-      if (f.mode().equals("async") && f.level() == top) {
-        inFlight = f;
-      }
-    }
+    FloorRounds.Cell inFlight = floorCell("async", top);
     for (Loopback.Vendor v : sdkVendors()) {
       if (inFlight == null) {
         break;
@@ -359,7 +352,7 @@ final class LoopbackReport {
               median(inFlight.of(raw), Stats::averageInFlight),
               median(inFlight.of(sdk), Stats::averageInFlight),
               r.ratio(),
-              off <= FloorRounds.IN_FLIGHT_TOLERANCE ? "met" : "**missed**"));
+              mark(off, FloorRounds.IN_FLIGHT_TOLERANCE)));
     }
     s.append(
         String.format(
@@ -404,12 +397,7 @@ final class LoopbackReport {
    * callers. Lago has no idempotency key.
    */
   private void keyShare(StringBuilder s) {
-    FloorRounds.Cell c = null;
-    for (FloorRounds.Cell f : floorCells) {
-      if (f.mode().equals("sync") && f.level() == FloorRounds.P50_LEVEL) {
-        c = f;
-      }
-    }
+    FloorRounds.Cell c = floorCell("sync", FloorRounds.P50_LEVEL);
     if (c == null) {
       return;
     }
@@ -459,7 +447,7 @@ final class LoopbackReport {
    */
   private double[] handWritten(StringBuilder s) {
     double[] worst = {0, 0};
-    FloorRounds.Cell c = syncCell(FloorRounds.P50_LEVEL);
+    FloorRounds.Cell c = floorCell("sync", FloorRounds.P50_LEVEL);
     if (c == null) {
       return worst;
     }
@@ -502,23 +490,29 @@ final class LoopbackReport {
               median(c.of(mine), cpu),
               median(c.of(sdk), cpu),
               cpuRatio.ratio(),
-              cpuRatio.median() <= FloorRounds.HAND_WRITTEN_CPU_TARGET ? "met" : "**missed**",
+              mark(cpuRatio.median(), FloorRounds.HAND_WRITTEN_CPU_TARGET),
               median(c.of(mine), bytes),
               median(c.of(sdk), bytes),
               allocRatio.ratio(),
-              allocRatio.median() <= FloorRounds.HAND_WRITTEN_ALLOC_TARGET ? "met" : "**missed**",
+              mark(allocRatio.median(), FloorRounds.HAND_WRITTEN_ALLOC_TARGET),
               median(c.of(floor), bytes)));
     }
     return worst;
   }
 
-  private FloorRounds.@Nullable Cell syncCell(int level) {
+  /** The floor rounds' cell of {@code mode} and {@code level}, or {@code null} if not measured. */
+  private FloorRounds.@Nullable Cell floorCell(String mode, int level) {
     for (FloorRounds.Cell f : floorCells) {
-      if (f.mode().equals("sync") && f.level() == level) {
+      if (f.mode().equals(mode) && f.level() == level) {
         return f;
       }
     }
     return null;
+  }
+
+  /** A table's verdict cell: {@code met} when {@code value} is at most {@code target}. */
+  private static String mark(double value, double target) {
+    return value <= target ? "met" : "**missed**";
   }
 
   private static List<Loopback.Vendor> sdkVendors() {

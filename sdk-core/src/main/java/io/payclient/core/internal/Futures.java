@@ -97,7 +97,8 @@ public final class Futures {
         });
   }
 
-  private static Throwable unwrap(Throwable error) {
+  /** What a {@link CompletionException} wraps (its cause), or {@code error} itself. */
+  public static Throwable unwrap(Throwable error) {
     return error instanceof CompletionException && error.getCause() != null
         ? error.getCause()
         : error;

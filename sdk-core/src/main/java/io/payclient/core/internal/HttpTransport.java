@@ -335,11 +335,7 @@ public final class HttpTransport implements AutoCloseable {
                         ? PaymentsListener.Reconciliation.FOUND
                         : PaymentsListener.Reconciliation.NOTHING_CREATED);
             if (error != null) {
-              Throwable cause =
-                  error instanceof java.util.concurrent.CompletionException
-                          && error.getCause() != null
-                      ? error.getCause()
-                      : error;
+              Throwable cause = Futures.unwrap(error);
               future.completeExceptionally(
                   cause == run.lastError ? cause : run.reconcileFailed(cause));
             } else if (found.isPresent()) {
@@ -605,10 +601,7 @@ public final class HttpTransport implements AutoCloseable {
       if (e == null || !ended.compareAndSet(false, true)) {
         return;
       }
-      Throwable error =
-          failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-              ? failure.getCause()
-              : failure;
+      Throwable error = failure == null ? null : Futures.unwrap(failure);
       endAttempt(error); // an attempt cut short by a cancel or the deadline
       String paymentId = null;
       PaymentStatus paymentStatus = null;
