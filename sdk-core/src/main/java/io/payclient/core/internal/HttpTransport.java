@@ -184,14 +184,18 @@ public final class HttpTransport implements AutoCloseable {
    */
   public <T> T execute(ApiCall<T> call) {
     Run<T> run = start(call);
+    Deadlines.SHARED.watch(run);
+    T value;
     try {
-      T value = execute(run);
-      run.end(value, null);
-      return value;
+      value = execute(run);
     } catch (RuntimeException e) {
+      Deadlines.SHARED.unwatch(run);
       run.end(null, e);
       throw e;
     }
+    Deadlines.SHARED.unwatch(run);
+    run.end(value, null);
+    return value;
   }
 
   private <T> T execute(Run<T> run) {
@@ -267,9 +271,8 @@ public final class HttpTransport implements AutoCloseable {
       future.completeExceptionally(e);
       return future;
     }
-    long left = run.deadlineNanos - System.nanoTime();
-    ScheduledFuture<?> deadline =
-        Scheduler.SHARED.schedule(() -> run.expire(future), left, TimeUnit.NANOSECONDS);
+    run.future = future;
+    Deadlines.SHARED.watch(run);
     // With a listener, the caller gets a future completed only after callEnded has run, so that
     // whatever the caller does next (end its own span, read metrics) sees the call as ended.
     boolean derived = listening;
@@ -277,7 +280,7 @@ public final class HttpTransport implements AutoCloseable {
     Futures.onComplete(
         future,
         (v, e) -> {
-          deadline.cancel(false);
+          Deadlines.SHARED.unwatch(run);
           if (future.isCancelled()) {
             run.cancelled = true;
             run.stopInFlight();
@@ -487,8 +490,24 @@ public final class HttpTransport implements AutoCloseable {
   private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Run> OPEN_ATTEMPT =
       java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Run.class, "openAttempt");
 
-  /** The state of one logical call across its attempts. Never shared between calls. */
-  private final class Run<T> {
+  /**
+   * An attempt stopped at the deadline fails as OkHttp's call timeout used to fail it: with an
+   * {@link InterruptedIOException}, whose cause is what the stopped call threw.
+   */
+  private static IOException deadlineReached(IOException e) {
+    if (e instanceof InterruptedIOException) {
+      return e;
+    }
+    InterruptedIOException timeout = new InterruptedIOException("deadline reached");
+    timeout.initCause(e);
+    return timeout;
+  }
+
+  /**
+   * The state of one logical call across its attempts. Never shared between calls. Watched by
+   * {@link Deadlines} from its start to its end.
+   */
+  private final class Run<T> implements Deadlines.Watched {
     final ApiCall<T> call;
     final HttpUrl url;
     final @Nullable RequestBody body;
@@ -527,6 +546,9 @@ public final class HttpTransport implements AutoCloseable {
 
     /** An earlier attempt may have taken effect: every later failure has an unknown outcome. */
     volatile boolean tookEffectMaybe;
+
+    /** An async call's future ({@code null} for a call on the caller's thread). */
+    volatile @Nullable CompletableFuture<T> future;
 
     Run(ApiCall<T> call) {
       this.call = call;
@@ -569,10 +591,15 @@ public final class HttpTransport implements AutoCloseable {
               .tag(SendTracker.class, tracker);
       addCallHeaders(r, call);
       Call c = http.newCall(r.build());
-      long remaining = Math.max(1, deadlineNanos - System.nanoTime());
-      c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       currentTracker = tracker;
       current = c;
+      // The deadline may have passed before this attempt was made current, where expire() could
+      // not stop it: it is stopped before it starts. (expire() sets deadlineHit before it reads
+      // current; this reads deadlineHit after setting current: one of the two sees the other.)
+      if (deadlineHit || deadlineNanos - System.nanoTime() <= 0) {
+        deadlineHit = true;
+        c.cancel();
+      }
       return c;
     }
 
@@ -660,6 +687,30 @@ public final class HttpTransport implements AutoCloseable {
       CompletableFuture<?> l = lookup;
       if (l != null) {
         l.cancel(true);
+      }
+    }
+
+    @Override
+    public long deadlineNanos() {
+      return deadlineNanos;
+    }
+
+    /**
+     * The deadline passed. A call on the caller's thread: the attempt in flight is stopped (it then
+     * fails as timed out, and the call is not retried). An async call: see {@link
+     * #expire(CompletableFuture)}.
+     */
+    @Override
+    public void expire() {
+      CompletableFuture<T> f = future;
+      if (f != null) {
+        expire(f);
+        return;
+      }
+      deadlineHit = true;
+      Call c = current;
+      if (c != null) {
+        c.cancel();
       }
     }
 
@@ -758,9 +809,10 @@ public final class HttpTransport implements AutoCloseable {
           ex, RetryPolicy.Outcome.ERROR_STATUS, status, vendorTransient, error.retryAfter());
     }
 
-    Step<T> onFailure(IOException e, SendTracker tracker) {
+    Step<T> onFailure(IOException failure, SendTracker tracker) {
+      IOException e = deadlineHit ? deadlineReached(failure) : failure;
       boolean sent = tracker.connected;
-      boolean timedOut = e instanceof InterruptedIOException || deadlineHit;
+      boolean timedOut = e instanceof InterruptedIOException;
       String what =
           sent
               ? (timedOut ? "timed out after the request was sent" : "failed after sending")

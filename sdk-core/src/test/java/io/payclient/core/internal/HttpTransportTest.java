@@ -2,6 +2,7 @@ package io.payclient.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.squareup.moshi.JsonReader;
 import io.payclient.core.ApiError;
@@ -647,6 +648,86 @@ class HttpTransportTest {
     assertThatThrownBy(() -> transport().execute(call))
         .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  /** A 201 whose body arrives one byte every 100 ms (each read well within the read timeout). */
+  private static MockResponse trickling() {
+    return json(201, "{\"id\":\"p1\",\"padding\":\"" + "x".repeat(60) + "\"}")
+        .newBuilder()
+        .throttleBody(1, 100, TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  private static ApiCall<String> postWithDeadline(Duration deadline) {
+    return ApiCall.post("{}".getBytes(StandardCharsets.UTF_8), HttpTransportTest::readId)
+        .path("payments")
+        .options(RequestOptions.builder().timeout(deadline).maxRetries(0).build())
+        .build();
+  }
+
+  @Test
+  void theDeadlineStopsAServerThatTricklesItsAnswerOnTheCallersThread() {
+    server.enqueue(trickling());
+    long start = System.nanoTime();
+    Throwable e =
+        catchThrowable(() -> transport().execute(postWithDeadline(Duration.ofMillis(700))));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            ConnectionException.class,
+            c -> {
+              assertThat(c.requestSent()).isTrue();
+              assertThat(c.outcomeUnknown()).isTrue();
+              assertThat(c.getMessage())
+                  .contains("timed out after the request was sent (InterruptedIOException)");
+            });
+    // The whole answer takes about 7 s; each read alone is within the 10-s read timeout.
+    assertThat(tookMillis).isBetween(650L, 4000L);
+  }
+
+  @Test
+  void theDeadlineStopsAServerThatTricklesItsAnswerAsync() {
+    server.enqueue(trickling());
+    long start = System.nanoTime();
+    Throwable e =
+        catchThrowable(
+            () ->
+                transport()
+                    .executeAsync(postWithDeadline(Duration.ofMillis(700)))
+                    .get(10, TimeUnit.SECONDS));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(e).isInstanceOf(java.util.concurrent.ExecutionException.class);
+    assertThat(e.getCause())
+        .isInstanceOfSatisfying(
+            ConnectionException.class,
+            c -> {
+              assertThat(c.requestSent()).isTrue();
+              assertThat(c.getMessage()).contains("timed out after the request was sent");
+            });
+    assertThat(tookMillis).isBetween(650L, 4000L);
+  }
+
+  @Test
+  void theDeadlineStopsAnAnswerWhoseHeadersNeverComeWithinTheReadTimeout() {
+    server.enqueue(
+        json(201, "{\"id\":\"p1\"}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+    long start = System.nanoTime();
+    Throwable e =
+        catchThrowable(() -> transport().execute(postWithDeadline(Duration.ofMillis(500))));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(e).isInstanceOf(ConnectionException.class);
+    assertThat(tookMillis).isBetween(450L, 4000L);
+  }
+
+  @Test
+  void aCallsDeadlineIsNoLongerWatchedOnceItEnds() {
+    server.enqueue(json(201, "{\"id\":\"p1\"}"));
+    server.enqueue(json(201, "{\"id\":\"p2\"}"));
+    int before = Deadlines.SHARED.size();
+    assertThat(transport().execute(post())).isEqualTo("201:p1");
+    assertThat(transport.executeAsync(post()).join()).isEqualTo("201:p2");
+    // Other tests' calls may still be watched in this JVM; these two are not.
+    assertThat(Deadlines.SHARED.size()).isLessThanOrEqualTo(before);
   }
 
   @Test
