@@ -94,12 +94,8 @@ final class SendableText {
       return true;
     }
     if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!wellFormed(e.getKey(), depth + 1) || !wellFormed(e.getValue(), depth + 1)) {
-          return false;
-        }
-      }
-      return true;
+      // Keys, then values: an unmodifiable map's entry set wraps every entry it hands out.
+      return wellFormed(map.keySet(), depth) && wellFormed(map.values(), depth);
     }
     for (TextField f : TEXT_FIELDS.get(value.getClass())) {
       Object fieldValue = f.valueIn(value);
