@@ -25,7 +25,9 @@
 #   benchmarks/run.sh --contenders  issue 19's canned-transport contenders alone (about 8 minutes):
 #                               JacksonBenchmark (+ CreateBenchmark.create of the three vendors)
 #                               and KeyBenchmark with the longer JMH settings, then the
-#                               readers against tokenize, interleaved (SerdeRounds), and listing
+#                               readers against tokenize, interleaved (SerdeRounds), the
+#                               hand-written integration and the Moshi floor against PayClient's
+#                               create, interleaved (JacksonRounds, the verdicts), and listing
 #                               100 000 payments per vendor (ScaleRun); replaces only the "Against
 #                               a hand-written integration", "Idempotency key generation", "Reading
 #                               against the Moshi floor" and "Listing at scale" sections and the
@@ -131,9 +133,11 @@ if [[ $MODE == contenders ]]; then
     -rf json -rff "$T/jmh-contenders.json" | tee "$T/jmh-contenders.log" \
     | grep -E '^(Benchmark|JacksonBenchmark|KeyBenchmark|CreateBenchmark)' || true
   java -cp "$CP" io.payclient.benchmarks.SerdeRounds "out=$T/serde-rounds-contenders.properties"
+  java -cp "$CP" io.payclient.benchmarks.JacksonRounds "out=$T/jackson-rounds-contenders.properties"
   java -cp "$CP" io.payclient.benchmarks.ScaleRun "out=$T/scale-contenders.properties"
   java -cp "$CP" io.payclient.benchmarks.Report contendersOnly=true \
     "jmh=$T/jmh-contenders.json" "serdeRounds=$T/serde-rounds-contenders.properties" \
+    "jacksonRounds=$T/jackson-rounds-contenders.properties" \
     "scale=$T/scale-contenders.properties" \
     "out=docs/BENCHMARKS.md" "command=$CO_CMD" \
     "jmhArgs=$CO_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
@@ -181,6 +185,9 @@ java -cp "$CP" io.payclient.benchmarks.WebhookRounds $ROUNDS_ARGS "out=$T/webhoo
 # Issue 19's reader target: parse against tokenize, interleaved.
 # shellcheck disable=SC2086
 java -cp "$CP" io.payclient.benchmarks.SerdeRounds $ROUNDS_ARGS "out=$T/serde-rounds-$MODE.properties"
+# Issue 19's hand-written OkHttp + Jackson integration on the canned transport, interleaved.
+# shellcheck disable=SC2086
+java -cp "$CP" io.payclient.benchmarks.JacksonRounds $ROUNDS_ARGS "out=$T/jackson-rounds-$MODE.properties"
 # Issue 19's scale: listing 100 000 payments per vendor on the fakes, lazily and prefetching.
 if [[ $MODE == smoke ]]; then SCALE_ARGS="items=2000 rounds=1 latencyItems=500"; else SCALE_ARGS=""; fi
 # shellcheck disable=SC2086
@@ -200,7 +207,8 @@ java -cp "$CP" io.payclient.benchmarks.Report \
   "footprintLago=$T/footprint-lago.txt" "footprintStripe=$T/footprint-stripe.txt" \
   "loopback=$T/loopback-$MODE.md" "spring=$T/spring-$MODE.properties" \
   "rounds=$T/rounds-$MODE.properties" "webhookRounds=$T/webhook-rounds-$MODE.properties" \
-  "serdeRounds=$T/serde-rounds-$MODE.properties" "scale=$T/scale-$MODE.properties" "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
+  "serdeRounds=$T/serde-rounds-$MODE.properties" "jacksonRounds=$T/jackson-rounds-$MODE.properties" \
+  "scale=$T/scale-$MODE.properties" "out=$OUT" "svg=$SVG" "command=$CMD" "seconds=$((END - START))" \
   "jmhArgs=$JMH_ARGS -prof gc" "cores=$(nproc)" "date=$(date -u +%Y-%m-%d)" \
   "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
 echo "benchmarks ($MODE) done in $(( $(date +%s) - START )) s: $OUT"

@@ -79,8 +79,15 @@ public final class Interleaved {
 
     /** {@code variant}'s CPU over {@code base}'s, round by round. */
     double[] ratio(String variant, String base) {
-      double[] a = cpu.get(variant);
-      double[] b = cpu.get(base);
+      return perRound(cpu.get(variant), cpu.get(base));
+    }
+
+    /** {@code variant}'s allocated bytes over {@code base}'s, round by round. */
+    double[] allocRatio(String variant, String base) {
+      return perRound(alloc.get(variant), alloc.get(base));
+    }
+
+    private static double[] perRound(double[] a, double[] b) {
       double[] r = new double[a.length];
       for (int i = 0; i < a.length; i++) {
         r[i] = a[i] / b[i];
