@@ -258,10 +258,13 @@ public final class WebhookChecks {
    * Reads a verified body that must be exactly one JSON object (nothing after it).
    *
    * <p>One pass in the common case: {@link #optionalObject} reads a nested object straight from the
-   * body. Only when such an object cannot be read (its reader throws {@link JsonDataException}, or
-   * leaves the reader elsewhere than just after the object) is the body read a second time, with
-   * that object read from a peek and skipped, so the result is the same as if every nested object
-   * had been read from a peek.
+   * body. Only when such an object cannot be read (its reader throws {@link JsonDataException}) or
+   * the first pass does not end exactly at the end of the body (a nested reader that stopped short
+   * of its object's end leaves the envelope's reader inside it, which then ends the envelope early
+   * or fails) is the body read a second time, with every nested object read from a peek and
+   * skipped, so the result is the same as if every nested object had been read from a peek. (A
+   * nested reader must read its object to its end or throw, as the SDK's readers do: one that read
+   * on past its object's end, into the envelope, would not be caught.)
    *
    * @throws WebhookVerificationException {@code UNPARSEABLE_BODY} when it is not
    */
@@ -284,10 +287,16 @@ public final class WebhookChecks {
       }
       T out = reader.read(r);
       if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        if (direct) {
+          throw Retry.INSTANCE; // perhaps a nested object's reader stopped short: read again
+        }
         throw refuse(Reason.UNPARSEABLE_BODY, "the body has content after its JSON object");
       }
       return out;
     } catch (IOException | JsonDataException e) {
+      if (direct) {
+        throw Retry.INSTANCE; // the second pass decides (and refuses what is not JSON)
+      }
       // Moshi's messages quote a path, never content; still, keep none of it.
       throw refuse(Reason.UNPARSEABLE_BODY, "the body is not valid JSON");
     } finally {
@@ -310,17 +319,11 @@ public final class WebhookChecks {
       return null;
     }
     if (r.tag(Retry.class) != null) {
-      String at = r.getPath();
-      T out;
       try {
-        out = reader.read(r);
+        return reader.read(r); // one that stops short is caught at the end of the first pass
       } catch (JsonDataException e) {
         throw Retry.INSTANCE;
       }
-      if (!at.equals(r.getPath())) {
-        throw Retry.INSTANCE; // the reader did not consume exactly the object
-      }
-      return out;
     }
     T out = null;
     try (JsonReader peek = r.peekJson()) {
