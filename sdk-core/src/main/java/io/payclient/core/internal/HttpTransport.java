@@ -889,13 +889,13 @@ public final class HttpTransport implements AutoCloseable {
             false,
             null);
       }
-      // The body is copied out once and parsed from a fresh buffer that is cleared afterwards:
-      // both buffers' segments go back to Okio's pool (a clone would share them, and shared
-      // segments are never pooled again: 8 KiB of garbage per call).
-      byte[] raw = bytes.readByteArray();
-      Buffer work = new Buffer().write(raw);
+      // The bytes are copied out once (for the report, should the parser fail), and the parser
+      // reads the buffer itself, which is cleared afterwards: its segments go back to Okio's pool
+      // (a clone or a peek would share them, and shared segments are never pooled again: 8 KiB
+      // of garbage per call).
+      byte[] raw = copyOf(bytes);
       try {
-        T value = call.parser.parse(status, JsonReader.of(work));
+        T value = call.parser.parse(status, JsonReader.of(bytes));
         if (value == null) {
           throw new JsonDataException("no value");
         }
@@ -905,7 +905,7 @@ public final class HttpTransport implements AutoCloseable {
         // arithmetic or number-format failure on a hostile value) is the same case: unreadable.
         return unreadable(e, status, raw);
       } finally {
-        work.clear();
+        bytes.clear();
       }
     }
 
@@ -1192,6 +1192,22 @@ public final class HttpTransport implements AutoCloseable {
             r.addHeader(name, value); // the usual case (an idempotency key): nothing to remove
           }
         });
+  }
+
+  /**
+   * A copy of {@code buffer}'s bytes, which it keeps, unshared: read through its segments, so they
+   * still go back to Okio's pool once the buffer is read or cleared.
+   */
+  static byte[] copyOf(Buffer buffer) {
+    byte[] out = new byte[Math.toIntExact(buffer.size())];
+    try (Buffer.UnsafeCursor cursor = buffer.readUnsafe()) {
+      int at = 0;
+      for (int n = cursor.seek(0); n != -1; n = cursor.next()) {
+        System.arraycopy(Objects.requireNonNull(cursor.data), cursor.start, out, at, n);
+        at += n;
+      }
+    }
+    return out;
   }
 
   /** Reads the body up to the cap; past it, keeps what was read and stops. */

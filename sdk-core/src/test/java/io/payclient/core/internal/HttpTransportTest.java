@@ -720,6 +720,28 @@ class HttpTransportTest {
   }
 
   @Test
+  void copyOfCopiesEverySegmentAndLeavesTheBufferAsItWas() {
+    byte[] data = new byte[3 * 8192 + 123];
+    new java.util.Random(7).nextBytes(data);
+    okio.Buffer buffer = new okio.Buffer();
+    for (int at = 0; at < data.length; at += 1000) { // written in pieces: several segments
+      buffer.write(data, at, Math.min(1000, data.length - at));
+    }
+    byte[] copy = HttpTransport.copyOf(buffer);
+    assertThat(copy).isEqualTo(data);
+    assertThat(buffer.size()).isEqualTo(data.length);
+    assertThat(buffer.readByteArray()).isEqualTo(data);
+    assertThat(HttpTransport.copyOf(new okio.Buffer())).isEmpty();
+  }
+
+  @Test
+  void aSuccessBodyOfManySegmentsIsReadWhole() {
+    String padding = "y".repeat(40_000);
+    server.enqueue(json(201, "{\"pad\":\"" + padding + "\",\"id\":\"big\"}"));
+    assertThat(transport().execute(post())).isEqualTo("201:big");
+  }
+
+  @Test
   void aCallsDeadlineIsNoLongerWatchedOnceItEnds() {
     server.enqueue(json(201, "{\"id\":\"p1\"}"));
     server.enqueue(json(201, "{\"id\":\"p2\"}"));
