@@ -465,9 +465,11 @@ public final class PaygenticPaymentCreateRequest {
     public PaygenticPaymentCreateRequest build() {
       Violations v = new Violations(PaygenticClient.VENDOR);
       String wireAmount = amount;
+      BigDecimal exact = null; // the amount's value, when Money gave it (not parsed again)
       if (money != null) {
         try {
-          wireAmount = money.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+          exact = money.amount().setScale(2, RoundingMode.UNNECESSARY);
+          wireAmount = exact.toPlainString();
         } catch (ArithmeticException e) {
           wireAmount = null;
           v.add("amount", money + " has a fraction of a cent; PayClient never rounds");
@@ -476,7 +478,7 @@ public final class PaygenticPaymentCreateRequest {
         v.add("amount", "is required: set amount(Money) or amount(\"10.50\") with currency(...)");
       }
       if (wireAmount != null) {
-        checkDecimal(v, "amount", wireAmount, true);
+        checkDecimal(v, "amount", wireAmount, exact, true);
       }
 
       String wireCurrency =
@@ -514,7 +516,7 @@ public final class PaygenticPaymentCreateRequest {
         if (item.amount() == null) {
           v.add(at + "amount", "is required");
         } else {
-          checkDecimal(v, at + "amount", item.amount(), false);
+          checkDecimal(v, at + "amount", item.amount(), null, false);
         }
         if (item.quantity() != null && item.quantity() < 1) {
           v.add(at + "quantity", "must be at least 1 (was " + item.quantity() + ")");
@@ -551,7 +553,12 @@ public final class PaygenticPaymentCreateRequest {
     /** Longer decimal strings are refused before they are parsed. */
     private static final int MAX_DECIMAL_CHARS = 32;
 
-    private static void checkDecimal(Violations v, String field, String text, boolean range) {
+    /**
+     * Checks a decimal's text, and with {@code range} its value (taken from {@code value} when the
+     * caller has it, else parsed from the text once the text is known to be a decimal).
+     */
+    private static void checkDecimal(
+        Violations v, String field, String text, @Nullable BigDecimal value, boolean range) {
       if (text.length() > MAX_DECIMAL_CHARS) {
         v.add(
             field,
@@ -567,8 +574,11 @@ public final class PaygenticPaymentCreateRequest {
                 + "\"; PayClient never rounds");
         return;
       }
-      BigDecimal value = new BigDecimal(text);
-      if (range && (value.compareTo(MIN_AMOUNT) < 0 || value.compareTo(MAX_AMOUNT) > 0)) {
+      if (!range) {
+        return;
+      }
+      BigDecimal amount = value != null ? value : new BigDecimal(text);
+      if (amount.compareTo(MIN_AMOUNT) < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
         v.add(field, "must be between 1.00 and 5000.00 (was " + text + ")");
       }
     }

@@ -116,6 +116,15 @@ class PaygenticPaymentCreateRequestTest {
         .contains("at most 2 decimal places", "10.505", "never rounds");
     assertThat(invalid(valid().amount("0.99")).violations().get(0).message())
         .isEqualTo("must be between 1.00 and 5000.00 (was 0.99)");
+    // The same range when the amount is Money (its value is checked without parsing it again).
+    assertThat(invalid(valid().currency(null).amount(Money.of("0.99", "USD"))).violations())
+        .extracting(FieldError::message)
+        .containsExactly("must be between 1.00 and 5000.00 (was 0.99)");
+    assertThat(invalid(valid().currency(null).amount(Money.of("5000.01", "USD"))).violations())
+        .extracting(FieldError::message)
+        .containsExactly("must be between 1.00 and 5000.00 (was 5000.01)");
+    assertThat(valid().currency(null).amount(Money.of("5000", "USD")).build().amount())
+        .isEqualTo("5000.00");
     assertThat(invalid(valid().currency(null).amount(Money.of("10.505", "USD"))).getMessage())
         .contains("10.505 USD has a fraction of a cent; PayClient never rounds");
     assertThat(invalid(valid().currency("JPY")).violations().get(0).message())
