@@ -788,13 +788,11 @@ public final class Report {
       s.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %,.0f | %.2f× [%.2f, %.2f] | %s | %.2f× | %.2f× |%n",
+              "| %s | %,.0f | %,.0f | %s | %s | %.2f× | %.2f× |%n",
               label(v),
               num(serdeRounds, v + ".parse.cpu.median"),
               num(serdeRounds, v + ".parse.alloc.median"),
-              r,
-              num(serdeRounds, v + ".ratio.p25"),
-              num(serdeRounds, v + ".ratio.p75"),
+              spread(serdeRounds, v + ".ratio"),
               r <= SerdeRounds.TARGET ? "met" : "**missed**",
               num(serdeRounds, v + ".materialize.ratio.median"),
               num(serdeRounds, v + ".overMaterialize.ratio.median")));
@@ -967,6 +965,16 @@ public final class Report {
     s.append('\n');
   }
 
+  /** A rounds figure as its median and quartiles: {@code 1.08× [1.07, 1.09]}. */
+  private static String spread(Properties rounds, String key) {
+    return String.format(
+        Locale.ROOT,
+        "%.2f× [%.2f, %.2f]",
+        num(rounds, key + ".median"),
+        num(rounds, key + ".p25"),
+        num(rounds, key + ".p75"));
+  }
+
   /** The rounds' table of "Against a hand-written integration": {@link JacksonRounds}. */
   private void handWrittenRounds(StringBuilder s) {
     s.append(
@@ -993,22 +1001,17 @@ public final class Report {
       s.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %,.0f | %,.0f | %.2f× [%.2f, %.2f] | %s | %,.0f | %,.0f | %,.0f |"
-                  + " %.2f× [%.2f, %.2f] | %s | %.2f× |%n",
+              "| %s | %,.0f | %,.0f | %,.0f | %s | %s | %,.0f | %,.0f | %,.0f | %s | %s | %.2f× |%n",
               label(t),
               num(jacksonRounds, t + ".sdk.cpu.median"),
               num(jacksonRounds, t + ".jackson.cpu.median"),
               num(jacksonRounds, t + ".floor.cpu.median"),
-              cpu,
-              num(jacksonRounds, t + ".cpu.ratio.p25"),
-              num(jacksonRounds, t + ".cpu.ratio.p75"),
+              spread(jacksonRounds, t + ".cpu.ratio"),
               cpu <= JacksonRounds.CPU_TARGET ? "met" : "**missed**",
               num(jacksonRounds, t + ".sdk.alloc.median"),
               num(jacksonRounds, t + ".jackson.alloc.median"),
               num(jacksonRounds, t + ".floor.alloc.median"),
-              alloc,
-              num(jacksonRounds, t + ".alloc.ratio.p25"),
-              num(jacksonRounds, t + ".alloc.ratio.p75"),
+              spread(jacksonRounds, t + ".alloc.ratio"),
               alloc <= JacksonRounds.ALLOC_TARGET ? "met" : "**missed**",
               num(jacksonRounds, t + ".floorAlloc.ratio.median")));
     }
@@ -1335,26 +1338,16 @@ public final class Report {
                     ? "OTel's floor (same telemetry, API direct)"
                     : listenerLabel(v),
                 num(rounds, k + ".cpu.median"),
-                v.equals("none")
-                    ? "1"
-                    : String.format(
-                        Locale.ROOT,
-                        "%.2f× [%.2f, %.2f]",
-                        ratio,
-                        num(rounds, k + ".ratio.p25"),
-                        num(rounds, k + ".ratio.p75")),
+                v.equals("none") ? "1" : spread(rounds, k + ".ratio"),
                 num(rounds, k + ".alloc.median"),
                 targeted ? (ratio <= INSTRUMENTATION_TARGET ? "met" : "**missed**") : ""));
       }
       s.append(
           String.format(
               Locale.ROOT,
-              "| %s | PayClient's share of OTel SDK (OTel SDK − none − floor) | | %.2f× [%.2f, %.2f]"
-                  + " | | |%n",
+              "| %s | PayClient's share of OTel SDK (OTel SDK − none − floor) | | %s | | |%n",
               label(t),
-              num(rounds, t + ".share.ratio.median"),
-              num(rounds, t + ".share.ratio.p25"),
-              num(rounds, t + ".share.ratio.p75")));
+              spread(rounds, t + ".share.ratio")));
     }
     double[] noop = roundsRange("otelNoop.ratio");
     double[] sdk = roundsRange("otelSdk.ratio");
