@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * a lock and a priority queue entered and left by every attempt) and, for an async call, a timer
  * scheduled and cancelled per call as well. That cost about 5% of a create's CPU at 16 callers on
  * loopback, and about a fifth on the canned transport, where calls made one after another each woke
- * Okio's watchdog thread (docs/BENCHMARKS.md). Here, watching a call is an insert into a concurrent
- * set and unwatching it a removal; nothing is scheduled per call. One scan is planned for the
- * earliest deadline seen: it expires the calls whose deadline has passed and plans the next scan
- * for the earliest of those left. A call whose deadline is earlier than the planned scan (a shorter
- * per-call timeout) plans an earlier scan. With calls of one timeout, a scan runs about once per
- * timeout, whatever the rate of calls.
+ * Okio's watchdog thread (measured when it was replaced; CHANGELOG.md). Here, watching a call is an
+ * insert into a concurrent set and unwatching it a removal; nothing is scheduled per call. One scan
+ * is planned for the earliest deadline seen: it expires the calls whose deadline has passed and
+ * plans the next scan for the earliest of those left. A call whose deadline is earlier than the
+ * planned scan (a shorter per-call timeout) plans an earlier scan. With calls of one timeout, a
+ * scan runs about once per timeout, whatever the rate of calls.
  *
  * <p>A call is expired at its deadline or a little after it (the scheduler's precision), never
  * before. {@link Watched#expire()} runs on the scheduler's thread; it must not block. Thread-safe.
