@@ -60,6 +60,11 @@ final class Canned {
       return http;
     }
 
+    /** The status it answers with. */
+    int code() {
+      return code;
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
       Request request = chain.request();

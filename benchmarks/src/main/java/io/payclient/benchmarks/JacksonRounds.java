@@ -1,15 +1,9 @@
 package io.payclient.benchmarks;
 
-import com.squareup.moshi.JsonReader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.Buffer;
 
 /**
  * Issue 19's item 2 on the canned transport, measured interleaved ({@link Interleaved}): per
@@ -47,7 +41,7 @@ public final class JacksonRounds {
       JacksonBenchmark jackson = new JacksonBenchmark();
       jackson.target = vendor;
       jackson.setUp();
-      Floor floor = new Floor(vendor);
+      MoshiFloor floor = cannedFloor(vendor);
       Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
       ops.put("sdk", sdk::create);
       ops.put("jackson", jackson::jacksonCreate);
@@ -80,50 +74,14 @@ public final class JacksonRounds {
     Interleaved.write(p, a.get("out"), "JacksonRounds");
   }
 
-  /**
-   * The Moshi floor on the canned transport: per create, the vendor's body written by PayClient's
-   * JSON writer from a typed request built once (a fixed idempotency key), posted with the headers
-   * the SDK sends through the same canned OkHttp client, and the answer read into the typed payment
-   * by the vendor's reader, as the loopback harness's floor does. No validation, key generation,
-   * retries, deadline or error mapping.
-   */
-  static final class Floor {
-    private final String vendor;
-    private final Contender contender;
-    private final OkHttpClient http;
-    private final Canned.Sent sent;
-    private final Object request;
-
-    Floor(String vendor) throws Exception {
-      this.vendor = vendor;
-      this.contender = Contender.of(vendor);
-      this.http = contender.http();
-      this.sent = contender.canned.capture(contender::create);
-      this.request = Contender.request(vendor);
-      Object payment = create();
-      if (payment == null) {
-        throw new IllegalStateException(vendor + ": the floor read no payment");
-      }
+  /** The Moshi floor on {@code vendor}'s canned transport (its URL, status and answer). */
+  private static MoshiFloor cannedFloor(String vendor) throws Exception {
+    MoshiFloor floor;
+    try (Contender c = Contender.of(vendor)) { // its canned OkHttp client outlives the SDK client
+      Canned.Sent sent = c.canned.capture(c::create);
+      floor = new MoshiFloor(vendor, c.http(), sent.url(), c.canned.code());
     }
-
-    Object create() throws Exception {
-      byte[] body = VendorJson.write(vendor, request, "floor-key-0001");
-      Request r =
-          new Request.Builder()
-              .url(sent.url())
-              .headers(sent.headers())
-              .post(RequestBody.create(body, sent.type()))
-              .build();
-      try (Response response = http.newCall(r).execute()) {
-        // Read as the loopback floor reads (loopback.Subject's Json): the body's bytes, then a
-        // pooled buffer cleared after.
-        Buffer bytes = new Buffer().write(response.body().bytes());
-        try {
-          return VendorJson.read(vendor, JsonReader.of(bytes));
-        } finally {
-          bytes.clear();
-        }
-      }
-    }
+    floor.create(); // it reads a payment before anything is timed
+    return floor;
   }
 }

@@ -1,9 +1,8 @@
 package io.payclient.benchmarks.loopback;
 
-import com.squareup.moshi.JsonReader;
 import com.stripe.model.PaymentIntent;
 import io.payclient.benchmarks.Contender;
-import io.payclient.benchmarks.VendorJson;
+import io.payclient.benchmarks.MoshiFloor;
 import io.payclient.billingrails.BillingrailsPayment;
 import io.payclient.lago.LagoPayment;
 import io.payclient.paygentic.PaygenticPayment;
@@ -79,10 +78,7 @@ abstract class Subject implements AutoCloseable {
    * Between raw OkHttp and the SDK, it shows how much of the SDK's extra CPU is its JSON.
    */
   static Subject json(String vendor, OkHttpClient http, HttpUrl url, int status) throws Exception {
-    Request captured = Contender.capture(vendor);
-    RequestBody rb = captured.body();
-    return new Json(
-        vendor, http, url, captured.headers(), rb.contentType(), Contender.request(vendor), status);
+    return new Json(vendor, new MoshiFloor(vendor, http, url, status));
   }
 
   /** What a subject makes of an answer; throws if the answer is wrong. */
@@ -210,68 +206,24 @@ abstract class Subject implements AutoCloseable {
     }
   }
 
+  /** {@link MoshiFloor} as a subject. */
   private static final class Json extends Subject {
-    private static final String IDEMPOTENCY_KEY = "3f1e8d2c-0b7a-4c55-9d1e-6a2b4c8d0e1f";
-    private final String vendor;
-    private final OkHttpClient http;
-    private final HttpUrl url;
-    private final Headers headers;
-    private final MediaType type;
-    private final Object request;
-    private final int status;
+    private final MoshiFloor floor;
 
-    Json(
-        String vendor,
-        OkHttpClient http,
-        HttpUrl url,
-        Headers headers,
-        MediaType type,
-        Object request,
-        int status) {
+    Json(String vendor, MoshiFloor floor) {
       super("raw OkHttp + PayClient " + vendor + " JSON", "json");
-      this.vendor = vendor;
-      this.http = http;
-      this.url = url;
-      this.headers = headers;
-      this.type = type;
-      this.request = request;
-      this.status = status;
-    }
-
-    private Request request() {
-      byte[] body = VendorJson.write(vendor, request, IDEMPOTENCY_KEY);
-      return new Request.Builder()
-          .url(url)
-          .headers(headers)
-          .post(RequestBody.create(body, type))
-          .build();
-    }
-
-    /** Reads the answer into the vendor's typed payment; fails on a wrong status or no payment. */
-    private Object read(Response response) throws IOException {
-      Buffer bytes = new Buffer().write(response.body().bytes());
-      try {
-        Object payment = VendorJson.read(vendor, JsonReader.of(bytes));
-        if (response.code() != status || payment == null) {
-          throw new IOException(label + ": got " + response.code() + " from " + url);
-        }
-        return payment;
-      } finally {
-        bytes.clear();
-      }
+      this.floor = floor;
     }
 
     @Override
     void call() throws IOException {
-      try (Response response = http.newCall(request()).execute()) {
-        read(response);
-      }
+      floor.create();
     }
 
     /** Writes the body on the calling thread, as the SDK does, and reads the answer in OkHttp's. */
     @Override
     CompletableFuture<?> callAsync() {
-      return enqueue(http, request(), this::read);
+      return enqueue(floor.http(), floor.request(), floor::read);
     }
   }
 

@@ -189,11 +189,11 @@ public final class HttpTransport implements AutoCloseable {
     try {
       value = execute(run);
     } catch (RuntimeException e) {
-      Deadlines.SHARED.unwatch(run);
       run.end(null, e);
       throw e;
+    } finally {
+      Deadlines.SHARED.unwatch(run);
     }
-    Deadlines.SHARED.unwatch(run);
     run.end(value, null);
     return value;
   }

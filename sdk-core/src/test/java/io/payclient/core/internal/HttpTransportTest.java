@@ -743,12 +743,18 @@ class HttpTransportTest {
 
   @Test
   void aCallsDeadlineIsNoLongerWatchedOnceItEnds() {
-    server.enqueue(json(201, "{\"id\":\"p1\"}"));
-    server.enqueue(json(201, "{\"id\":\"p2\"}"));
+    int calls = 20;
     int before = Deadlines.SHARED.size();
-    assertThat(transport().execute(post())).isEqualTo("201:p1");
-    assertThat(transport.executeAsync(post()).join()).isEqualTo("201:p2");
-    // Other tests' calls may still be watched in this JVM; these two are not.
+    transport();
+    for (int i = 0; i < calls; i++) {
+      server.enqueue(json(201, "{\"id\":\"s" + i + "\"}"));
+      assertThat(transport.execute(post())).isEqualTo("201:s" + i);
+      server.enqueue(json(201, "{\"id\":\"a" + i + "\"}"));
+      assertThat(transport.executeAsync(post()).join()).isEqualTo("201:a" + i);
+    }
+    server.enqueue(json(400, "{\"message\":\"no\"}"));
+    assertThatThrownBy(() -> transport.execute(post())).isInstanceOf(PayClientException.class);
+    // Calls of earlier tests may still be watched (and end meanwhile); none of these 41 are.
     assertThat(Deadlines.SHARED.size()).isLessThanOrEqualTo(before);
   }
 
