@@ -125,7 +125,7 @@ final class FloorRounds {
   private static void run(Rounds rounds, String mode, int level, Subject s, long nanos, Stats stats)
       throws Exception {
     if (mode.equals("async")) {
-      rounds.async(s, level, Loopback.drivers(level), nanos, stats);
+      rounds.async(s, level, nanos, stats);
     } else {
       rounds.sync(s, level, nanos, stats);
     }

@@ -83,17 +83,6 @@ public final class Loopback {
   /** What one run measured. */
   record Results(List<Cell> cells, List<Split> splits, List<FloorRounds.Cell> floorCells) {}
 
-  /**
-   * Driver threads for {@code inFlight} async calls: one up to 8 in flight, then one per 8. A
-   * single driver thread, sharing 2 cores with 64 dispatcher threads and the server, could not
-   * re-issue calls as fast as they completed at 256, so PayClient (whose {@code createAsync}
-   * validates and serializes on the calling thread) had 0.35–0.67× raw OkHttp's calls in flight and
-   * its latency could not be compared (issue 19, item 4).
-   */
-  static int drivers(int inFlight) {
-    return Math.max(1, inFlight / 8);
-  }
-
   private Loopback() {}
 
   public static void main(String[] args) throws Exception {
@@ -210,13 +199,13 @@ public final class Loopback {
         for (Subject s : List.of(p.raw(), p.other())) {
           rounds.sync(s, 16, warm, null);
           if (p.other().hasAsync()) {
-            rounds.async(s, 16, drivers(16), warm, null);
+            rounds.async(s, 16, warm, null);
           }
         }
       }
       for (Subject json : jsons.values()) { // warmed as long as the contenders it is compared with
         rounds.sync(json, 16, warm, null);
-        rounds.async(json, 16, drivers(16), warm, null);
+        rounds.async(json, 16, warm, null);
       }
       for (Subject s : keyGiven) {
         rounds.sync(s, 16, warm, null);
@@ -307,7 +296,7 @@ public final class Loopback {
       Rounds rounds, boolean async, Subject s, int level, long nanos, Stats stats)
       throws Exception {
     if (async) {
-      rounds.async(s, level, drivers(level), nanos, stats);
+      rounds.async(s, level, nanos, stats);
     } else {
       rounds.sync(s, level, nanos, stats);
     }

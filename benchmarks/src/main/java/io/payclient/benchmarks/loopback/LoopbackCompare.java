@@ -72,9 +72,6 @@ public final class LoopbackCompare {
             cells,
             met[1],
             cells));
-    s.append(
-        "\nAsync p50 ratios at 256 in flight are not comparable (one driver thread keeps fewer"
-            + " PayClient calls in flight than raw OkHttp calls; see BENCHMARKS.md).\n");
     Files.writeString(Path.of(a.get("out")), s.toString(), StandardCharsets.UTF_8);
     System.out.println("wrote " + a.get("out"));
   }

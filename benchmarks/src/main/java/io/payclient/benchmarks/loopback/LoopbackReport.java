@@ -116,13 +116,13 @@ final class LoopbackReport {
                 + " `http.maxConnections`). Raw OkHttp and the SDK share one `OkHttpClient`"
                 + " (given to the SDK with `okHttpClient(...)`): OkHttp's default dispatcher with"
                 + " the SDK's own limits (64 requests, 64 per host) and a pool keeping up to 512"
-                + " idle connections. Sync: N caller threads each create in a loop. Async: driver"
-                + " threads keep N calls in flight (SDK `createAsync`, OkHttp `enqueue`; one"
-                + " driver up to 8 in flight, then one per 8, so 32 at 256); stripe-java has no"
-                + " async API. Latency is `System.nanoTime` around each call"
+                + " idle connections. Sync: N caller threads each create in a loop. Async: N chains"
+                + " of calls (SDK `createAsync`, OkHttp `enqueue`), each issuing its next call"
+                + " from the completion callback of its last, keep N calls in flight (closed"
+                + " loop); stripe-java has no async API. Latency is `System.nanoTime` around each call"
                 + " (async: from the call to its completion callback); p50 and p99 are nearest-rank"
                 + " over every call of the rounds. Caller-thread CPU is the callers' own"
-                + " `ThreadMXBean` CPU time per call (async: the driver threads'); process CPU is"
+                + " `ThreadMXBean` CPU time per call (sync only); process CPU is"
                 + " the client JVM's whole CPU time per call (all threads, GC and JIT). Every"
                 + " response is checked (raw: status and body length; clients: a typed payment"
                 + " with an id). Both JVMs share the machine's cores, so at 16 and 256 the server"
@@ -143,11 +143,11 @@ final class LoopbackReport {
       syncRow(s, c, c.pair().raw(), c.raw());
       syncRow(s, c, c.pair().other(), c.other());
     }
-    s.append("\n### Async: driver threads keep N calls in flight\n\n");
+    s.append("\n### Async: N chains of calls keep N calls in flight\n\n");
     s.append(
         "| in flight | contender | calls | avg in flight | p50 µs | p99 µs | calls/s |"
-            + " driver-threads CPU µs/call | process CPU µs/call | live threads: idle → peak |\n");
-    s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " process CPU µs/call | live threads: idle → peak |\n");
+    s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Loopback.Cell c : cells("async")) {
       if (c.other() == null) {
         continue;
@@ -157,13 +157,13 @@ final class LoopbackReport {
     }
     s.append(
         "\nstripe-java: n/a (no async API). \"avg in flight\" is the calls actually in flight on"
-            + " average (total latency / wall time). The driver threads share 2 cores with up to"
-            + " 64 dispatcher threads; where they cannot re-issue calls as fast as they complete,"
-            + " fewer calls are in flight than asked, and latency (mostly time queued in the"
-            + " dispatcher, which runs 64 calls at once) is then not comparable between the two"
-            + " contenders: the targets table marks such p50 ratios \"not comparable\" (avg in"
-            + " flight differs by more than 20%). The live-thread counts leave the driver threads"
-            + " out (they start before the idle count).\n\n");
+            + " average (total latency / wall time): a call's chain issues the next call as soon"
+            + " as it completes, on the thread that completed it, so both contenders keep about N"
+            + " in flight however much a call costs to issue (the time between a completion and"
+            + " the next call's start is all that is missing). Latency at 256 is mostly time"
+            + " queued in the dispatcher, which runs 64 calls at once. The targets table still"
+            + " marks a p50 ratio \"not comparable\" where avg in flight differs by more than"
+            + " 20%.\n\n");
     targets(s);
     split(s);
     floorRounds(s);
@@ -230,12 +230,10 @@ final class LoopbackReport {
                 + " the split above; async: the body written on the calling thread, as the SDK"
                 + " does, the answer read in OkHttp's callback). CPU per call is the callers'"
                 + " thread CPU in sync mode and the whole process's in async mode, as above. Async"
-                + " runs %d driver thread(s) at 16 in flight and %d at 256.%n%n",
+                + " rounds are closed-loop, as above.%n%n",
             plan.floorRoundMs(),
             plan.floorRounds(),
-            plan.cellWarmupMs(),
-            Loopback.drivers(16),
-            Loopback.drivers(256)));
+            plan.cellWarmupMs()));
     s.append(
         "| vendor | mode | N | floor CPU µs/call | PayClient CPU µs/call | CPU / floor (≤ 1.10) |"
             + " | floor p50 µs | PayClient p50 µs | p50 / floor (≤ 1.05 at 16 sync) | | avg in"
@@ -317,11 +315,7 @@ final class LoopbackReport {
     }
     int top = FloorRounds.IN_FLIGHT_LEVEL;
     s.append(
-        String.format(
-            Locale.ROOT,
-            "%n#### Calls in flight at %d (async, %d driver threads)%n%n",
-            top,
-            Loopback.drivers(top)));
+        String.format(Locale.ROOT, "%n#### Calls in flight at %d (async, closed loop)%n%n", top));
     s.append(
         "In the same rounds, raw OkHttp posting the same bytes joins the async cell: the calls"
             + " actually in flight on average (total latency / wall time), median over the rounds"
@@ -577,7 +571,7 @@ final class LoopbackReport {
     s.append(
         String.format(
             Locale.ROOT,
-            "| %d | %s | %,d | %.0f | %,.1f | %,.1f | %,.0f | %,.1f | %,.1f | %d → %d (+%d) |%n",
+            "| %d | %s | %,d | %.0f | %,.1f | %,.1f | %,.0f | %,.1f | %d → %d (+%d) |%n",
             c.level(),
             who.label,
             st.calls,
@@ -585,7 +579,6 @@ final class LoopbackReport {
             st.percentileMicros(0.5),
             st.percentileMicros(0.99),
             st.callsPerSecond(),
-            st.callerCpuMicrosPerCall(),
             st.processCpuMicrosPerCall(),
             st.idleThreads,
             st.peakThreads,

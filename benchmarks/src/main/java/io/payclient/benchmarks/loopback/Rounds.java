@@ -17,11 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>Sync: {@code n} caller threads, started and parked before the clock starts, each calling in
  *       a loop until the round ends; each thread times every call with {@link System#nanoTime} and
  *       reads its own CPU time before and after.
- *   <li>Async: driver threads keep {@code n} calls in flight (a shared semaphore of {@code n}
- *       permits; {@link Loopback#drivers} threads, so that issuing calls keeps up with their
- *       completions at 256); latency runs from before the call to its completion callback. The
- *       OkHttp dispatcher's idle threads are retired first, so the live-thread peak shows the
- *       threads the round needed.
+ *   <li>Async: {@code n} chains of calls, each issuing its next call from the completion callback
+ *       of its last, keep {@code n} calls in flight (closed loop); latency runs from before the
+ *       call to its completion callback. The OkHttp dispatcher's idle threads are retired first, so
+ *       the live-thread peak shows the threads the round needed.
  * </ul>
  *
  * Process CPU time covers the whole round (all client threads, GC and JIT included); the server
@@ -123,100 +122,91 @@ final class Rounds {
   }
 
   /**
-   * One async round keeping {@code inFlight} calls in flight for {@code nanos}, issued by {@code
-   * drivers} threads sharing the permits; null stats: warm-up. The driver threads are started and
-   * parked before the idle thread count is taken, so they do not count as the round's threads.
+   * One async round keeping {@code inFlight} calls in flight for {@code nanos}; null stats:
+   * warm-up. The round is closed-loop: {@code inFlight} chains are started, and each chain issues
+   * its next call from the completion callback of its last (as an application chaining async calls
+   * does), until the round ends. So every contender keeps {@code inFlight} calls in flight whatever
+   * its calls cost to issue, and no thread of the harness's own competes for the cores. (Driver
+   * threads re-issuing on freed permits could not: sharing 2 cores with 64 dispatcher threads, the
+   * ones issuing PayClient's calls, which validate and serialize on the calling thread, kept
+   * 0.67–0.89× raw OkHttp's calls in flight at 256, from run to run.)
    */
-  void async(Subject subject, int inFlight, int drivers, long nanos, Stats stats) throws Exception {
+  void async(Subject subject, int inFlight, long nanos, Stats stats) throws Exception {
     retireIdleDispatcherThreads();
-    Semaphore permits = new Semaphore(inFlight);
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    CountDownLatch ready = new CountDownLatch(drivers);
-    CountDownLatch go = new CountDownLatch(1);
-    long[] driverCpu = new long[drivers];
-    long[] end = new long[1];
-    Thread[] threads = new Thread[drivers];
-    for (int i = 0; i < drivers; i++) {
-      int me = i;
-      threads[i] =
-          new Thread(
-              () -> {
-                ready.countDown();
-                try {
-                  go.await();
-                  long cpu0 = THREADS.getCurrentThreadCpuTime();
-                  drive(subject, permits, done, failure, end[0]);
-                  driverCpu[me] = THREADS.getCurrentThreadCpuTime() - cpu0;
-                } catch (Throwable e) {
-                  failure.compareAndSet(null, e);
-                }
-              },
-              "loopback-driver-" + i);
-      threads[i].start();
-    }
-    ready.await();
     THREADS.resetPeakThreadCount();
     int idle = THREADS.getThreadCount();
     long process0 = OS.getProcessCpuTime();
     long wall0 = System.nanoTime();
-    end[0] = wall0 + nanos;
-    go.countDown(); // publishes end[0]
-    for (Thread t : threads) {
-      t.join(TimeUnit.NANOSECONDS.toMillis(nanos) + 120_000);
-      if (t.isAlive()) {
-        throw new IllegalStateException(subject.label + ": a driver thread is stuck");
-      }
+    Chains chains = new Chains(subject, wall0 + nanos);
+    for (int i = 0; i < inFlight && chains.failure.get() == null; i++) {
+      chains.issue();
     }
-    if (!permits.tryAcquire(inFlight, 60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(subject.label + ": calls still in flight after 60 s");
+    long waitMillis = TimeUnit.NANOSECONDS.toMillis(nanos) + 60_000;
+    if (!chains.stopped.tryAcquire(inFlight, waitMillis, TimeUnit.MILLISECONDS)) {
+      rethrow(subject, chains.failure.get());
+      throw new IllegalStateException(subject.label + ": calls still in flight 60 s after the end");
     }
     long wall = System.nanoTime() - wall0;
     long process = OS.getProcessCpuTime() - process0;
     int peak = THREADS.getPeakThreadCount();
-    rethrow(subject, failure.get());
+    rethrow(subject, chains.failure.get());
     if (stats != null) {
-      int n = done.get();
+      int n = chains.done.get();
       stats.add(asyncLatencies, Math.min(n, ASYNC_CAPACITY));
       stats.calls += n;
-      for (long c : driverCpu) {
-        stats.callerCpuNanos += c;
-      }
       stats.wallNanos += wall;
       stats.processCpuNanos += process;
       stats.threads(idle, peak);
     }
   }
 
-  /** One driver's loop: a call per permit until {@code end}; completions release the permits. */
-  private void drive(
-      Subject subject,
-      Semaphore permits,
-      AtomicInteger done,
-      AtomicReference<Throwable> failure,
-      long end)
-      throws InterruptedException {
-    while (failure.get() == null && System.nanoTime() - end < 0) {
-      if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
-        throw new IllegalStateException(subject.label + ": no call completed in 60 s");
+  /** The chains of one async round: each issues its next call when its last completes. */
+  private final class Chains {
+    final Subject subject;
+    final long end;
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /** A permit per chain that has stopped (the round ended, or a call failed). */
+    final Semaphore stopped = new Semaphore(0);
+
+    Chains(Subject subject, long end) {
+      this.subject = subject;
+      this.end = end;
+    }
+
+    /**
+     * Issues one call whose completion issues the next, or stops this chain. A failure stops every
+     * chain, so a call that fails at once cannot recurse.
+     */
+    void issue() {
+      if (failure.get() != null || System.nanoTime() - end >= 0) {
+        stopped.release();
+        return;
       }
       long t0 = System.nanoTime();
+      CompletableFuture<?> call;
+      try {
+        call = subject.callAsync();
+      } catch (Throwable e) {
+        failure.compareAndSet(null, e);
+        stopped.release();
+        return;
+      }
       CompletableFuture<?> unused = // the callback records every failure itself
-          subject
-              .callAsync()
-              .whenComplete(
-                  (v, e) -> {
-                    long d = System.nanoTime() - t0;
-                    if (e != null) {
-                      failure.compareAndSet(null, e);
-                    } else {
-                      int i = done.getAndIncrement();
-                      if (i < ASYNC_CAPACITY) {
-                        asyncLatencies[i] = d;
-                      }
-                    }
-                    permits.release();
-                  });
+          call.whenComplete(
+              (v, e) -> {
+                long d = System.nanoTime() - t0;
+                if (e != null) {
+                  failure.compareAndSet(null, e);
+                } else {
+                  int i = done.getAndIncrement();
+                  if (i < ASYNC_CAPACITY) {
+                    asyncLatencies[i] = d;
+                  }
+                }
+                issue();
+              });
     }
   }
 
