@@ -164,7 +164,8 @@ public final class LagoWebhooks implements WebhookVerifier {
     Objects.requireNonNull(header, "header");
     String scheme = CHECKS.header(header, ALGORITHM_HEADER).toLowerCase(Locale.ROOT);
     switch (scheme) {
-      case "jwt" -> verifyJwt(body, CHECKS.header(header, SIGNATURE_HEADER, MAX_JWT_CHARS));
+      case "jwt" ->
+          verifyJwt(body, CHECKS.unscannedHeader(header, SIGNATURE_HEADER, MAX_JWT_CHARS));
       case "hmac" -> verifyHmac(body, CHECKS.header(header, SIGNATURE_HEADER));
       default ->
           throw CHECKS.refuse(
@@ -199,22 +200,20 @@ public final class LagoWebhooks implements WebhookVerifier {
           Reason.UNSUPPORTED_ALGORITHM,
           "the webhook is signed with jwt, and this verifier has no public key");
     }
-    int first = jwt.indexOf('.');
-    int second = first < 0 ? -1 : jwt.indexOf('.', first + 1);
-    if (first < 0 || second < 0 || jwt.indexOf('.', second + 1) >= 0) {
+    // The JWT's bytes once (a character beyond Latin-1 becomes '?'), each part decoded from them,
+    // and the signing input given to the verifier as a range (no substring, no second copy of the
+    // 2-3 kB header). Its characters are checked by that decoding alone: the base64url decoder
+    // refuses every byte outside its alphabet (a control character, '?', a byte over 0x7F) and
+    // takes '=' only as the padding at a part's end, which base64url in a JWT does not have.
+    byte[] token = jwt.getBytes(StandardCharsets.ISO_8859_1);
+    int first = indexOf(token, '.', 0);
+    int second = first < 0 ? -1 : indexOf(token, '.', first + 1);
+    if (first < 0 || second < 0 || indexOf(token, '.', second + 1) >= 0) {
       throw malformedJwt();
     }
-    // The JWT's bytes once (a character beyond ASCII becomes '?', which the check refuses), each
-    // part checked and decoded from them, and the signing input given to the verifier as a range
-    // (no substring, no second copy of the 2-3 kB header).
-    byte[] token = jwt.getBytes(StandardCharsets.US_ASCII);
-    checkBase64Url(token, 0, first);
-    checkBase64Url(token, first + 1, second);
-    checkBase64Url(token, second + 1, token.length);
-    ByteBuffer jose = base64Url(token, 0, first);
+    String alg = isRs256Jose(token, first) ? "RS256" : readAlg(base64Url(token, 0, first));
     ByteBuffer claims = base64Url(token, first + 1, second);
     ByteBuffer signature = base64Url(token, second + 1, token.length);
-    String alg = readAlg(jose);
     if (!"RS256".equals(alg)) {
       throw CHECKS.refuse(
           Reason.UNSUPPORTED_ALGORITHM, "the JWT's alg is not RS256, the only one accepted");
@@ -244,33 +243,45 @@ public final class LagoWebhooks implements WebhookVerifier {
         Reason.MALFORMED_HEADER, "the " + SIGNATURE_HEADER + " header is not a signed JWT");
   }
 
-  /** Which bytes are of the base64url alphabet (no padding). */
-  private static final boolean[] BASE64URL = new boolean[128];
+  /**
+   * The JOSE headers of RS256 as JWT libraries write them ({@code {"alg":"RS256"}}, and with {@code
+   * "typ":"JWT"} after or before it), base64url: recognised as they stand, without decoding and
+   * reading them. Any other header is decoded and read.
+   */
+  private static final byte[][] RS256_JOSE = {
+    WebhookChecks.utf8("eyJhbGciOiJSUzI1NiJ9"),
+    WebhookChecks.utf8("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9"),
+    WebhookChecks.utf8("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9")
+  };
 
-  static {
-    for (char c = 'A'; c <= 'Z'; c++) {
-      BASE64URL[c] = true;
-      BASE64URL[Character.toLowerCase(c)] = true;
-    }
-    for (char c = '0'; c <= '9'; c++) {
-      BASE64URL[c] = true;
-    }
-    BASE64URL['-'] = true;
-    BASE64URL['_'] = true;
-  }
-
-  /** Refuses a JWT part that is not of the base64url alphabet (no padding). */
-  private static void checkBase64Url(byte[] token, int from, int to) {
-    for (int i = from; i < to; i++) {
-      int c = token[i];
-      if (c < 0 || !BASE64URL[c]) {
-        throw malformedJwt();
+  /** Whether {@code token[0, length)} is one of {@link #RS256_JOSE}. */
+  private static boolean isRs256Jose(byte[] token, int length) {
+    for (byte[] jose : RS256_JOSE) {
+      if (jose.length == length && Arrays.equals(token, 0, length, jose, 0, length)) {
+        return true;
       }
     }
+    return false;
   }
 
-  /** Decodes {@code token[from, to)}; the result's array holds exactly the decoded bytes. */
+  /** The index of {@code b} in {@code token} from {@code from}, or -1. */
+  private static int indexOf(byte[] token, char b, int from) {
+    for (int i = from; i < token.length; i++) {
+      if (token[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Decodes the base64url (no padding) of {@code token[from, to)}; the result's array holds exactly
+   * the decoded bytes. Anything else is a malformed JWT.
+   */
   private static ByteBuffer base64Url(byte[] token, int from, int to) {
+    if (to > from && token[to - 1] == '=') {
+      throw malformedJwt(); // padding: the decoder would take it
+    }
     try {
       ByteBuffer out = Base64.getUrlDecoder().decode(ByteBuffer.wrap(token, from, to - from));
       if (out.arrayOffset() != 0 || out.position() != 0 || out.limit() != out.array().length) {

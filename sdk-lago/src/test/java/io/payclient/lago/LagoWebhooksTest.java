@@ -87,8 +87,12 @@ class LagoWebhooksTest {
   }
 
   static String jwt(KeyPair keys, String alg, String iss, String data) throws Exception {
+    return jwtWithJose(keys, "{\"alg\":\"" + alg + "\"}", iss, data);
+  }
+
+  static String jwtWithJose(KeyPair keys, String jose, String iss, String data) throws Exception {
     String signingInput =
-        b64url("{\"alg\":\"" + alg + "\"}")
+        b64url(jose)
             + "."
             + b64url("{\"data\":" + jsonString(data) + ",\"iss\":" + jsonString(iss) + "}");
     Signature s = Signature.getInstance("SHA256withRSA");
@@ -273,10 +277,26 @@ class LagoWebhooksTest {
           parts[0] + "." + parts[1] + ".a+b/",
           b64url("not json") + "." + parts[1] + "." + parts[2],
           "@@." + parts[1] + "." + parts[2],
-          "A." + parts[1] + "." + parts[2]
+          "A." + parts[1] + "." + parts[2],
+          // each character is checked by decoding alone: padding (which the JDK's decoder takes),
+          // a control character, a Latin-1 letter, a character beyond Latin-1, white space inside,
+          // a newline trimmed off the end
+          token + "==",
+          parts[0]
+              + "."
+              + parts[1].substring(0, 8)
+              + "\u0001"
+              + parts[1].substring(9)
+              + "."
+              + parts[2],
+          parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "\u00e9",
+          parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "\u20ac",
+          parts[0] + "." + parts[1].substring(0, 8) + " " + parts[1].substring(9) + "." + parts[2],
+          token + "\n "
         }) {
       assertRefused(() -> BOTH.verify(body, jwtHeaders(bad)), Reason.MALFORMED_HEADER);
     }
+    assertThat(BOTH.verify(body, jwtHeaders(" " + token + " "))).isNotNull();
     // claims are read only once the signature holds; signed claims that are not an object are
     // malformed
     String input = b64url("{\"alg\":\"RS256\"}") + "." + b64url("[1]");
@@ -306,6 +326,30 @@ class LagoWebhooksTest {
                     "X-Lago-Unique-Key",
                     "a\u0001b")),
         Reason.MALFORMED_HEADER);
+  }
+
+  @Test
+  void theJoseHeaderIsReadWhateverItsLayout() throws Exception {
+    byte[] body = utf8(PAYMENT_EVENT);
+    for (String jose :
+        new String[] {
+          "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", // recognised as it stands
+          "{\"typ\":\"JWT\",\"alg\":\"RS256\"}",
+          "{ \"alg\" : \"RS256\" }", // decoded and read
+          "{\"kid\":\"k1\",\"alg\":\"RS256\",\"typ\":\"JWT\"}"
+        }) {
+      assertThat(BOTH.verify(body, jwtHeaders(jwtWithJose(KEYS, jose, ISSUER, PAYMENT_EVENT))))
+          .as(jose)
+          .isNotNull();
+    }
+    for (String jose :
+        new String[] {
+          "{\"alg\":\"RS512\",\"typ\":\"JWT\"}", "{\"typ\":\"JWT\"}", "{\"alg\":256}"
+        }) {
+      assertRefused(
+          () -> BOTH.verify(body, jwtHeaders(jwtWithJose(KEYS, jose, ISSUER, PAYMENT_EVENT))),
+          Reason.UNSUPPORTED_ALGORITHM);
+    }
   }
 
   @Test

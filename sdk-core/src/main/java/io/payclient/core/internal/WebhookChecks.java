@@ -96,14 +96,30 @@ public final class WebhookChecks {
    *     control character
    */
   public String header(Function<String, String> lookup, String name) {
-    return header(lookup, name, Limits.MAX_WEBHOOK_HEADER_CHARS);
+    String value = present(lookup, name, Limits.MAX_WEBHOOK_HEADER_CHARS);
+    refuseControlCharacters(value, name);
+    return value.strip();
   }
 
   /**
-   * A required header of at most {@code maxChars} characters, trimmed; otherwise as {@link
-   * #header(Function, String)}. For a header that carries the body (Lago's JWT).
+   * A required header of at most {@code maxChars} characters, trimmed, whose characters the caller
+   * checks itself: for a header of kilobytes whose every character the caller refuses unless it is
+   * of a narrower alphabet (Lago's JWT, which carries the body, base64url), so that it is not
+   * scanned twice. What trimming removes is checked as {@link #header(Function, String)} checks it.
+   *
+   * @throws WebhookVerificationException {@code MISSING_HEADER} when absent or blank, {@code
+   *     MALFORMED_HEADER} when over {@code maxChars} characters or trimmed of a control character
    */
-  public String header(Function<String, String> lookup, String name, int maxChars) {
+  public String unscannedHeader(Function<String, String> lookup, String name, int maxChars) {
+    String value = present(lookup, name, maxChars);
+    String stripped = value.strip();
+    if (stripped.length() != value.length()) {
+      refuseControlCharacters(value, name);
+    }
+    return stripped;
+  }
+
+  private String present(Function<String, String> lookup, String name, int maxChars) {
     String value = lookup.apply(name);
     if (value == null || value.isBlank()) {
       throw refuse(Reason.MISSING_HEADER, "no " + name + " header");
@@ -111,13 +127,16 @@ public final class WebhookChecks {
     if (value.length() > maxChars) {
       throw refuse(Reason.MALFORMED_HEADER, "the " + name + " header is too long");
     }
+    return value;
+  }
+
+  private void refuseControlCharacters(String value, String name) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         throw refuse(Reason.MALFORMED_HEADER, "the " + name + " header holds a control character");
       }
     }
-    return value.strip();
   }
 
   /**

@@ -43,6 +43,23 @@ class WebhookChecksTest {
   }
 
   @Test
+  void anUnscannedHeaderIsCheckedWhereItIsTrimmed() {
+    Function<String, String> h =
+        Map.of("a", " v ", "b", "x\ty", "c", "x".repeat(101), "d", "v\n ", "e", "\u001fv")::get;
+    assertThat(checks.unscannedHeader(h, "a", 100)).isEqualTo("v");
+    assertThat(checks.unscannedHeader(h, "b", 100)).isEqualTo("x\ty"); // the caller's to check
+    assertThat(reasonOf(() -> checks.unscannedHeader(h, "z", 100)))
+        .isEqualTo(Reason.MISSING_HEADER);
+    assertThat(reasonOf(() -> checks.unscannedHeader(h, "c", 100)))
+        .isEqualTo(Reason.MALFORMED_HEADER);
+    // strip() takes a newline and U+001F as white space: trimmed, they are still refused
+    assertThat(reasonOf(() -> checks.unscannedHeader(h, "d", 100)))
+        .isEqualTo(Reason.MALFORMED_HEADER);
+    assertThat(reasonOf(() -> checks.unscannedHeader(h, "e", 100)))
+        .isEqualTo(Reason.MALFORMED_HEADER);
+  }
+
+  @Test
   void base64() {
     assertThat(checks.base64("YQ==", "h")).containsExactly('a');
     assertThat(checks.base64("YQ", "h")).containsExactly('a');
