@@ -3,6 +3,7 @@ package io.payclient.core.internal;
 import io.payclient.core.PaymentsListener;
 import io.payclient.core.RequestOptions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,11 @@ public final class ApiCall<T> {
 
   private ApiCall(Builder<T> b) {
     this.method = b.method;
-    this.pathSegments = List.copyOf(b.pathSegments);
-    this.query = List.copyOf(b.query);
+    // The builder hands its collections over (it builds once), instead of their being copied.
+    this.pathSegments = Collections.unmodifiableList(b.pathSegments);
+    this.query = b.query.isEmpty() ? List.of() : Collections.unmodifiableList(b.query);
     this.body = b.body;
-    this.headers = Map.copyOf(b.headers);
+    this.headers = b.headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.headers);
     this.idempotencyKey = b.idempotencyKey;
     this.idempotent = b.method.equals("GET") || b.idempotencyKey != null;
     this.options = b.options;
@@ -54,7 +56,7 @@ public final class ApiCall<T> {
     this.paymentStatusOf = b.paymentStatusOf;
     this.reconciler = b.reconciler;
     this.operation = b.operation;
-    this.templateSegments = List.copyOf(b.templateSegments);
+    this.templateSegments = Collections.unmodifiableList(b.templateSegments);
     this.parent = b.parent;
   }
 
@@ -129,6 +131,7 @@ public final class ApiCall<T> {
     private final List<String> templateSegments = new ArrayList<>();
     private String operation = "other";
     private PaymentsListener.@Nullable Call parent;
+    private boolean built;
 
     private Builder(String method, ResponseParser<T> parser) {
       this.method = method;
@@ -163,6 +166,7 @@ public final class ApiCall<T> {
     }
 
     private void segment(@Nullable String s) {
+      requireOpen();
       if (s == null
           || s.isBlank()
           || s.equals(".")
@@ -200,6 +204,7 @@ public final class ApiCall<T> {
      *     sent as given)
      */
     public Builder<T> query(String name, @Nullable Object value) {
+      requireOpen();
       if (value != null) {
         if (!SendableText.isWellFormed(String.valueOf(value))) {
           throw new IllegalArgumentException(
@@ -216,6 +221,7 @@ public final class ApiCall<T> {
      * @throws IllegalArgumentException if the value is not printable ASCII (header injection)
      */
     public Builder<T> header(String name, String value) {
+      requireOpen();
       if (!Secrets.isPrintableAscii(value)) {
         throw new IllegalArgumentException("Header " + name + " must be printable ASCII");
       }
@@ -258,8 +264,21 @@ public final class ApiCall<T> {
       return this;
     }
 
-    /** Returns the call. */
+    /** The built call holds this builder's collections: they change no more once it is built. */
+    private void requireOpen() {
+      if (built) {
+        throw new IllegalStateException("this builder has built its call already");
+      }
+    }
+
+    /**
+     * Returns the call, which takes this builder's paths, query and headers over.
+     *
+     * @throws IllegalStateException if this builder has built its call already
+     */
     public ApiCall<T> build() {
+      requireOpen();
+      built = true;
       return new ApiCall<>(this);
     }
   }

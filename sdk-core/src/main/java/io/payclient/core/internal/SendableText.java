@@ -25,7 +25,32 @@ final class SendableText {
   private static final int MAX_DEPTH = 8;
 
   /** A field that may hold text, and the name it is reported under. */
-  private record TextField(Field field, String name, boolean string) {
+  private static final class TextField {
+    final Field field;
+    final String name;
+    final boolean string;
+
+    /** Whether the declared type is a collection or a map, whose values need no type tests. */
+    final boolean collection;
+
+    final boolean map;
+
+    /**
+     * The text fields of the field's declared type, once looked up: a value of exactly that type
+     * (nearly every value of a request's nested field, such as its {@code Money}) is walked without
+     * a {@link ClassValue} look-up per value. Only the declared type is kept, which the owner's
+     * class already refers to, so no other class is held on to.
+     */
+    private volatile TextField @Nullable [] declaredTypeFields;
+
+    TextField(Field field, String name) {
+      this.field = field;
+      this.name = name;
+      this.string = field.getType() == String.class;
+      this.collection = Collection.class.isAssignableFrom(field.getType());
+      this.map = Map.class.isAssignableFrom(field.getType());
+    }
+
     /** The field's value in {@code owner}; null (nothing to check) if it cannot be read. */
     @Nullable Object valueIn(Object owner) {
       try {
@@ -34,6 +59,37 @@ final class SendableText {
         return null;
       }
     }
+
+    /** The text fields of {@code value}, an object of none of the collection or text types. */
+    TextField[] fieldsOf(Object value) {
+      Class<?> type = value.getClass();
+      if (type != field.getType()) {
+        return TEXT_FIELDS.get(type);
+      }
+      TextField[] fields = declaredTypeFields;
+      if (fields == null) {
+        fields = TEXT_FIELDS.get(type);
+        declaredTypeFields = fields;
+      }
+      return fields;
+    }
+  }
+
+  /**
+   * The text fields of one class, looked up once by {@link Validation} with the class's other
+   * checks.
+   */
+  static final class Fields {
+    private final TextField[] fields;
+
+    private Fields(TextField[] fields) {
+      this.fields = fields;
+    }
+  }
+
+  /** The text fields of {@code type} (none if it is not one of PayClient's own types). */
+  static Fields of(Class<?> type) {
+    return new Fields(TEXT_FIELDS.get(type));
   }
 
   /** The text fields of PayClient's own types; none for any other type. */
@@ -56,9 +112,7 @@ final class SendableText {
                 continue; // not opened to the SDK: not one of its request types
               }
               WireName wire = f.getAnnotation(WireName.class);
-              out.add(
-                  new TextField(
-                      f, wire != null ? wire.value() : f.getName(), f.getType() == String.class));
+              out.add(new TextField(f, wire != null ? wire.value() : f.getName()));
             }
           }
           return out.toArray(new TextField[0]);
@@ -72,13 +126,18 @@ final class SendableText {
    * where every text is, is found without building any field's path.
    */
   static void check(Object bean, List<FieldError> errors) {
-    if (!wellFormed(bean, 0)) {
+    check(bean, of(bean.getClass()), errors);
+  }
+
+  /** {@link #check(Object, List)} with the bean's text fields already looked up. */
+  static void check(Object bean, Fields fields, List<FieldError> errors) {
+    if (!wellFormedFields(bean, fields.fields, 0)) {
       walk(bean, "", errors, 0);
     }
   }
 
   /** Whether every text {@link #walk} would visit is well-formed: the same walk, without paths. */
-  private static boolean wellFormed(@Nullable Object value, int depth) {
+  private static boolean wellFormed(@Nullable Object value, @Nullable TextField from, int depth) {
     if (value == null || depth > MAX_DEPTH) {
       return true;
     }
@@ -86,28 +145,54 @@ final class SendableText {
       return isWellFormed(s);
     }
     if (value instanceof Collection<?> list) {
-      for (Object element : list) {
-        if (!wellFormed(element, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
+      return wellFormedElements(list, depth);
     }
     if (value instanceof Map<?, ?> map) {
-      // Keys, then values: an unmodifiable map's entry set wraps every entry it hands out.
-      return wellFormed(map.keySet(), depth) && wellFormed(map.values(), depth);
+      return wellFormedMap(map, depth);
     }
-    for (TextField f : TEXT_FIELDS.get(value.getClass())) {
+    TextField[] fields = from != null ? from.fieldsOf(value) : TEXT_FIELDS.get(value.getClass());
+    return wellFormedFields(value, fields, depth);
+  }
+
+  private static boolean wellFormedFields(Object value, TextField[] fields, int depth) {
+    for (TextField f : fields) {
       Object fieldValue = f.valueIn(value);
-      if (f.string()) { // most fields: checked here, without the type tests of a nested call
-        if (fieldValue != null && depth < MAX_DEPTH && !isWellFormed((String) fieldValue)) {
-          return false;
-        }
-      } else if (!wellFormed(fieldValue, depth + 1)) {
+      if (fieldValue == null) {
+        continue;
+      }
+      // By the declared type, without the type tests of a nested call: most fields are strings,
+      // lists and maps.
+      boolean ok =
+          f.string
+              ? depth >= MAX_DEPTH || isWellFormed((String) fieldValue)
+              : f.collection
+                  ? wellFormedElements((Collection<?>) fieldValue, depth + 1)
+                  : f.map
+                      ? wellFormedMap((Map<?, ?>) fieldValue, depth + 1)
+                      : wellFormed(fieldValue, f, depth + 1);
+      if (!ok) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean wellFormedElements(Collection<?> list, int depth) {
+    if (depth > MAX_DEPTH) {
+      return true;
+    }
+    for (Object element : list) {
+      if (!wellFormed(element, null, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean wellFormedMap(Map<?, ?> map, int depth) {
+    // Keys, then values: an unmodifiable map's entry set wraps every entry it hands out.
+    return depth > MAX_DEPTH
+        || (wellFormedElements(map.keySet(), depth) && wellFormedElements(map.values(), depth));
   }
 
   /** Whether the text has no unpaired surrogate, so that UTF-8 can carry it unchanged. */
@@ -170,7 +255,7 @@ final class SendableText {
       return;
     }
     for (TextField f : TEXT_FIELDS.get(value.getClass())) {
-      String name = f.name();
+      String name = f.name;
       walk(f.valueIn(value), path.isEmpty() ? name : path + "." + name, errors, depth + 1);
     }
   }

@@ -46,6 +46,17 @@ public final class Validation {
         }
       };
 
+  /** A class's constraint plan and text fields, looked up together: one look-up per bean. */
+  private record Checks(ConstraintPlan plan, SendableText.Fields text) {}
+
+  private static final ClassValue<Checks> CHECKS =
+      new ClassValue<>() {
+        @Override
+        protected Checks computeValue(Class<?> type) {
+          return new Checks(ConstraintPlan.of(type), SendableText.of(type));
+        }
+      };
+
   private static final Comparator<FieldError> BY_FIELD =
       Comparator.comparing(FieldError::field).thenComparing(FieldError::message);
 
@@ -77,9 +88,10 @@ public final class Validation {
    * bootstrapping Hibernate Validator; any other goes to Hibernate Validator.
    */
   public static List<FieldError> validate(Object bean) {
-    ConstraintPlan plan = ConstraintPlan.of(bean.getClass());
+    Checks checks = CHECKS.get(bean.getClass());
+    ConstraintPlan plan = checks.plan();
     List<FieldError> errors = plan.covered() ? plan.validate(bean) : withHibernateValidator(bean);
-    SendableText.check(bean, errors);
+    SendableText.check(bean, checks.text(), errors);
     if (errors.size() > 1) {
       errors.sort(BY_FIELD);
     }

@@ -55,6 +55,9 @@ class SendableTextTest {
         "lines[1].description_text",
         "lines[1].tags[0]",
         "anything",
+        "anything.description_text",
+        "anything[0]",
+        "anything[k]",
       })
   void anUnpairedSurrogateIsFoundInEachPlaceAlone(String where) {
     Bean bean = new Bean();
@@ -68,6 +71,13 @@ class SendableTextTest {
       case "lines[1].description_text" -> bean.lines.get(1).description = BAD;
       case "lines[1].tags[0]" -> bean.lines.get(1).tags.set(0, BAD);
       case "anything" -> bean.anything = BAD;
+      case "anything.description_text" -> { // a nested value of another type than declared
+        Line line = new Line();
+        line.description = BAD;
+        bean.anything = line;
+      }
+      case "anything[0]" -> bean.anything = List.of(BAD);
+      case "anything[k]" -> bean.anything = Map.of("k", BAD);
       default -> throw new IllegalArgumentException(where);
     }
     assertThat(check(bean)).extracting(FieldError::field).containsExactly(where);
