@@ -7,6 +7,8 @@ import com.stripe.net.FormEncoder;
 import com.stripe.param.PaymentIntentCreateParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +40,7 @@ public class SerdeBenchmark {
   private Object request;
   private byte[] response;
   private String responseText;
+  private JsonReader.@org.jspecify.annotations.Nullable Options names;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -46,6 +49,41 @@ public class SerdeBenchmark {
         Canned.resource(
             target.equals("stripe") ? "stripe-payment-intent.json" : target + "-payment.json");
     responseText = new String(response, StandardCharsets.UTF_8);
+    if (!target.equals("stripe")) {
+      names = JsonReader.Options.of(names(response).toArray(new String[0]));
+    }
+  }
+
+  /** Every member name the JSON holds, at any depth, once each. */
+  private static Set<String> names(byte[] json) {
+    Set<String> out = new LinkedHashSet<>();
+    try (JsonReader r = JsonReader.of(new Buffer().write(json))) {
+      collectNames(r, out);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable canned response", e);
+    }
+    return out;
+  }
+
+  private static void collectNames(JsonReader r, Set<String> out) throws IOException {
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
+        r.beginObject();
+        while (r.hasNext()) {
+          out.add(r.nextName());
+          collectNames(r, out);
+        }
+        r.endObject();
+      }
+      case BEGIN_ARRAY -> {
+        r.beginArray();
+        while (r.hasNext()) {
+          collectNames(r, out);
+        }
+        r.endArray();
+      }
+      default -> r.skipValue();
+    }
   }
 
   @Benchmark
@@ -110,6 +148,52 @@ public class SerdeBenchmark {
         r.beginArray();
         while (r.hasNext()) {
           kept += materialize(r);
+        }
+        r.endArray();
+      }
+      case STRING, NUMBER -> kept += r.nextString().length();
+      case BOOLEAN -> kept += r.nextBoolean() ? 1 : 0;
+      default -> r.skipValue();
+    }
+    return kept;
+  }
+
+  /**
+   * The floor of a reader built as PayClient's are: Moshi walks the same bytes matching every name
+   * with {@code selectName} (one {@code Options} of every name the response holds, so no name is
+   * built as a string), and builds every scalar as a {@code String} (booleans as booleans), keeping
+   * nothing else: no types, no objects, no checks. PayClient's vendors only ({@link SerdeRounds}
+   * measures it).
+   */
+  public Object select() throws IOException {
+    JsonReader.Options options = java.util.Objects.requireNonNull(names, "names");
+    Buffer body = new Buffer().write(response);
+    try {
+      return select(JsonReader.of(body), options);
+    } finally {
+      body.clear();
+    }
+  }
+
+  private static int select(JsonReader r, JsonReader.Options options) throws IOException {
+    int kept = 0;
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
+        r.beginObject();
+        while (r.hasNext()) {
+          if (r.selectName(options) < 0) {
+            r.skipName();
+            r.skipValue();
+          } else {
+            kept += select(r, options);
+          }
+        }
+        r.endObject();
+      }
+      case BEGIN_ARRAY -> {
+        r.beginArray();
+        while (r.hasNext()) {
+          kept += select(r, options);
         }
         r.endArray();
       }

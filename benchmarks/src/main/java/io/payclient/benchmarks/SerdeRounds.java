@@ -12,7 +12,10 @@ import java.util.Properties;
  * {@code parse / tokenize} is taken within each round, and the figure is the median over the rounds
  * with the quartiles. Target: ≤ 1.6× for every vendor. {@code materialize} (every name and scalar
  * built as a string, nothing else) isolates what any reader that keeps the values pays over the
- * tokenize, from what PayClient's typed read adds above that.
+ * tokenize, from what PayClient's typed read adds above that; {@code select} (names matched with
+ * {@code selectName}, as PayClient's readers match them, scalars built as strings) is the floor of
+ * a reader built as PayClient's are, and {@code parse / select} what typing the values and building
+ * the payment's objects cost above it.
  *
  * <p>Arguments ({@code key=value}): {@code rounds} (default 30), {@code batchMillis} (default 40),
  * {@code warmupSeconds} (default 5 per vendor), {@code vendors} (default all three), {@code out} (a
@@ -39,6 +42,7 @@ public final class SerdeRounds {
       ops.put("parse", b::parse);
       ops.put("tokenize", b::tokenize);
       ops.put("materialize", b::materialize);
+      ops.put("select", b::select);
       Interleaved.Result m = Interleaved.measure(ops, settings);
       m.store(p, vendor);
       double[] ratio = m.ratio("parse", "tokenize");
@@ -46,16 +50,22 @@ public final class SerdeRounds {
       // What building every value as a String costs over the tokenize, and the typed read over it.
       Interleaved.put(p, vendor + ".materialize.ratio", m.ratio("materialize", "tokenize"));
       Interleaved.put(p, vendor + ".overMaterialize.ratio", m.ratio("parse", "materialize"));
+      // A selectName reader keeping the values as strings, and PayClient's typing and objects
+      // above it.
+      Interleaved.put(p, vendor + ".select.ratio", m.ratio("select", "tokenize"));
+      Interleaved.put(p, vendor + ".overSelect.ratio", m.ratio("parse", "select"));
       System.out.printf(
           Locale.ROOT,
           "serde rounds %s: parse %.0f ns CPU, %.0f B; parse / tokenize %.2fx; materialize /"
-              + " tokenize %.2fx; parse / materialize %.2fx (medians of %d rounds)%n",
+              + " tokenize %.2fx; select / tokenize %.2fx; parse / select %.2fx (medians of %d"
+              + " rounds)%n",
           vendor,
           Interleaved.median(m.cpu().get("parse")),
           Interleaved.median(m.alloc().get("parse")),
           Interleaved.median(ratio),
           Interleaved.median(m.ratio("materialize", "tokenize")),
-          Interleaved.median(m.ratio("parse", "materialize")),
+          Interleaved.median(m.ratio("select", "tokenize")),
+          Interleaved.median(m.ratio("parse", "select")),
           settings.rounds());
     }
     Interleaved.write(p, a.get("out"), "SerdeRounds");

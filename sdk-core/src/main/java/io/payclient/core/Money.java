@@ -1,5 +1,6 @@
 package io.payclient.core;
 
+import io.payclient.core.internal.Json;
 import io.payclient.core.internal.NetworkText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -64,7 +65,9 @@ public final class Money implements Comparable<Money> {
           "Amount out of range: a text of " + amount.length() + " characters");
     }
     try {
-      value = new BigDecimal(amount.trim());
+      String text = amount.trim();
+      BigDecimal plain = Json.plainDecimal(text);
+      value = plain != null ? plain : new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Not a decimal amount: '" + NetworkText.cut(amount, 40) + "'", e);

@@ -113,11 +113,53 @@ public final class Json {
     if (text.length() > Limits.MAX_NUMBER_CHARS) {
       throw new ArithmeticException("a number of over " + Limits.MAX_NUMBER_CHARS + " characters");
     }
+    BigDecimal plain = plainDecimal(text);
+    if (plain != null) {
+      return plain;
+    }
     BigDecimal d = new BigDecimal(text);
     if (d.scale() > MAX_SCALE || d.scale() < -MAX_SCALE) {
       throw new ArithmeticException("a number with an exponent out of range");
     }
     return d;
+  }
+
+  /** Digits a {@code long} always holds. */
+  private static final int LONG_DIGITS = 18;
+
+  /**
+   * The decimal of the common shape, ASCII digits with an optional {@code -} and an optional
+   * fraction ({@code 10.50}, {@code -3}), of at most 18 digits, built from its unscaled value and
+   * scale (the same value and scale as {@code new BigDecimal(text)}, without copying the text into
+   * a {@code char[]} and running the general parser); {@code null} for any other text, which {@link
+   * BigDecimal#BigDecimal(String)} then decides.
+   */
+  public static @Nullable BigDecimal plainDecimal(String text) {
+    int n = text.length();
+    int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+    int digits = 0;
+    int scale = -1;
+    long unscaled = 0;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
+        if (++digits > LONG_DIGITS) {
+          return null;
+        }
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0 && digits > 0) {
+        scale = 0;
+      } else {
+        return null;
+      }
+    }
+    if (digits == 0 || scale == 0) {
+      return null; // no digit, or a point without a fraction ("1."): the general parser's to decide
+    }
+    return BigDecimal.valueOf(text.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
   }
 
   /**

@@ -203,4 +203,73 @@ class JsonTest {
     assertThat(read).doesNotContainKey("after"); // skipped unread, past the budget
     assertThat(r.peek()).isEqualTo(JsonReader.Token.END_DOCUMENT);
   }
+
+  @Test
+  void aPlainDecimalIsTheSameValueAndScaleAsTheGeneralParsersOrLeftToIt() {
+    for (String text :
+        new String[] {
+          "10.50",
+          "-3",
+          "0",
+          "-0",
+          "00",
+          "007.5",
+          "0.000",
+          "-0.00",
+          "1050",
+          "999999999999999999",
+          "-99999999999999999.9",
+          "0.00000000000000001",
+          "5000.00"
+        }) {
+      BigDecimal plain = Json.plainDecimal(text);
+      assertThat(plain).as(text).isNotNull();
+      assertThat(plain.unscaledValue()).as(text).isEqualTo(new BigDecimal(text).unscaledValue());
+      assertThat(plain.scale()).as(text).isEqualTo(new BigDecimal(text).scale());
+      assertThat(Json.boundedDecimal(text)).as(text).isEqualTo(new BigDecimal(text));
+    }
+    // 19 digits, exponents, signs, points without digits, other digits: the general parser's
+    for (String text :
+        new String[] {
+          "1234567890123456789",
+          "0.000000000000000001",
+          "1e3",
+          "1E-2",
+          "+1",
+          "1.",
+          ".5",
+          "-.5",
+          "-",
+          "",
+          "1.2.3",
+          " 1",
+          "1_000",
+          "\u0661"
+        }) {
+      assertThat(Json.plainDecimal(text)).as(text).isNull();
+    }
+    assertThat(Json.boundedDecimal("1234567890123456789"))
+        .isEqualTo(new BigDecimal("1234567890123456789"));
+    assertThat(Json.boundedDecimal("1.")).isEqualTo(new BigDecimal("1."));
+    assertThat(Json.boundedDecimal("\u0661")).isEqualTo(new BigDecimal("\u0661"));
+    assertThatThrownBy(() -> Json.boundedDecimal("1.2.3"))
+        .isInstanceOf(NumberFormatException.class);
+    java.util.Random random = new java.util.Random(19);
+    for (int k = 0; k < 10_000; k++) {
+      StringBuilder b = new StringBuilder(random.nextBoolean() ? "-" : "");
+      int digits = 1 + random.nextInt(18);
+      int point = random.nextInt(digits + 1);
+      for (int d = 0; d < digits; d++) {
+        if (d == point && d > 0) {
+          b.append('.');
+        }
+        b.append((char) ('0' + random.nextInt(10)));
+      }
+      String text = b.toString();
+      BigDecimal plain = Json.plainDecimal(text);
+      assertThat(plain).as(text).isNotNull();
+      assertThat(plain.unscaledValue()).as(text).isEqualTo(new BigDecimal(text).unscaledValue());
+      assertThat(plain.scale()).as(text).isEqualTo(new BigDecimal(text).scale());
+    }
+  }
 }
