@@ -119,16 +119,18 @@ public final class PaygenticWebhooks implements WebhookVerifier {
     byte[] expected = hmac.sign(WebhookChecks.utf8(id + "." + timestamp + "."), body);
     boolean anyV1 = false;
     boolean match = false;
-    for (String entry : signatures.split(" ")) {
-      int comma = entry.indexOf(',');
-      if (comma < 0 || !entry.substring(0, comma).equals("v1")) {
-        continue; // another version, or not an entry: ignored, as Svix does
+    // Space-separated entries "<version>,<base64>", read in place.
+    for (int from = 0; from < signatures.length(); ) {
+      int space = signatures.indexOf(' ', from);
+      int end = space < 0 ? signatures.length() : space;
+      if (signatures.startsWith("v1,", from)) { // else another version, or no entry: ignored
+        anyV1 = true;
+        byte[] given = WebhookChecks.decodeBase64(signatures.substring(from + 3, end));
+        if (given != null && WebhookChecks.constantTimeEquals(expected, given)) {
+          match = true; // keep going: the time does not depend on which entry matched
+        }
       }
-      anyV1 = true;
-      byte[] given = WebhookChecks.decodeBase64(entry.substring(comma + 1));
-      if (given != null && WebhookChecks.constantTimeEquals(expected, given)) {
-        match = true; // keep going: the time does not depend on which entry matched
-      }
+      from = end + 1;
     }
     if (!anyV1) {
       throw CHECKS.refuse(

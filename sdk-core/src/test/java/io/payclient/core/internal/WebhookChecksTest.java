@@ -66,6 +66,13 @@ class WebhookChecksTest {
     assertThat(WebhookChecks.decodeBase64("Y-_Q")).isNull();
     assertThat(WebhookChecks.decodeBase64("Y Q")).isNull();
     assertThat(WebhookChecks.decodeBase64("Y===")).isNull();
+    for (String notBase64 :
+        new String[] {
+          "Y=Q=", "YQ\u00e9=", "YQ\u20ac=", "YQ==\n", "Y\u0000Q=", "YQ==YQ==", "\uff39Q=="
+        }) {
+      assertThat(WebhookChecks.decodeBase64(notBase64)).as(notBase64).isNull();
+    }
+    assertThat(WebhookChecks.decodeBase64("")).isEmpty();
     assertThat(reasonOf(() -> checks.base64("%%", "h"))).isEqualTo(Reason.MALFORMED_HEADER);
   }
 
