@@ -194,41 +194,21 @@ class PaygenticWebhooksTest {
                     "v2,abc " + other + " v1,not*base64 " + good));
     assertThat(event.id()).isEqualTo("msg_1");
     PaygenticWebhooks w = webhooks(SECRET, NOW);
-    String ts = Long.toString(NOW);
     // entries separated by more than one space, a "v1" without a comma, an empty v1 entry
     for (String header : new String[] {"v2,abc  " + good, "v1 " + good, "v1, " + good}) {
-      assertThat(
-              w.verifyEvent(
-                      body,
-                      headers("svix-id", "msg_1", "svix-timestamp", ts, "svix-signature", header))
-                  .id())
-          .as(header)
-          .isEqualTo("msg_1");
+      assertThat(w.verifyEvent(body, signedNow(header)).id()).as(header).isEqualTo("msg_1");
     }
     assertRefused(
-        () ->
-            w.verify(
-                body,
-                headers(
-                    "svix-id",
-                    "msg_1",
-                    "svix-timestamp",
-                    ts,
-                    "svix-signature",
-                    "v1x," + good.substring(3) + " v2,abc")),
+        () -> w.verify(body, signedNow("v1x," + good.substring(3) + " v2,abc")),
         Reason.MALFORMED_HEADER);
     assertRefused(
-        () ->
-            w.verify(
-                body,
-                headers(
-                    "svix-id",
-                    "msg_1",
-                    "svix-timestamp",
-                    ts,
-                    "svix-signature",
-                    other + "  " + good.substring(3))),
-        Reason.BAD_SIGNATURE);
+        () -> w.verify(body, signedNow(other + "  " + good.substring(3))), Reason.BAD_SIGNATURE);
+  }
+
+  /** The headers of message {@code msg_1} signed at {@code NOW} with {@code signature}. */
+  private static Function<String, String> signedNow(String signature) {
+    return headers(
+        "svix-id", "msg_1", "svix-timestamp", Long.toString(NOW), "svix-signature", signature);
   }
 
   @Test
