@@ -39,17 +39,13 @@ public final class InstrumentationRounds {
   private InstrumentationRounds() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = Args.parse(args);
-    Interleaved.Settings settings = Interleaved.Settings.of(a, 15);
-    List<String> targets =
-        List.of(
-            a.getOrDefault("targets", String.join(",", InstrumentationBenchmark.TARGETS))
-                .split(","));
-    Properties p = settings.properties();
-    for (String target : targets) {
-      measure(target, settings, p);
-    }
-    Interleaved.write(p, a.get("out"), "InstrumentationRounds");
+    Interleaved.runCases(
+        args,
+        "targets",
+        InstrumentationBenchmark.TARGETS,
+        15,
+        "InstrumentationRounds",
+        InstrumentationRounds::measure);
   }
 
   private static void measure(String target, Interleaved.Settings settings, Properties p)
@@ -71,8 +67,9 @@ public final class InstrumentationRounds {
 
       Interleaved.Result m = Interleaved.measure(ops, settings);
       m.store(p, target);
+      Map<String, Double> ratios = new LinkedHashMap<>();
       for (String n : ops.keySet()) {
-        Interleaved.put(p, target + "." + n + ".ratio", m.ratio(n, "none"));
+        ratios.put(n, m.putRatio(p, target + "." + n + ".ratio", n, "none"));
       }
       // PayClient's share of the OTel SDK create: what it adds above OTel's own floor.
       double[] none = m.cpu().get("none");
@@ -87,12 +84,12 @@ public final class InstrumentationRounds {
               + " otelFloor %.2fx, PayClient's share %.2fx, empty %.2fx, micrometer %.2fx%n",
           target,
           Interleaved.median(none),
-          Interleaved.median(m.ratio("otelNoop", "none")),
-          Interleaved.median(m.ratio("otelSdk", "none")),
-          Interleaved.median(m.ratio("otelFloor", "none")),
+          ratios.get("otelNoop"),
+          ratios.get("otelSdk"),
+          ratios.get("otelFloor"),
           Interleaved.median(share),
-          Interleaved.median(m.ratio("empty", "none")),
-          Interleaved.median(m.ratio("micrometer", "none")));
+          ratios.get("empty"),
+          ratios.get("micrometer"));
     } finally {
       for (AutoCloseable r : resources) {
         r.close();

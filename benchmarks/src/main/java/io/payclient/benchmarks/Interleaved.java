@@ -20,7 +20,8 @@ import java.util.Properties;
  * calling thread's CPU time and allocated bytes ({@link com.sun.management.ThreadMXBean}). Ratios
  * taken within a round compare batches run within a fraction of a second of each other, so the
  * drift of a shared machine weighs on both sides; JMH's forks of separate benchmarks run minutes
- * apart. Used by {@link InstrumentationRounds} and {@link WebhookRounds}.
+ * apart. Used by {@link InstrumentationRounds}, {@link WebhookRounds}, {@link SerdeRounds} and
+ * {@link JacksonRounds}.
  */
 public final class Interleaved {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -77,6 +78,23 @@ public final class Interleaved {
       }
     }
 
+    /**
+     * Puts {@code variant}'s CPU over {@code base}'s, round by round, under {@code key} ({@link
+     * Interleaved#put}); returns its median.
+     */
+    double putRatio(Properties p, String key, String variant, String base) {
+      double[] r = ratio(variant, base);
+      put(p, key, r);
+      return median(r);
+    }
+
+    /** {@link #putRatio} of the allocated bytes. */
+    double putAllocRatio(Properties p, String key, String variant, String base) {
+      double[] r = allocRatio(variant, base);
+      put(p, key, r);
+      return median(r);
+    }
+
     /** {@code variant}'s CPU over {@code base}'s, round by round. */
     double[] ratio(String variant, String base) {
       return perRound(cpu.get(variant), cpu.get(base));
@@ -94,6 +112,33 @@ public final class Interleaved {
       }
       return r;
     }
+  }
+
+  /** One case of a rounds program: measures {@code name} and puts its figures into {@code p}. */
+  interface Case {
+    void measure(String name, Settings settings, Properties p) throws Exception;
+  }
+
+  /**
+   * A rounds program: the settings from {@code args} ({@link Settings#of}), {@code each} case named
+   * by the list argument {@code listKey} (comma-separated; default {@code all}) in turn, and the
+   * figures written to the {@code out} argument under {@code comment}.
+   */
+  static void runCases(
+      String[] args,
+      String listKey,
+      String[] all,
+      int defaultWarmupSeconds,
+      String comment,
+      Case each)
+      throws Exception {
+    Map<String, String> a = Args.parse(args);
+    Settings settings = Settings.of(a, defaultWarmupSeconds);
+    Properties p = settings.properties();
+    for (String name : a.getOrDefault(listKey, String.join(",", all)).split(",")) {
+      each.measure(name, settings, p);
+    }
+    write(p, a.get("out"), comment);
   }
 
   /**

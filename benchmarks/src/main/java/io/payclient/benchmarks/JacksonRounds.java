@@ -29,15 +29,16 @@ public final class JacksonRounds {
   private JacksonRounds() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = Args.parse(args);
-    Interleaved.Settings settings = Interleaved.Settings.of(a, 5);
-    Properties p = settings.properties();
-    String[] vendors =
-        a.getOrDefault("vendors", String.join(",", JacksonBenchmark.TARGETS)).split(",");
-    for (String vendor : vendors) {
-      CreateBenchmark sdk = new CreateBenchmark();
-      sdk.target = vendor;
-      sdk.setUp();
+    Interleaved.runCases(
+        args, "vendors", JacksonBenchmark.TARGETS, 5, "JacksonRounds", JacksonRounds::measure);
+  }
+
+  private static void measure(String vendor, Interleaved.Settings settings, Properties p)
+      throws Exception {
+    CreateBenchmark sdk = new CreateBenchmark();
+    sdk.target = vendor;
+    sdk.setUp();
+    try {
       JacksonBenchmark jackson = new JacksonBenchmark();
       jackson.target = vendor;
       jackson.setUp();
@@ -46,32 +47,29 @@ public final class JacksonRounds {
       ops.put("sdk", sdk::create);
       ops.put("jackson", jackson::jacksonCreate);
       ops.put("floor", floor::create);
-      try {
-        Interleaved.Result m = Interleaved.measure(ops, settings);
-        m.store(p, vendor);
-        Interleaved.put(p, vendor + ".cpu.ratio", m.ratio("sdk", "jackson"));
-        Interleaved.put(p, vendor + ".alloc.ratio", m.allocRatio("sdk", "jackson"));
-        Interleaved.put(p, vendor + ".floorCpu.ratio", m.ratio("floor", "jackson"));
-        Interleaved.put(p, vendor + ".floorAlloc.ratio", m.allocRatio("floor", "jackson"));
-        Interleaved.put(p, vendor + ".overFloor.ratio", m.ratio("sdk", "floor"));
-        System.out.printf(
-            Locale.ROOT,
-            "jackson rounds %s: sdk %.0f ns CPU, %.0f B; / hand-written: CPU %.2fx, allocation"
-                + " %.2fx; Moshi floor / hand-written: CPU %.2fx, allocation %.2fx (medians of %d"
-                + " rounds)%n",
-            vendor,
-            Interleaved.median(m.cpu().get("sdk")),
-            Interleaved.median(m.alloc().get("sdk")),
-            Interleaved.median(m.ratio("sdk", "jackson")),
-            Interleaved.median(m.allocRatio("sdk", "jackson")),
-            Interleaved.median(m.ratio("floor", "jackson")),
-            Interleaved.median(m.allocRatio("floor", "jackson")),
-            settings.rounds());
-      } finally {
-        sdk.tearDown();
-      }
+      Interleaved.Result m = Interleaved.measure(ops, settings);
+      m.store(p, vendor);
+      double cpu = m.putRatio(p, vendor + ".cpu.ratio", "sdk", "jackson");
+      double alloc = m.putAllocRatio(p, vendor + ".alloc.ratio", "sdk", "jackson");
+      double floorCpu = m.putRatio(p, vendor + ".floorCpu.ratio", "floor", "jackson");
+      double floorAlloc = m.putAllocRatio(p, vendor + ".floorAlloc.ratio", "floor", "jackson");
+      m.putRatio(p, vendor + ".overFloor.ratio", "sdk", "floor");
+      System.out.printf(
+          Locale.ROOT,
+          "jackson rounds %s: sdk %.0f ns CPU, %.0f B; / hand-written: CPU %.2fx, allocation"
+              + " %.2fx; Moshi floor / hand-written: CPU %.2fx, allocation %.2fx (medians of %d"
+              + " rounds)%n",
+          vendor,
+          Interleaved.median(m.cpu().get("sdk")),
+          Interleaved.median(m.alloc().get("sdk")),
+          cpu,
+          alloc,
+          floorCpu,
+          floorAlloc,
+          settings.rounds());
+    } finally {
+      sdk.tearDown();
     }
-    Interleaved.write(p, a.get("out"), "JacksonRounds");
   }
 
   /** The Moshi floor on {@code vendor}'s canned transport (its URL, status and answer). */

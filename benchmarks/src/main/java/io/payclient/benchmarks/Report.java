@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -320,7 +321,7 @@ public final class Report {
                 num(webhookRounds, scheme + ".ratio.p25"),
                 num(webhookRounds, scheme + ".ratio.p75"),
                 target,
-                ratio <= target ? "met" : "**missed**",
+                verdict(ratio, target),
                 num(webhookRounds, scheme + ".parse.ratio.median"),
                 num(webhookRounds, scheme + ".overParse.ratio.median")));
       }
@@ -377,9 +378,7 @@ public final class Report {
               micros(base),
               ratio(ratio),
               target,
-              !webhookRounds.isEmpty()
-                  ? "(see rounds)"
-                  : ratio.value <= target ? "met" : "**missed**",
+              !webhookRounds.isEmpty() ? "(see rounds)" : verdict(ratio.value, target),
               micros(time.get(k + "bare")),
               micros(time.get(k + "bareTokenize"))));
     }
@@ -450,16 +449,38 @@ public final class Report {
     if (webhookRounds.isEmpty()) {
       return fallback;
     }
-    double lo = Double.MAX_VALUE;
-    double hi = 0;
-    for (String scheme : WebhookBenchmark.SCHEMES) {
-      if (!scheme.equals("lago-jwt")) {
-        double v = num(webhookRounds, scheme + "." + figure);
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }
-    return String.format(Locale.ROOT, "%.2f to %.2f", lo, hi);
+    String[] hmac =
+        Arrays.stream(WebhookBenchmark.SCHEMES)
+            .filter(scheme -> !scheme.equals("lago-jwt"))
+            .toArray(String[]::new);
+    return String.format(
+        Locale.ROOT,
+        "%.2f to %.2f",
+        least(webhookRounds, hmac, figure),
+        worst(webhookRounds, hmac, figure));
+  }
+
+  /** The largest of {@code <name>.<figure>} over {@code names}. */
+  private static double worst(Properties rounds, String[] names, String figure) {
+    return Arrays.stream(names).mapToDouble(n -> num(rounds, n + "." + figure)).max().orElseThrow();
+  }
+
+  /** The smallest of {@code <name>.<figure>} over {@code names}. */
+  private static double least(Properties rounds, String[] names, String figure) {
+    return Arrays.stream(names).mapToDouble(n -> num(rounds, n + "." + figure)).min().orElseThrow();
+  }
+
+  /**
+   * How a rounds program measured, from its properties: {@code "30 rounds of one batch each (about
+   * 40 ms of CPU, order rotated), after 5 s of warm-up"}.
+   */
+  private static String roundsMethod(Properties rounds) {
+    return rounds.getProperty("rounds")
+        + " rounds of one batch each (about "
+        + rounds.getProperty("batchMillis")
+        + " ms of CPU, order rotated), after "
+        + rounds.getProperty("warmupSeconds")
+        + " s of warm-up";
   }
 
   /** Each webhook scheme's target, for the glance table. */
@@ -672,10 +693,7 @@ public final class Report {
   /** PayClient's create against the hand-written integration; worst vendor per target. */
   private void issue19Glance(StringBuilder s) {
     if (!serdeRounds.isEmpty()) {
-      double worst = 0;
-      for (String v : SerdeRounds.VENDORS) {
-        worst = Math.max(worst, num(serdeRounds, v + ".ratio.median"));
-      }
+      double worst = worst(serdeRounds, SerdeRounds.VENDORS, "ratio.median");
       row(
           s,
           "issue 19: each vendor's parse ≤ 1.6× Moshi's tokenize of the same bytes (interleaved)",
@@ -708,14 +726,10 @@ public final class Report {
           ScaleRun.HEAP_PAGES_TARGET);
     }
     if (!jacksonRounds.isEmpty()) {
-      double worstCpu = 0;
-      double worstAlloc = 0;
-      double floorAlloc = 0;
-      for (String t : JacksonBenchmark.TARGETS) {
-        worstCpu = Math.max(worstCpu, num(jacksonRounds, t + ".cpu.ratio.median"));
-        worstAlloc = Math.max(worstAlloc, num(jacksonRounds, t + ".alloc.ratio.median"));
-        floorAlloc = Math.max(floorAlloc, num(jacksonRounds, t + ".floorAlloc.ratio.median"));
-      }
+      String[] vendors = JacksonBenchmark.TARGETS;
+      double worstCpu = worst(jacksonRounds, vendors, "cpu.ratio.median");
+      double worstAlloc = worst(jacksonRounds, vendors, "alloc.ratio.median");
+      double floorAlloc = worst(jacksonRounds, vendors, "floorAlloc.ratio.median");
       row(
           s,
           "issue 19: create's CPU ≤ 1.0× a hand-written OkHttp + Jackson integration's (canned,"
@@ -775,12 +789,8 @@ public final class Report {
             + " `Options` of the names the response holds instead of being built as a string, as"
             + " PayClient's readers match names: the floor of a reader built as they are),"
             + " interleaved in one JVM: "
-            + serdeRounds.getProperty("rounds")
-            + " rounds of one batch each (about "
-            + serdeRounds.getProperty("batchMillis")
-            + " ms of CPU, order rotated), after "
-            + serdeRounds.getProperty("warmupSeconds")
-            + " s of warm-up; thread CPU time; ratios taken within each round; shown: the median"
+            + roundsMethod(serdeRounds)
+            + "; thread CPU time; ratios taken within each round; shown: the median"
             + " [quartiles]. Target: parse ≤ 1.6× tokenize, every vendor.\n\n");
     s.append(
         "| vendor | parse CPU ns | parse B | parse / tokenize | ≤ 1.6× | materialize / tokenize |"
@@ -796,7 +806,7 @@ public final class Report {
               num(serdeRounds, v + ".parse.cpu.median"),
               num(serdeRounds, v + ".parse.alloc.median"),
               spread(serdeRounds, v + ".ratio"),
-              r <= SerdeRounds.TARGET ? "met" : "**missed**",
+              verdict(r, SerdeRounds.TARGET),
               num(serdeRounds, v + ".materialize.ratio.median"),
               num(serdeRounds, v + ".select.ratio.median"),
               num(serdeRounds, v + ".overSelect.ratio.median")));
@@ -873,10 +883,10 @@ public final class Report {
                 num(scale, k + "segment.2.nsPerItem.median"),
                 num(scale, k + "segment.3.nsPerItem.median"),
                 flat,
-                flat <= ScaleRun.FLAT_TARGET ? "met" : "**missed**",
+                verdict(flat, ScaleRun.FLAT_TARGET),
                 heap,
                 Long.parseLong(scale.getProperty(v + ".pageBytes")),
-                heap <= ScaleRun.HEAP_PAGES_TARGET ? "met" : "**missed**"));
+                verdict(heap, ScaleRun.HEAP_PAGES_TARGET)));
       }
     }
     s.append(
@@ -963,13 +973,18 @@ public final class Report {
               fmt(time.get(t + ".create")),
               fmt(time.get(t + ".jacksonCreate")),
               ratio(rt),
-              rt.value <= HANDWRITTEN_TIME_TARGET ? "met" : "**missed**",
+              verdict(rt.value, HANDWRITTEN_TIME_TARGET),
               alloc.get(t + ".create").value,
               alloc.get(t + ".jacksonCreate").value,
               ratio(ra),
-              ra.value <= HANDWRITTEN_ALLOC_TARGET ? "met" : "**missed**"));
+              verdict(ra.value, HANDWRITTEN_ALLOC_TARGET)));
     }
     s.append('\n');
+  }
+
+  /** "met" when {@code value} is within {@code target}, else a bold "missed". */
+  private static String verdict(double value, double target) {
+    return value <= target ? "met" : "**missed**";
   }
 
   /** A rounds figure as its median and quartiles: {@code 1.08× [1.07, 1.09]}. */
@@ -990,12 +1005,8 @@ public final class Report {
             + " (PayClient's own JSON writer and reader around a plain OkHttp call, with the headers"
             + " the SDK sends, and nothing else of the SDK: the loopback harness's floor, on the"
             + " canned transport) in one JVM: "
-            + jacksonRounds.getProperty("rounds")
-            + " rounds of one batch each (about "
-            + jacksonRounds.getProperty("batchMillis")
-            + " ms of CPU, order rotated), after "
-            + jacksonRounds.getProperty("warmupSeconds")
-            + " s of warm-up; the calling thread's CPU time and allocated bytes; ratios taken"
+            + roundsMethod(jacksonRounds)
+            + "; the calling thread's CPU time and allocated bytes; ratios taken"
             + " within each round; shown: the median [quartiles].\n\n");
     s.append(
         "| vendor | PayClient CPU ns | hand-written CPU ns | floor CPU ns | CPU / hand-written |"
@@ -1014,18 +1025,15 @@ public final class Report {
               num(jacksonRounds, t + ".jackson.cpu.median"),
               num(jacksonRounds, t + ".floor.cpu.median"),
               spread(jacksonRounds, t + ".cpu.ratio"),
-              cpu <= JacksonRounds.CPU_TARGET ? "met" : "**missed**",
+              verdict(cpu, JacksonRounds.CPU_TARGET),
               num(jacksonRounds, t + ".sdk.alloc.median"),
               num(jacksonRounds, t + ".jackson.alloc.median"),
               num(jacksonRounds, t + ".floor.alloc.median"),
               spread(jacksonRounds, t + ".alloc.ratio"),
-              alloc <= JacksonRounds.ALLOC_TARGET ? "met" : "**missed**",
+              verdict(alloc, JacksonRounds.ALLOC_TARGET),
               num(jacksonRounds, t + ".floorAlloc.ratio.median")));
     }
-    double floorLeast = Double.MAX_VALUE;
-    for (String t : JacksonBenchmark.TARGETS) {
-      floorLeast = Math.min(floorLeast, num(jacksonRounds, t + ".floorAlloc.ratio.median"));
-    }
+    double floorLeast = least(jacksonRounds, JacksonBenchmark.TARGETS, "floorAlloc.ratio.median");
     s.append(
         String.format(
             Locale.ROOT,
@@ -1136,7 +1144,7 @@ public final class Report {
             ISSUE17_ROW,
             share,
             floor,
-            share <= INSTRUMENTATION_TARGET - 1 ? "met" : "**missed**"));
+            verdict(share, INSTRUMENTATION_TARGET - 1)));
     double grown = 0;
     double eventsMin = Double.MAX_VALUE;
     double eventsMax = 0;
@@ -1257,9 +1265,7 @@ public final class Report {
                 l.equals("none")
                     ? ""
                     : String.format(Locale.ROOT, "%+,.0f", alloc.get(k).value - noneBytes),
-                !targeted || !rounds.isEmpty()
-                    ? ""
-                    : r.value <= INSTRUMENTATION_TARGET ? "met" : "**missed**"));
+                !targeted || !rounds.isEmpty() ? "" : verdict(r.value, INSTRUMENTATION_TARGET)));
       }
     }
     s.append(
@@ -1347,7 +1353,7 @@ public final class Report {
                 num(rounds, k + ".cpu.median"),
                 v.equals("none") ? "1" : spread(rounds, k + ".ratio"),
                 num(rounds, k + ".alloc.median"),
-                targeted ? (ratio <= INSTRUMENTATION_TARGET ? "met" : "**missed**") : ""));
+                targeted ? (verdict(ratio, INSTRUMENTATION_TARGET)) : ""));
       }
       s.append(
           String.format(
@@ -1680,11 +1686,11 @@ public final class Report {
           .append(" | ")
           .append(ratio(w))
           .append(" | ")
-          .append(w.value <= 0.25 ? "met" : "**missed**")
+          .append(verdict(w.value, 0.25))
           .append(" | ")
           .append(ratio(al))
           .append(" | ")
-          .append(al.value <= 0.50 ? "met" : "**missed**")
+          .append(verdict(al.value, 0.50))
           .append(" | ")
           .append(ratio(ownAl))
           .append(" |\n");
@@ -1750,7 +1756,7 @@ public final class Report {
                 lagoTotal / 1e6,
                 stripeJar / 1e6,
                 fp,
-                fp <= 0.30 ? "met" : "**missed**",
+                verdict(fp, 0.30),
                 stripeTotal / 1e6,
                 (double) lagoTotal / stripeTotal))
         .append("\n\n");
@@ -1800,7 +1806,7 @@ public final class Report {
                       + " request types, see below); the raw program only concatenates a string"
                       + " there.",
                   cs,
-                  cs <= 1.5 ? "met" : "**missed**"))
+                  verdict(cs, 1.5)))
           .append("\n\n");
     }
 
@@ -1948,23 +1954,13 @@ public final class Report {
   private static void rowIn(StringBuilder s, String target, String what, double value, double max) {
     s.append(
         String.format(
-            Locale.ROOT,
-            "| %s | %s %.2f | %s |%n",
-            target,
-            what,
-            value,
-            value <= max ? "met" : "**missed**"));
+            Locale.ROOT, "| %s | %s %.2f | %s |%n", target, what, value, verdict(value, max)));
   }
 
   private static void row(StringBuilder s, String target, String what, double value, double max) {
     s.append(
         String.format(
-            Locale.ROOT,
-            "| %s | %s %.2f× | %s |%n",
-            target,
-            what,
-            value,
-            value <= max ? "met" : "**missed**"));
+            Locale.ROOT, "| %s | %s %.2f× | %s |%n", target, what, value, verdict(value, max)));
   }
 
   /** Issue 8's misses, what was changed, and the ratios before (commit in the file) and now. */

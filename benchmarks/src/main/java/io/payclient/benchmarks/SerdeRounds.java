@@ -30,44 +30,41 @@ public final class SerdeRounds {
   private SerdeRounds() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = Args.parse(args);
-    Interleaved.Settings settings = Interleaved.Settings.of(a, 5);
-    Properties p = settings.properties();
-    String[] vendors = a.getOrDefault("vendors", String.join(",", VENDORS)).split(",");
-    for (String vendor : vendors) {
-      SerdeBenchmark b = new SerdeBenchmark();
-      b.target = vendor;
-      b.setUp();
-      Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
-      ops.put("parse", b::parse);
-      ops.put("tokenize", b::tokenize);
-      ops.put("materialize", b::materialize);
-      ops.put("select", b::select);
-      Interleaved.Result m = Interleaved.measure(ops, settings);
-      m.store(p, vendor);
-      double[] ratio = m.ratio("parse", "tokenize");
-      Interleaved.put(p, vendor + ".ratio", ratio);
-      // What building every value as a String costs over the tokenize, and the typed read over it.
-      Interleaved.put(p, vendor + ".materialize.ratio", m.ratio("materialize", "tokenize"));
-      Interleaved.put(p, vendor + ".overMaterialize.ratio", m.ratio("parse", "materialize"));
-      // A selectName reader keeping the values as strings, and PayClient's typing and objects
-      // above it.
-      Interleaved.put(p, vendor + ".select.ratio", m.ratio("select", "tokenize"));
-      Interleaved.put(p, vendor + ".overSelect.ratio", m.ratio("parse", "select"));
-      System.out.printf(
-          Locale.ROOT,
-          "serde rounds %s: parse %.0f ns CPU, %.0f B; parse / tokenize %.2fx; materialize /"
-              + " tokenize %.2fx; select / tokenize %.2fx; parse / select %.2fx (medians of %d"
-              + " rounds)%n",
-          vendor,
-          Interleaved.median(m.cpu().get("parse")),
-          Interleaved.median(m.alloc().get("parse")),
-          Interleaved.median(ratio),
-          Interleaved.median(m.ratio("materialize", "tokenize")),
-          Interleaved.median(m.ratio("select", "tokenize")),
-          Interleaved.median(m.ratio("parse", "select")),
-          settings.rounds());
-    }
-    Interleaved.write(p, a.get("out"), "SerdeRounds");
+    Interleaved.runCases(args, "vendors", VENDORS, 5, "SerdeRounds", SerdeRounds::measure);
+  }
+
+  private static void measure(String vendor, Interleaved.Settings settings, Properties p)
+      throws Exception {
+    SerdeBenchmark b = new SerdeBenchmark();
+    b.target = vendor;
+    b.setUp();
+    Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
+    ops.put("parse", b::parse);
+    ops.put("tokenize", b::tokenize);
+    ops.put("materialize", b::materialize);
+    ops.put("select", b::select);
+    Interleaved.Result m = Interleaved.measure(ops, settings);
+    m.store(p, vendor);
+    double ratio = m.putRatio(p, vendor + ".ratio", "parse", "tokenize");
+    // What building every value as a String costs over the tokenize, and the typed read over it.
+    double materialize = m.putRatio(p, vendor + ".materialize.ratio", "materialize", "tokenize");
+    m.putRatio(p, vendor + ".overMaterialize.ratio", "parse", "materialize");
+    // A selectName reader keeping the values as strings, and PayClient's typing and objects above
+    // it.
+    double select = m.putRatio(p, vendor + ".select.ratio", "select", "tokenize");
+    double overSelect = m.putRatio(p, vendor + ".overSelect.ratio", "parse", "select");
+    System.out.printf(
+        Locale.ROOT,
+        "serde rounds %s: parse %.0f ns CPU, %.0f B; parse / tokenize %.2fx; materialize /"
+            + " tokenize %.2fx; select / tokenize %.2fx; parse / select %.2fx (medians of %d"
+            + " rounds)%n",
+        vendor,
+        Interleaved.median(m.cpu().get("parse")),
+        Interleaved.median(m.alloc().get("parse")),
+        ratio,
+        materialize,
+        select,
+        overSelect,
+        settings.rounds());
   }
 }

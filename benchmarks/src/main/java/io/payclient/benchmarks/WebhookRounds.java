@@ -25,51 +25,50 @@ public final class WebhookRounds {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = Args.parse(args);
-    Interleaved.Settings settings = Interleaved.Settings.of(a, 10);
-    Properties p = settings.properties();
-    String[] schemes =
-        a.getOrDefault("schemes", String.join(",", WebhookBenchmark.SCHEMES)).split(",");
-    for (String scheme : schemes) {
-      WebhookBenchmark b = new WebhookBenchmark();
-      b.scheme = scheme;
-      b.setUp();
-      Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
-      ops.put("sdk", b::sdk);
-      ops.put("bare", b::bare);
-      ops.put("bareTokenize", b::bareTokenize);
-      ops.put("bareParse", b::bareParse);
-      if (scheme.equals("lago-jwt")) {
-        ops.put("jwtFloor", b::jwtFloor);
-        ops.put("jwtFloorParse", b::jwtFloorParse);
-      }
-      Interleaved.Result m = Interleaved.measure(ops, settings);
-      m.store(p, scheme);
-      double[] ratio = m.ratio("sdk", baseline(scheme));
-      Interleaved.put(p, scheme + ".ratio", ratio);
-      // The price of the typed read, and the verifier's own work above it.
-      Interleaved.put(p, scheme + ".parse.ratio", m.ratio("bareParse", baseline(scheme)));
-      Interleaved.put(p, scheme + ".overParse.ratio", m.ratio("sdk", "bareParse"));
-      if (scheme.equals("lago-jwt")) {
-        Interleaved.put(p, scheme + ".floor.ratio", m.ratio("jwtFloor", "bare"));
-        Interleaved.put(p, scheme + ".overFloor.ratio", m.ratio("sdk", "jwtFloor"));
-        // The floor with PayClient's typed read in place of the tokenize, and the SDK above it.
-        Interleaved.put(p, scheme + ".floorParse.ratio", m.ratio("jwtFloorParse", "bare"));
-        Interleaved.put(p, scheme + ".overFloorParse.ratio", m.ratio("sdk", "jwtFloorParse"));
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "webhook rounds %s: sdk %.0f ns CPU/event, %.2fx %s; bare + typed read %.2fx %s, sdk"
-              + " %.2fx bare + typed read (medians of %d rounds)%n",
-          scheme,
-          Interleaved.median(m.cpu().get("sdk")),
-          Interleaved.median(ratio),
-          baseline(scheme),
-          Interleaved.median(m.ratio("bareParse", baseline(scheme))),
-          baseline(scheme),
-          Interleaved.median(m.ratio("sdk", "bareParse")),
-          settings.rounds());
+    Interleaved.runCases(
+        args, "schemes", WebhookBenchmark.SCHEMES, 10, "WebhookRounds", WebhookRounds::measure);
+  }
+
+  private static void measure(String scheme, Interleaved.Settings settings, Properties p)
+      throws Exception {
+    WebhookBenchmark b = new WebhookBenchmark();
+    b.scheme = scheme;
+    b.setUp();
+    Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
+    ops.put("sdk", b::sdk);
+    ops.put("bare", b::bare);
+    ops.put("bareTokenize", b::bareTokenize);
+    ops.put("bareParse", b::bareParse);
+    boolean jwt = scheme.equals("lago-jwt");
+    if (jwt) {
+      ops.put("jwtFloor", b::jwtFloor);
+      ops.put("jwtFloorParse", b::jwtFloorParse);
     }
-    Interleaved.write(p, a.get("out"), "WebhookRounds");
+    Interleaved.Result m = Interleaved.measure(ops, settings);
+    m.store(p, scheme);
+    String baseline = baseline(scheme);
+    double ratio = m.putRatio(p, scheme + ".ratio", "sdk", baseline);
+    // The price of the typed read, and the verifier's own work above it.
+    double parse = m.putRatio(p, scheme + ".parse.ratio", "bareParse", baseline);
+    double overParse = m.putRatio(p, scheme + ".overParse.ratio", "sdk", "bareParse");
+    if (jwt) {
+      m.putRatio(p, scheme + ".floor.ratio", "jwtFloor", "bare");
+      m.putRatio(p, scheme + ".overFloor.ratio", "sdk", "jwtFloor");
+      // The floor with PayClient's typed read in place of the tokenize, and the SDK above it.
+      m.putRatio(p, scheme + ".floorParse.ratio", "jwtFloorParse", "bare");
+      m.putRatio(p, scheme + ".overFloorParse.ratio", "sdk", "jwtFloorParse");
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "webhook rounds %s: sdk %.0f ns CPU/event, %.2fx %s; bare + typed read %.2fx %s, sdk"
+            + " %.2fx bare + typed read (medians of %d rounds)%n",
+        scheme,
+        Interleaved.median(m.cpu().get("sdk")),
+        ratio,
+        baseline,
+        parse,
+        baseline,
+        overParse,
+        settings.rounds());
   }
 }

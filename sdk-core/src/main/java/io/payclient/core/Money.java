@@ -65,9 +65,7 @@ public final class Money implements Comparable<Money> {
           "Amount out of range: a text of " + amount.length() + " characters");
     }
     try {
-      String text = amount.trim();
-      BigDecimal plain = Json.plainDecimal(text);
-      value = plain != null ? plain : new BigDecimal(text);
+      value = Json.decimal(amount.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Not a decimal amount: '" + NetworkText.cut(amount, 40) + "'", e);

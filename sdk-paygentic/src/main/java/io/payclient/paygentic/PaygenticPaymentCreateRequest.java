@@ -2,6 +2,7 @@ package io.payclient.paygentic;
 
 import io.payclient.core.Money;
 import io.payclient.core.RequestValidationException;
+import io.payclient.core.internal.Json;
 import io.payclient.core.internal.Secrets;
 import io.payclient.core.internal.Violations;
 import io.payclient.core.internal.WireName;
@@ -577,7 +578,7 @@ public final class PaygenticPaymentCreateRequest {
       if (!range) {
         return;
       }
-      BigDecimal amount = value != null ? value : new BigDecimal(text);
+      BigDecimal amount = value != null ? value : Json.decimal(text);
       if (amount.compareTo(MIN_AMOUNT) < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
         v.add(field, "must be between 1.00 and 5000.00 (was " + text + ")");
       }

@@ -113,15 +113,23 @@ public final class Json {
     if (text.length() > Limits.MAX_NUMBER_CHARS) {
       throw new ArithmeticException("a number of over " + Limits.MAX_NUMBER_CHARS + " characters");
     }
-    BigDecimal plain = plainDecimal(text);
-    if (plain != null) {
-      return plain;
-    }
-    BigDecimal d = new BigDecimal(text);
+    BigDecimal d = decimal(text);
     if (d.scale() > MAX_SCALE || d.scale() < -MAX_SCALE) {
       throw new ArithmeticException("a number with an exponent out of range");
     }
     return d;
+  }
+
+  /**
+   * The decimal of {@code text}, exactly as {@link BigDecimal#BigDecimal(String)} reads it (value,
+   * scale and what it refuses), through {@link #plainDecimal} for the common shape. No bounds: see
+   * {@link #boundedDecimal} for text that is not the SDK's own.
+   *
+   * @throws NumberFormatException if it is not a decimal
+   */
+  public static BigDecimal decimal(String text) {
+    BigDecimal plain = plainDecimal(text);
+    return plain != null ? plain : new BigDecimal(text);
   }
 
   /** Digits a {@code long} always holds. */
@@ -134,7 +142,7 @@ public final class Json {
    * a {@code char[]} and running the general parser); {@code null} for any other text, which {@link
    * BigDecimal#BigDecimal(String)} then decides.
    */
-  public static @Nullable BigDecimal plainDecimal(String text) {
+  static @Nullable BigDecimal plainDecimal(String text) {
     int n = text.length();
     int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
     int digits = 0;

@@ -124,12 +124,9 @@ final class SendableText {
   /**
    * Adds a violation for every text in the bean that is not well-formed UTF-16. The common case,
    * where every text is, is found without building any field's path.
+   *
+   * @param fields the bean's text fields ({@link #of} its class), looked up by the caller
    */
-  static void check(Object bean, List<FieldError> errors) {
-    check(bean, of(bean.getClass()), errors);
-  }
-
-  /** {@link #check(Object, List)} with the bean's text fields already looked up. */
   static void check(Object bean, Fields fields, List<FieldError> errors) {
     if (!wellFormedFields(bean, fields.fields, 0)) {
       walk(bean, "", errors, 0);

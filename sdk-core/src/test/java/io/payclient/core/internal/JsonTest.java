@@ -254,6 +254,14 @@ class JsonTest {
     assertThat(Json.boundedDecimal("\u0661")).isEqualTo(new BigDecimal("\u0661"));
     assertThatThrownBy(() -> Json.boundedDecimal("1.2.3"))
         .isInstanceOf(NumberFormatException.class);
+    // decimal(): the plain path or BigDecimal's own, same value, scale and refusals, no bounds
+    for (String text : new String[] {"10.50", "1e3", "+1", ".5", "1234567890123456789"}) {
+      BigDecimal d = Json.decimal(text);
+      assertThat(d.unscaledValue()).as(text).isEqualTo(new BigDecimal(text).unscaledValue());
+      assertThat(d.scale()).as(text).isEqualTo(new BigDecimal(text).scale());
+    }
+    assertThat(Json.decimal("1e999").scale()).isEqualTo(-999);
+    assertThatThrownBy(() -> Json.decimal("ten")).isInstanceOf(NumberFormatException.class);
     java.util.Random random = new java.util.Random(19);
     for (int k = 0; k < 10_000; k++) {
       StringBuilder b = new StringBuilder(random.nextBoolean() ? "-" : "");

@@ -39,7 +39,7 @@ class SendableTextTest {
 
   private static List<FieldError> check(Bean bean) {
     List<FieldError> errors = new ArrayList<>();
-    SendableText.check(bean, errors);
+    SendableText.check(bean, SendableText.of(Bean.class), errors);
     return errors;
   }
 
