@@ -3,7 +3,9 @@ package io.payclient.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payclient.core.FieldError;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,27 @@ class SendableTextTest {
     List<String> tags = new ArrayList<>(List.of("a"));
   }
 
+  /** Final, its text one level down: walked (only a type with no text at all is skipped). */
+  static final class Wrapper {
+    Line line = new Line();
+    BigDecimal amount = BigDecimal.ONE;
+  }
+
+  /** Not final and without text: a subclass may carry text, so a field of this type is walked. */
+  static class Base {
+    int n = 1;
+  }
+
+  static final class Derived extends Base {
+    String text = "t";
+  }
+
+  /** Final, no text: its fields are never walked. */
+  static final class Amount {
+    BigDecimal value = BigDecimal.TEN;
+    Currency currency = Currency.getInstance("EUR");
+  }
+
   static final class Bean {
     @WireName("reference_id")
     String reference = "ref";
@@ -33,6 +56,9 @@ class SendableTextTest {
     List<Line> lines = new ArrayList<>(List.of(new Line(), new Line()));
     Object anything = "x";
     int count = 3;
+    Wrapper wrapper = new Wrapper();
+    Base base = new Derived();
+    Amount amount = new Amount();
   }
 
   private static final String BAD = "x\uD800y";
@@ -58,6 +84,8 @@ class SendableTextTest {
         "anything.description_text",
         "anything[0]",
         "anything[k]",
+        "wrapper.line.description_text",
+        "base.text",
       })
   void anUnpairedSurrogateIsFoundInEachPlaceAlone(String where) {
     Bean bean = new Bean();
@@ -78,6 +106,8 @@ class SendableTextTest {
       }
       case "anything[0]" -> bean.anything = List.of(BAD);
       case "anything[k]" -> bean.anything = Map.of("k", BAD);
+      case "wrapper.line.description_text" -> bean.wrapper.line.description = BAD;
+      case "base.text" -> ((Derived) bean.base).text = BAD;
       default -> throw new IllegalArgumentException(where);
     }
     assertThat(check(bean)).extracting(FieldError::field).containsExactly(where);
