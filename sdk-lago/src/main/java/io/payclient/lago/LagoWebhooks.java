@@ -206,9 +206,14 @@ public final class LagoWebhooks implements WebhookVerifier {
     // refuses every byte outside its alphabet (a control character, '?', a byte over 0x7F) and
     // takes '=' only as the padding at a part's end, which base64url in a JWT does not have.
     byte[] token = jwt.getBytes(StandardCharsets.ISO_8859_1);
-    int first = indexOf(token, '.', 0);
-    int second = first < 0 ? -1 : indexOf(token, '.', first + 1);
-    if (first < 0 || second < 0 || indexOf(token, '.', second + 1) >= 0) {
+    // The dots are found by the String's (vectorised) search, whose indexes are token's: one byte
+    // per char, unless a pair of surrogates became a single '?' (never a JWT's character).
+    int first = jwt.indexOf('.');
+    int second = first < 0 ? -1 : jwt.indexOf('.', first + 1);
+    if (token.length != jwt.length()
+        || first < 0
+        || second < 0
+        || jwt.indexOf('.', second + 1) >= 0) {
       throw malformedJwt();
     }
     String alg = isRs256Jose(token, first) ? "RS256" : readAlg(base64Url(token, 0, first));
@@ -262,16 +267,6 @@ public final class LagoWebhooks implements WebhookVerifier {
       }
     }
     return false;
-  }
-
-  /** The index of {@code b} in {@code token} from {@code from}, or -1. */
-  private static int indexOf(byte[] token, char b, int from) {
-    for (int i = from; i < token.length; i++) {
-      if (token[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

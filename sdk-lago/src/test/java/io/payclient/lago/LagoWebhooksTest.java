@@ -279,7 +279,7 @@ class LagoWebhooksTest {
           "@@." + parts[1] + "." + parts[2],
           "A." + parts[1] + "." + parts[2],
           // each character is checked by decoding alone: padding (which the JDK's decoder takes),
-          // a control character, a Latin-1 letter, a character beyond Latin-1, white space inside,
+          // a control character, a Latin-1 letter, characters beyond Latin-1, white space inside,
           // a newline trimmed off the end
           token + "==",
           parts[0]
@@ -291,6 +291,8 @@ class LagoWebhooksTest {
               + parts[2],
           parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "\u00e9",
           parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "\u20ac",
+          // a character beyond the BMP (one '?' for two chars) before the dots
+          parts[0].substring(2) + "\uD83D\uDCB6." + parts[1] + "." + parts[2],
           parts[0] + "." + parts[1].substring(0, 8) + " " + parts[1].substring(9) + "." + parts[2],
           token + "\n "
         }) {
