@@ -6,6 +6,7 @@ import io.payclient.core.internal.VendorSupport;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +24,11 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <ul>
  *   <li>{@code payclient}: the key a create generates when none is given ({@code
- *       VendorSupport.idempotencyKey} with no key: the pool, one generator picked at random per
- *       key);
+ *       VendorSupport.idempotencyKey} with no key: the pool, the calling thread's id picking its
+ *       generator);
+ *   <li>{@code randomPick}: a pool of the same size, one generator picked at random per key
+ *       (PayClient's choice before: a thread's next key mostly comes from a generator whose state
+ *       another core touched last);
  *   <li>{@code jdkUuid}: {@link UUID#randomUUID()}, one shared {@code NativePRNG} behind one lock;
  *   <li>{@code sharedSha1prng}: the same UUID as {@code payclient} drawn from a single shared
  *       {@code SHA1PRNG} (whose {@code nextBytes} is synchronized): what the pool avoids.
@@ -40,15 +44,32 @@ import org.openjdk.jmh.annotations.Threads;
 public class KeyBenchmark {
   /** The methods, in the order the report shows them. */
   static final String[] METHODS = {
-    "payclient1", "payclient16", "jdkUuid1", "jdkUuid16", "sharedSha1prng1", "sharedSha1prng16"
+    "payclient1",
+    "payclient16",
+    "randomPick1",
+    "randomPick16",
+    "jdkUuid1",
+    "jdkUuid16",
+    "sharedSha1prng1",
+    "sharedSha1prng16"
   };
 
   private final RequestOptions none = RequestOptions.none();
   private SecureRandom shared;
+  private SecureRandom[] pool;
 
   @Setup(Level.Trial)
   public void setUp() throws NoSuchAlgorithmException {
-    shared = RandomKeys.generator(new SecureRandom());
+    SecureRandom seeder = new SecureRandom();
+    shared = RandomKeys.generator(seeder);
+    pool = new SecureRandom[RandomKeys.poolSize()];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = RandomKeys.generator(seeder);
+    }
+  }
+
+  private String randomPick() {
+    return RandomKeys.uuid(pool[ThreadLocalRandom.current().nextInt(pool.length)]);
   }
 
   private String payclient() {
@@ -69,6 +90,18 @@ public class KeyBenchmark {
   @Threads(16)
   public String payclient16() {
     return payclient();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public String randomPick1() {
+    return randomPick();
+  }
+
+  @Benchmark
+  @Threads(16)
+  public String randomPick16() {
+    return randomPick();
   }
 
   @Benchmark

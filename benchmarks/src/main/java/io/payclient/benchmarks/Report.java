@@ -1061,10 +1061,13 @@ public final class Report {
     s.append(
         "`KeyBenchmark`: a generated idempotency key (random UUID v4, canonical string) per"
             + " operation, at 1 thread and at 16 threads (JMH `@Threads(16)`): **PayClient** (the"
-            + " key a create generates when none is given: a pool of `SHA1PRNG` generators, one"
-            + " picked at random per key), **`UUID.randomUUID()`** (one shared `NativePRNG` behind"
-            + " one lock) and **one shared `SHA1PRNG`** (the same UUID from a single generator,"
-            + " whose `nextBytes` is synchronized: what the pool avoids). At 16 threads the score is"
+            + " key a create generates when none is given: a pool of `SHA1PRNG` generators, the"
+            + " calling thread's id picking its generator), **the same pool, a generator picked at"
+            + " random per key** (PayClient's choice until this run: a thread's next key mostly"
+            + " comes from a generator whose state the other core last touched),"
+            + " **`UUID.randomUUID()`** (one shared `NativePRNG` behind one lock) and **one shared"
+            + " `SHA1PRNG`** (the same UUID from a single generator, whose `nextBytes` is"
+            + " synchronized: what the pool avoids). At 16 threads the score is"
             + " each caller's time per key, so the CPU per key is about score × "
             + cores
             + " cores / 16.\n\n");
@@ -1074,7 +1077,8 @@ public final class Report {
     s.append("|---|---:|---:|---:|---:|\n");
     for (String[] g :
         new String[][] {
-          {"payclient", "PayClient (`SHA1PRNG` pool)"},
+          {"payclient", "PayClient (`SHA1PRNG` pool, by thread)"},
+          {"randomPick", "`SHA1PRNG` pool, picked at random"},
           {"jdkUuid", "`UUID.randomUUID()`"},
           {"sharedSha1prng", "one shared `SHA1PRNG`"}
         }) {
