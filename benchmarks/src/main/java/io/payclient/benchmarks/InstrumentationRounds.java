@@ -44,7 +44,7 @@ public final class InstrumentationRounds {
         "targets",
         InstrumentationBenchmark.TARGETS,
         15,
-        "InstrumentationRounds",
+        InstrumentationRounds.class,
         InstrumentationRounds::measure);
   }
 

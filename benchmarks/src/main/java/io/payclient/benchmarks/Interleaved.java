@@ -122,23 +122,66 @@ public final class Interleaved {
   /**
    * A rounds program: the settings from {@code args} ({@link Settings#of}), {@code each} case named
    * by the list argument {@code listKey} (comma-separated; default {@code all}) in turn, and the
-   * figures written to the {@code out} argument under {@code comment}.
+   * figures written to the {@code out} argument under the program's name.
+   *
+   * <p>With more than one case, each runs in a JVM of its own (this program again, on the same
+   * class path and JVM flags, for that case alone), as JMH forks one per benchmark: in one JVM, the
+   * SDK's code that the cases share (transport, validation, readers) is compiled with the type
+   * profiles of the cases run before, which slowed the last vendor's PayClient against contenders
+   * that share nothing (Paygentic's create, run third: 1.09× the hand-written one; alone or first:
+   * 1.01–1.02×). {@code fork=false} runs them all in this JVM.
    */
   static void runCases(
       String[] args,
       String listKey,
       String[] all,
       int defaultWarmupSeconds,
-      String comment,
+      Class<?> program,
       Case each)
       throws Exception {
     Map<String, String> a = Args.parse(args);
     Settings settings = Settings.of(a, defaultWarmupSeconds);
     Properties p = settings.properties();
-    for (String name : a.getOrDefault(listKey, String.join(",", all)).split(",")) {
-      each.measure(name, settings, p);
+    String[] names = a.getOrDefault(listKey, String.join(",", all)).split(",");
+    boolean fork = names.length > 1 && !"false".equals(a.get("fork"));
+    for (String name : names) {
+      if (fork) {
+        p.putAll(forked(program, args, listKey, name));
+      } else {
+        each.measure(name, settings, p);
+      }
     }
-    write(p, a.get("out"), comment);
+    write(p, a.get("out"), program.getSimpleName());
+  }
+
+  /** Runs {@code program} for the case {@code name} alone in a new JVM; returns its figures. */
+  private static Properties forked(Class<?> program, String[] args, String listKey, String name)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("rounds-" + name + "-", ".properties");
+    try {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(program.getName());
+      for (String arg : args) {
+        if (!arg.startsWith(listKey + "=") && !arg.startsWith("out=") && !arg.startsWith("fork=")) {
+          command.add(arg);
+        }
+      }
+      command.add(listKey + "=" + name);
+      command.add("out=" + out);
+      command.add("fork=false");
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            program.getSimpleName() + " for " + name + " exited with " + exit);
+      }
+      return read(out.toString());
+    } finally {
+      Files.deleteIfExists(out);
+    }
   }
 
   /**

@@ -288,7 +288,8 @@ public final class Report {
     if (!webhookRounds.isEmpty()) {
       s.append(
           "**Interleaved rounds** (`WebhookRounds`, the verdicts): per scheme, the SDK and its"
-              + " baselines in one JVM, in rounds, each one batch per round (about "
+              + " baselines in one JVM (a JVM of its own per scheme), in rounds, each one batch per"
+              + " round (about "
               + webhookRounds.getProperty("batchMillis")
               + " ms of CPU; order rotated per round), measured by the thread's CPU time and"
               + " allocated bytes; "
@@ -788,7 +789,7 @@ public final class Report {
             + " pays) and `select` (the same, with every name matched by `selectName` against one"
             + " `Options` of the names the response holds instead of being built as a string, as"
             + " PayClient's readers match names: the floor of a reader built as they are),"
-            + " interleaved in one JVM: "
+            + " interleaved in one JVM (a JVM of its own per vendor): "
             + roundsMethod(serdeRounds)
             + "; thread CPU time; ratios taken within each round; shown: the median"
             + " [quartiles]. Target: parse ≤ 1.6× tokenize, every vendor.\n\n");
@@ -1004,10 +1005,15 @@ public final class Report {
             + " the hand-written create and the **Moshi floor** on the same canned OkHttp client"
             + " (PayClient's own JSON writer and reader around a plain OkHttp call, with the headers"
             + " the SDK sends, and nothing else of the SDK: the loopback harness's floor, on the"
-            + " canned transport) in one JVM: "
+            + " canned transport) in one JVM (a JVM of its own per vendor): "
             + roundsMethod(jacksonRounds)
             + "; the calling thread's CPU time and allocated bytes; ratios taken"
-            + " within each round; shown: the median [quartiles].\n\n");
+            + " within each round; shown: the median [quartiles]. Each vendor has a JVM of its own,"
+            + " as JMH forks one per benchmark: in one JVM for all three, the SDK code they share"
+            + " (transport, validation, readers) was compiled with the type profiles of the vendors"
+            + " run before, which slowed the last one's PayClient against a hand-written"
+            + " integration that shares nothing (Paygentic, run third: 1.09×; alone, or first:"
+            + " 1.01–1.02×, in one measurement of each). All the rounds programs now fork so.\n\n");
     s.append(
         "| vendor | PayClient CPU ns | hand-written CPU ns | floor CPU ns | CPU / hand-written |"
             + " ≤ 1.0× | PayClient B | hand-written B | floor B | allocation / hand-written |"
@@ -1326,7 +1332,8 @@ public final class Report {
   /** {@link InstrumentationRounds}' table: CPU and allocation per create, interleaved. */
   private void interleavedRounds(StringBuilder s) {
     s.append(
-        "**Interleaved rounds** (`InstrumentationRounds`, the verdicts): in one JVM, per vendor,"
+        "**Interleaved rounds** (`InstrumentationRounds`, the verdicts): per vendor, in a JVM of"
+            + " its own,"
             + " the five clients and `OtelFloorBenchmark`'s telemetry run in rounds, each variant one"
             + " batch per round (about "
             + rounds.getProperty("batchMillis")

@@ -26,7 +26,7 @@ public final class WebhookRounds {
 
   public static void main(String[] args) throws Exception {
     Interleaved.runCases(
-        args, "schemes", WebhookBenchmark.SCHEMES, 10, "WebhookRounds", WebhookRounds::measure);
+        args, "schemes", WebhookBenchmark.SCHEMES, 10, WebhookRounds.class, WebhookRounds::measure);
   }
 
   private static void measure(String scheme, Interleaved.Settings settings, Properties p)
