@@ -1013,7 +1013,7 @@ public final class Report {
             + " (transport, validation, readers) was compiled with the type profiles of the vendors"
             + " run before, which slowed the last one's PayClient against a hand-written"
             + " integration that shares nothing (Paygentic, run third: 1.09×; alone, or first:"
-            + " 1.01–1.02×, in one measurement of each). All the rounds programs now fork so.\n\n");
+            + " 1.01–1.02×, in one measurement of each). The other rounds programs fork so too.\n\n");
     s.append(
         "| vendor | PayClient CPU ns | hand-written CPU ns | floor CPU ns | CPU / hand-written |"
             + " ≤ 1.0× | PayClient B | hand-written B | floor B | allocation / hand-written |"
