@@ -44,6 +44,7 @@ public final class InstrumentationRounds {
         "targets",
         InstrumentationBenchmark.TARGETS,
         15,
+        1,
         InstrumentationRounds.class,
         InstrumentationRounds::measure);
   }

@@ -30,6 +30,9 @@ public final class Interleaved {
   /** Keeps results alive so the JIT cannot drop the work. */
   static volatile int sink;
 
+  /** The suffix of a measured series' per-round values, as {@link #put} writes them. */
+  static final String VALUES = ".values";
+
   private Interleaved() {}
 
   /** One operation of a variant. */
@@ -124,38 +127,86 @@ public final class Interleaved {
    * by the list argument {@code listKey} (comma-separated; default {@code all}) in turn, and the
    * figures written to the {@code out} argument under the program's name.
    *
-   * <p>With more than one case, each runs in a JVM of its own (this program again, on the same
-   * class path and JVM flags, for that case alone), as JMH forks one per benchmark: in one JVM, the
-   * SDK's code that the cases share (transport, validation, readers) is compiled with the type
-   * profiles of the cases run before, which slowed the last vendor's PayClient against contenders
-   * that share nothing (Paygentic's create, run third: 1.09× the hand-written one; alone or first:
-   * 1.01–1.02×). {@code fork=false} runs them all in this JVM.
+   * <p>With more than one case, or more than one fork, each case runs in JVMs of its own (this
+   * program again, on the same class path and JVM flags, for that case alone), as JMH forks per
+   * benchmark: in one JVM, the SDK's code that the cases share (transport, validation, readers) is
+   * compiled with the type profiles of the cases run before, which slowed the last vendor's
+   * PayClient against contenders that share nothing (Paygentic's create, run third: 1.09× the
+   * hand-written one; alone or first: 1.01–1.02×). With {@code forks} (argument, else {@code
+   * defaultForks}) above one, a case's rounds are shared out over that many JVMs and their ratios
+   * pooled: a JVM's compilation decisions move a contender by a few percent (the hand-written
+   * Paygentic create: 1.14× to 1.20× the Moshi floor in three JVMs of the same code), which one
+   * JVM's rounds cannot show. {@code fork=false} runs every case in this JVM, once.
    */
   static void runCases(
       String[] args,
       String listKey,
       String[] all,
       int defaultWarmupSeconds,
+      int defaultForks,
       Class<?> program,
       Case each)
       throws Exception {
     Map<String, String> a = Args.parse(args);
     Settings settings = Settings.of(a, defaultWarmupSeconds);
-    Properties p = settings.properties();
+    Properties p = new Properties();
     String[] names = a.getOrDefault(listKey, String.join(",", all)).split(",");
-    boolean fork = names.length > 1 && !"false".equals(a.get("fork"));
+    int forks = Integer.parseInt(a.getOrDefault("forks", Integer.toString(defaultForks)));
+    boolean fork = (names.length > 1 || forks > 1) && !"false".equals(a.get("fork"));
+    int perFork = Math.max(1, (settings.rounds() + forks - 1) / forks);
     for (String name : names) {
       if (fork) {
-        p.putAll(forked(program, args, listKey, name));
+        List<Properties> runs = new ArrayList<>();
+        for (int f = 0; f < forks; f++) {
+          runs.add(forked(program, args, listKey, name, perFork));
+        }
+        p.putAll(pooled(runs));
       } else {
         each.measure(name, settings, p);
       }
     }
+    p.putAll(settings.properties());
+    p.setProperty("forks", Integer.toString(fork ? forks : 0));
+    if (fork) {
+      p.setProperty("rounds", Integer.toString(perFork * forks)); // as many as were run
+    }
     write(p, a.get("out"), program.getSimpleName());
   }
 
-  /** Runs {@code program} for the case {@code name} alone in a new JVM; returns its figures. */
-  private static Properties forked(Class<?> program, String[] args, String listKey, String name)
+  /**
+   * One case's figures from several JVMs: each measured series ({@code <key>.values}, the per-round
+   * values) joined and summarised again; any other figure (a batch size) as the first JVM had it.
+   */
+  static Properties pooled(List<Properties> runs) {
+    Properties out = new Properties();
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    for (Properties run : runs) {
+      for (String key : run.stringPropertyNames()) {
+        if (key.endsWith(VALUES)) {
+          List<Double> values = series.computeIfAbsent(key, k -> new ArrayList<>());
+          for (String v : run.getProperty(key).split(",")) {
+            values.add(Double.parseDouble(v));
+          }
+        } else {
+          out.putIfAbsent(key, run.getProperty(key));
+        }
+      }
+    }
+    series.forEach(
+        (key, values) ->
+            put(
+                out,
+                key.substring(0, key.length() - VALUES.length()),
+                values.stream().mapToDouble(Double::doubleValue).toArray()));
+    return out;
+  }
+
+  /**
+   * Runs {@code program} for the case {@code name} alone, {@code rounds} rounds, in a new JVM;
+   * returns its figures.
+   */
+  private static Properties forked(
+      Class<?> program, String[] args, String listKey, String name, int rounds)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("rounds-" + name + "-", ".properties");
     try {
@@ -166,11 +217,13 @@ public final class Interleaved {
       command.add(System.getProperty("java.class.path"));
       command.add(program.getName());
       for (String arg : args) {
-        if (!arg.startsWith(listKey + "=") && !arg.startsWith("out=") && !arg.startsWith("fork=")) {
+        String key = arg.substring(0, Math.max(0, arg.indexOf('=')));
+        if (!List.of(listKey, "out", "fork", "forks", "rounds").contains(key)) {
           command.add(arg);
         }
       }
       command.add(listKey + "=" + name);
+      command.add("rounds=" + rounds);
       command.add("out=" + out);
       command.add("fork=false");
       int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
@@ -245,6 +298,11 @@ public final class Interleaved {
 
   /** Writes median, quartiles, min and max of {@code values} under {@code key.*}. */
   static void put(Properties p, String key, double[] values) {
+    StringBuilder joined = new StringBuilder();
+    for (double v : values) {
+      joined.append(joined.length() == 0 ? "" : ",").append(fmt(v));
+    }
+    p.setProperty(key + VALUES, joined.toString());
     double[] s = values.clone();
     Arrays.sort(s);
     p.setProperty(key + ".median", fmt(quantile(s, 0.5)));

@@ -30,7 +30,13 @@ public final class JacksonRounds {
 
   public static void main(String[] args) throws Exception {
     Interleaved.runCases(
-        args, "vendors", JacksonBenchmark.TARGETS, 5, JacksonRounds.class, JacksonRounds::measure);
+        args,
+        "vendors",
+        JacksonBenchmark.TARGETS,
+        5,
+        3,
+        JacksonRounds.class,
+        JacksonRounds::measure);
   }
 
   private static void measure(String vendor, Interleaved.Settings settings, Properties p)

@@ -473,15 +473,26 @@ public final class Report {
 
   /**
    * How a rounds program measured, from its properties: {@code "30 rounds of one batch each (about
-   * 40 ms of CPU, order rotated), after 5 s of warm-up"}.
+   * 40 ms of CPU, order rotated), after 5 s of warm-up"}, and {@code ", in 3 JVMs per vendor (10
+   * rounds each, after their own warm-up), pooled"} when it forked more than one per case.
    */
   private static String roundsMethod(Properties rounds) {
-    return rounds.getProperty("rounds")
+    int forks = Integer.parseInt(rounds.getProperty("forks", "0"));
+    int total = Integer.parseInt(rounds.getProperty("rounds"));
+    return total
         + " rounds of one batch each (about "
         + rounds.getProperty("batchMillis")
         + " ms of CPU, order rotated), after "
         + rounds.getProperty("warmupSeconds")
-        + " s of warm-up";
+        + " s of warm-up"
+        + (forks > 1
+            ? ", in "
+                + forks
+                + " JVMs per vendor ("
+                + total / forks
+                + (total / forks == 1 ? " round" : " rounds")
+                + " each, after their own warm-up), their ratios pooled"
+            : "");
   }
 
   /** Each webhook scheme's target, for the glance table. */
@@ -1008,12 +1019,16 @@ public final class Report {
             + " canned transport) in one JVM (a JVM of its own per vendor): "
             + roundsMethod(jacksonRounds)
             + "; the calling thread's CPU time and allocated bytes; ratios taken"
-            + " within each round; shown: the median [quartiles]. Each vendor has a JVM of its own,"
-            + " as JMH forks one per benchmark: in one JVM for all three, the SDK code they share"
+            + " within each round; shown: the median [quartiles]. Each vendor has JVMs of its own,"
+            + " as JMH forks per benchmark: in one JVM for all three, the SDK code they share"
             + " (transport, validation, readers) was compiled with the type profiles of the vendors"
             + " run before, which slowed the last one's PayClient against a hand-written"
             + " integration that shares nothing (Paygentic, run third: 1.09×; alone, or first:"
-            + " 1.01–1.02×, in one measurement of each). The other rounds programs fork so too.\n\n");
+            + " 1.01–1.02×, in one measurement of each). And one JVM's compilation decisions move a"
+            + " contender by a few percent (the hand-written Paygentic create measured 1.14× to"
+            + " 1.20× the Moshi floor in three JVMs of the same code), which is why the rounds are"
+            + " shared out over several JVMs and pooled. The other rounds programs fork one JVM per"
+            + " vendor or scheme.\n\n");
     s.append(
         "| vendor | PayClient CPU ns | hand-written CPU ns | floor CPU ns | CPU / hand-written |"
             + " ≤ 1.0× | PayClient B | hand-written B | floor B | allocation / hand-written |"

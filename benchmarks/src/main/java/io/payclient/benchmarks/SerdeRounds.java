@@ -30,7 +30,7 @@ public final class SerdeRounds {
   private SerdeRounds() {}
 
   public static void main(String[] args) throws Exception {
-    Interleaved.runCases(args, "vendors", VENDORS, 5, SerdeRounds.class, SerdeRounds::measure);
+    Interleaved.runCases(args, "vendors", VENDORS, 5, 3, SerdeRounds.class, SerdeRounds::measure);
   }
 
   private static void measure(String vendor, Interleaved.Settings settings, Properties p)

@@ -26,7 +26,13 @@ public final class WebhookRounds {
 
   public static void main(String[] args) throws Exception {
     Interleaved.runCases(
-        args, "schemes", WebhookBenchmark.SCHEMES, 10, WebhookRounds.class, WebhookRounds::measure);
+        args,
+        "schemes",
+        WebhookBenchmark.SCHEMES,
+        10,
+        1,
+        WebhookRounds.class,
+        WebhookRounds::measure);
   }
 
   private static void measure(String scheme, Interleaved.Settings settings, Properties p)
