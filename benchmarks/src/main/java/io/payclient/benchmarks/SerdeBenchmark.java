@@ -8,9 +8,11 @@ import com.stripe.param.PaymentIntentCreateParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +42,7 @@ public class SerdeBenchmark {
   private Object request;
   private byte[] response;
   private String responseText;
-  private JsonReader.@org.jspecify.annotations.Nullable Options names;
+  private JsonReader.@Nullable Options names;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -166,7 +168,7 @@ public class SerdeBenchmark {
    * measures it).
    */
   public Object select() throws IOException {
-    JsonReader.Options options = java.util.Objects.requireNonNull(names, "names");
+    JsonReader.Options options = Objects.requireNonNull(names, "names");
     Buffer body = new Buffer().write(response);
     try {
       return select(JsonReader.of(body), options);

@@ -291,8 +291,10 @@ class LagoWebhooksTest {
               + parts[2],
           parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "\u00e9",
           parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "\u20ac",
-          // a character beyond the BMP (one '?' for two chars) before the dots
+          // characters beyond the BMP (one '?' for two chars each): before the first dot, and
+          // so many in the claims that the second dot's index in the text is past the bytes' end
           parts[0].substring(2) + "\uD83D\uDCB6." + parts[1] + "." + parts[2],
+          parts[0] + "." + "\uD83D\uDCB6".repeat(parts[2].length() + 10) + "." + parts[2],
           parts[0] + "." + parts[1].substring(0, 8) + " " + parts[1].substring(9) + "." + parts[2],
           token + "\n "
         }) {

@@ -35,14 +35,6 @@ final class SendableText {
 
     final boolean map;
 
-    /**
-     * The text fields of the field's declared type, once looked up: a value of exactly that type
-     * (nearly every value of a request's nested field, such as its {@code Money}) is walked without
-     * a {@link ClassValue} look-up per value. Only the declared type is kept, which the owner's
-     * class already refers to, so no other class is held on to.
-     */
-    private volatile TextField @Nullable [] declaredTypeFields;
-
     TextField(Field field, String name) {
       this.field = field;
       this.name = name;
@@ -58,20 +50,6 @@ final class SendableText {
       } catch (IllegalAccessException e) {
         return null;
       }
-    }
-
-    /** The text fields of {@code value}, an object of none of the collection or text types. */
-    TextField[] fieldsOf(Object value) {
-      Class<?> type = value.getClass();
-      if (type != field.getType()) {
-        return TEXT_FIELDS.get(type);
-      }
-      TextField[] fields = declaredTypeFields;
-      if (fields == null) {
-        fields = TEXT_FIELDS.get(type);
-        declaredTypeFields = fields;
-      }
-      return fields;
     }
   }
 
@@ -134,7 +112,7 @@ final class SendableText {
   }
 
   /** Whether every text {@link #walk} would visit is well-formed: the same walk, without paths. */
-  private static boolean wellFormed(@Nullable Object value, @Nullable TextField from, int depth) {
+  private static boolean wellFormed(@Nullable Object value, int depth) {
     if (value == null || depth > MAX_DEPTH) {
       return true;
     }
@@ -147,8 +125,7 @@ final class SendableText {
     if (value instanceof Map<?, ?> map) {
       return wellFormedMap(map, depth);
     }
-    TextField[] fields = from != null ? from.fieldsOf(value) : TEXT_FIELDS.get(value.getClass());
-    return wellFormedFields(value, fields, depth);
+    return wellFormedFields(value, TEXT_FIELDS.get(value.getClass()), depth);
   }
 
   private static boolean wellFormedFields(Object value, TextField[] fields, int depth) {
@@ -166,7 +143,7 @@ final class SendableText {
                   ? wellFormedElements((Collection<?>) fieldValue, depth + 1)
                   : f.map
                       ? wellFormedMap((Map<?, ?>) fieldValue, depth + 1)
-                      : wellFormed(fieldValue, f, depth + 1);
+                      : wellFormed(fieldValue, depth + 1);
       if (!ok) {
         return false;
       }
@@ -179,7 +156,7 @@ final class SendableText {
       return true;
     }
     for (Object element : list) {
-      if (!wellFormed(element, null, depth + 1)) {
+      if (!wellFormed(element, depth + 1)) {
         return false;
       }
     }
@@ -258,11 +235,16 @@ final class SendableText {
   }
 
   private static boolean mayHoldText(Class<?> type) {
+    return mayHoldTextByType(type) && !(isOwnType(type) && holdsNoText(type));
+  }
+
+  /** Whether a value of {@code type} may hold text, judged by the type alone (not its fields). */
+  private static boolean mayHoldTextByType(Class<?> type) {
     return type == String.class
         || Collection.class.isAssignableFrom(type)
         || Map.class.isAssignableFrom(type)
         || type == Object.class
-        || (isOwnType(type) && !holdsNoText(type));
+        || isOwnType(type);
   }
 
   /**
@@ -278,13 +260,7 @@ final class SendableText {
     }
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
-        Class<?> t = f.getType();
-        if (!Modifier.isStatic(f.getModifiers())
-            && (t == String.class
-                || Collection.class.isAssignableFrom(t)
-                || Map.class.isAssignableFrom(t)
-                || t == Object.class
-                || isOwnType(t))) {
+        if (!Modifier.isStatic(f.getModifiers()) && mayHoldTextByType(f.getType())) {
           return false;
         }
       }
