@@ -96,10 +96,11 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
       throw CHECKS.refuse(
           Reason.BAD_SIGNATURE, "the " + SIGNATURE_HEADER + " header does not match the body");
     }
-    return CHECKS.readObject(body, r -> read(r, body));
+    return CHECKS.readObject(body, (r, pass) -> read(r, pass, body));
   }
 
-  private static BillingrailsWebhookEvent read(JsonReader r, byte[] body) throws IOException {
+  private static BillingrailsWebhookEvent read(JsonReader r, WebhookChecks.Pass pass, byte[] body)
+      throws IOException {
     String[] types = new String[3];
     String id = null;
     String idAlt = null;
@@ -112,8 +113,8 @@ public final class BillingrailsWebhooks implements WebhookVerifier {
         case 0, 1, 2 -> types[field] = WebhookChecks.scalar(r);
         case 3 -> id = WebhookChecks.scalar(r);
         case 4 -> idAlt = WebhookChecks.scalar(r);
-        case 5 -> fromData = WebhookChecks.optionalObject(r, BillingrailsJson::readPaymentEnvelope);
-        case 6 -> fromPayment = WebhookChecks.optionalObject(r, BillingrailsJson::readPayment);
+        case 5 -> fromData = pass.optionalObject(r, BillingrailsJson::readPaymentEnvelope);
+        case 6 -> fromPayment = pass.optionalObject(r, BillingrailsJson::readPayment);
         default -> {
           r.skipName();
           r.skipValue();

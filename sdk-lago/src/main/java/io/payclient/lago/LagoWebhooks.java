@@ -177,7 +177,7 @@ public final class LagoWebhooks implements WebhookVerifier {
         unique == null || unique.isBlank()
             ? "sha256:" + WebhookChecks.sha256Hex(body)
             : CHECKS.header(header, UNIQUE_KEY_HEADER);
-    return CHECKS.readObject(body, r -> read(r, id, body));
+    return CHECKS.readObject(body, (r, pass) -> read(r, pass, id, body));
   }
 
   private void verifyHmac(byte[] body, String signature) {
@@ -502,7 +502,7 @@ public final class LagoWebhooks implements WebhookVerifier {
 
   private static <T> T readJson(ByteBuffer json, WebhookChecks.ObjectReader<T> reader) {
     try {
-      return CHECKS.readObject(json.array(), reader);
+      return CHECKS.readObject(json.array(), (r, pass) -> reader.read(r));
     } catch (WebhookVerificationException e) {
       throw malformedJwt();
     }
@@ -581,7 +581,8 @@ public final class LagoWebhooks implements WebhookVerifier {
     return Objects.requireNonNull(fetcher).get();
   }
 
-  private static LagoWebhookEvent read(JsonReader r, String id, byte[] body) throws IOException {
+  private static LagoWebhookEvent read(
+      JsonReader r, WebhookChecks.Pass pass, String id, byte[] body) throws IOException {
     String type = null;
     String objectType = null;
     String organizationId = null;
@@ -593,8 +594,8 @@ public final class LagoWebhooks implements WebhookVerifier {
         case 0 -> type = WebhookChecks.scalar(r);
         case 1 -> objectType = WebhookChecks.scalar(r);
         case 2 -> organizationId = WebhookChecks.scalar(r);
-        case 3 -> payment = WebhookChecks.optionalObject(r, LagoJson::readPayment);
-        case 4 -> paymentRequest = WebhookChecks.optionalObject(r, LagoPaymentRequestJson::read);
+        case 3 -> payment = pass.optionalObject(r, LagoJson::readPayment);
+        case 4 -> paymentRequest = pass.optionalObject(r, LagoPaymentRequestJson::read);
         default -> {
           r.skipName();
           r.skipValue();

@@ -140,7 +140,7 @@ public final class PaygenticWebhooks implements WebhookVerifier {
       throw CHECKS.refuse(
           Reason.BAD_SIGNATURE, "no " + SIGNATURE_HEADER + " entry matches the body");
     }
-    return CHECKS.readObject(body, r -> read(r, id, signedAt, body));
+    return CHECKS.readObject(body, (r, pass) -> read(r, pass, id, signedAt, body));
   }
 
   private static long seconds(String timestamp) {
@@ -172,7 +172,8 @@ public final class PaygenticWebhooks implements WebhookVerifier {
   }
 
   /** Reads the envelope; the payment only for a {@code payment.*} event. */
-  private static PaygenticWebhookEvent read(JsonReader r, String id, Instant signedAt, byte[] body)
+  private static PaygenticWebhookEvent read(
+      JsonReader r, WebhookChecks.Pass pass, String id, Instant signedAt, byte[] body)
       throws IOException {
     String type = null;
     String eventId = null;
@@ -188,7 +189,7 @@ public final class PaygenticWebhooks implements WebhookVerifier {
         case 3 -> {
           // Buffered until the type is known: "data" may come before "eventType".
           dataSeen = true;
-          payment = WebhookChecks.optionalObject(r, p -> PaygenticJson.readPayment(p, false));
+          payment = pass.optionalObject(r, p -> PaygenticJson.readPayment(p, false));
         }
         default -> {
           r.skipName();

@@ -263,21 +263,67 @@ public final class WebhookChecks {
     T read(JsonReader r) throws IOException;
   }
 
+  /** Reads a webhook body's object, its nested objects through the {@link Pass} it is given. */
+  @FunctionalInterface
+  public interface BodyReader<T> {
+    /** Reads the object; the reader is positioned at its start. */
+    T read(JsonReader r, Pass pass) throws IOException;
+  }
+
+  /**
+   * How {@link #readObject}'s pass reads a nested object: in place ({@code DIRECT}, the first pass)
+   * or from a peek ({@code PEEK}, the second).
+   */
+  public enum Pass {
+    /** The first pass: a nested object is read in place; one that cannot be read fails the pass. */
+    DIRECT,
+    /** The second pass: a nested object is read from a peek, and skipped. */
+    PEEK;
+
+    /**
+     * Reads the next value with {@code reader} when it is an object that the reader accepts, else
+     * skips it; either way the value is consumed. A payment object that cannot be read never makes
+     * the event unreadable: in the first pass it sends {@link #readObject} to its second, which
+     * reads the object from a peek and gives {@code null} for it.
+     */
+    public <T> @Nullable T optionalObject(JsonReader r, ObjectReader<T> reader) throws IOException {
+      if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        r.skipValue();
+        return null;
+      }
+      if (this == DIRECT) {
+        try {
+          return reader.read(r); // one that stops short is caught at the end of the first pass
+        } catch (JsonDataException e) {
+          throw Retry.INSTANCE;
+        }
+      }
+      T out = null;
+      try (JsonReader peek = r.peekJson()) {
+        out = reader.read(peek);
+      } catch (JsonDataException e) {
+        out = null;
+      }
+      r.skipValue();
+      return out;
+    }
+  }
+
   /**
    * Reads a verified body that must be exactly one JSON object (nothing after it).
    *
-   * <p>One pass in the common case: {@link #optionalObject} reads a nested object straight from the
-   * body. Only when such an object cannot be read (its reader throws {@link JsonDataException}) or
-   * the first pass does not end exactly at the end of the body (a nested reader that stopped short
-   * of its object's end leaves the envelope's reader inside it, which then ends the envelope early
-   * or fails) is the body read a second time, with every nested object read from a peek and
+   * <p>One pass in the common case: {@link Pass#optionalObject} reads a nested object straight from
+   * the body. Only when such an object cannot be read (its reader throws {@link JsonDataException})
+   * or the first pass does not end exactly at the end of the body (a nested reader that stopped
+   * short of its object's end leaves the envelope's reader inside it, which then ends the envelope
+   * early or fails) is the body read a second time, with every nested object read from a peek and
    * skipped, so the result is the same as if every nested object had been read from a peek. (A
    * nested reader must read its object to its end or throw, as the SDK's readers do: one that read
    * on past its object's end, into the envelope, would not be caught.)
    *
    * @throws WebhookVerificationException {@code UNPARSEABLE_BODY} when it is not
    */
-  public <T> T readObject(byte[] body, ObjectReader<T> reader) {
+  public <T> T readObject(byte[] body, BodyReader<T> reader) {
     try {
       return readOnce(body, reader, true);
     } catch (Retry retry) {
@@ -285,16 +331,13 @@ public final class WebhookChecks {
     }
   }
 
-  private <T> T readOnce(byte[] body, ObjectReader<T> reader, boolean direct) {
+  private <T> T readOnce(byte[] body, BodyReader<T> reader, boolean direct) {
     Buffer buffer = new Buffer().write(body);
     try (JsonReader r = JsonReader.of(buffer)) {
-      if (direct) {
-        r.setTag(Retry.class, Retry.INSTANCE);
-      }
       if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
         throw refuse(Reason.UNPARSEABLE_BODY, "the body is not a JSON object");
       }
-      T out = reader.read(r);
+      T out = reader.read(r, direct ? Pass.DIRECT : Pass.PEEK);
       if (r.peek() != JsonReader.Token.END_DOCUMENT) {
         if (direct) {
           throw Retry.INSTANCE; // perhaps a nested object's reader stopped short: read again
@@ -313,38 +356,7 @@ public final class WebhookChecks {
     }
   }
 
-  /**
-   * Reads the next value with {@code reader} when it is an object that the reader accepts, else
-   * skips it; either way the value is consumed. A payment object that cannot be read never makes
-   * the event unreadable.
-   *
-   * <p>Under {@link #readObject}, the object is first read in place (one pass over the body); if
-   * that fails, {@code readObject} reads the body again and this reads the object from a peek.
-   */
-  public static <T> @Nullable T optionalObject(JsonReader r, ObjectReader<T> reader)
-      throws IOException {
-    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      r.skipValue();
-      return null;
-    }
-    if (r.tag(Retry.class) != null) {
-      try {
-        return reader.read(r); // one that stops short is caught at the end of the first pass
-      } catch (JsonDataException e) {
-        throw Retry.INSTANCE;
-      }
-    }
-    T out = null;
-    try (JsonReader peek = r.peekJson()) {
-      out = reader.read(peek);
-    } catch (JsonDataException e) {
-      out = null;
-    }
-    r.skipValue();
-    return out;
-  }
-
-  /** Signals {@link #readObject} to read again with peeks; also the tag of a first pass. */
+  /** Signals {@link #readObject} to read again with peeks. */
   private static final class Retry extends RuntimeException {
     private static final long serialVersionUID = 1L;
     static final Retry INSTANCE = new Retry();

@@ -113,8 +113,8 @@ class WebhookChecksTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static final WebhookChecks.ObjectReader<String> SKIP =
-      r -> {
+  private static final WebhookChecks.BodyReader<String> SKIP =
+      (r, pass) -> {
         r.skipValue();
         return "ok";
       };
@@ -134,13 +134,13 @@ class WebhookChecksTest {
     String out =
         checks.readObject(
             WebhookChecks.utf8("{\"p\":{\"id\":1},\"q\":[1],\"r\":{}}"),
-            r -> {
+            (r, pass) -> {
               StringBuilder sb = new StringBuilder();
               r.beginObject();
               while (r.hasNext()) {
                 r.nextName();
                 String v =
-                    WebhookChecks.<String>optionalObject(
+                    pass.<String>optionalObject(
                         r,
                         p -> {
                           p.beginObject();
@@ -173,13 +173,13 @@ class WebhookChecksTest {
   private String readAll(String body, int[] calls) {
     return checks.readObject(
         WebhookChecks.utf8(body),
-        r -> {
+        (r, pass) -> {
           StringBuilder sb = new StringBuilder();
           r.beginObject();
           while (r.hasNext()) {
             r.nextName();
             String v =
-                WebhookChecks.<String>optionalObject(
+                pass.<String>optionalObject(
                     r,
                     p -> {
                       calls[0]++;
@@ -217,7 +217,7 @@ class WebhookChecksTest {
     String out =
         checks.readObject(
             WebhookChecks.utf8("{\"a\":\"s\",\"b\":1,\"c\":true,\"d\":null,\"e\":{},\"f\":[]}"),
-            r -> {
+            (r, pass) -> {
               StringBuilder sb = new StringBuilder();
               r.beginObject();
               while (r.hasNext()) {
