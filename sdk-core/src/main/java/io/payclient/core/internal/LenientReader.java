@@ -151,7 +151,14 @@ public final class LenientReader {
 
   /** An ISO-8601 instant, or {@code null}. */
   public @Nullable Instant instant(JsonReader r, String name) throws IOException {
-    return typed(r, name, Timestamps::parseInstant);
+    String text = scalar(r, name);
+    if (text == null) {
+      return null;
+    }
+    // The shape servers send (RFC 3339, nothing around it) first: no trimming, no parser object.
+    // Text it refuses has surrounding blanks, another shape or an impossible date: typed() decides.
+    Instant instant = Timestamps.fastInstant(text);
+    return instant != null ? instant : typed(text, name, Timestamps::parseInstant);
   }
 
   /** An ISO date, or {@code null}. */
@@ -164,7 +171,12 @@ public final class LenientReader {
    * absent; text that {@link java.net.URI#URI(String)} refuses is untypable.
    */
   public @Nullable Link link(JsonReader r, String name) throws IOException {
-    return typed(r, name, Link::parse);
+    String text = scalar(r, name);
+    if (text == null) {
+      return null;
+    }
+    Link plain = Link.plainOrNull(text); // the common http(s) URL, nothing around it: no trimming
+    return plain != null ? plain : typed(text, name, Link::parse);
   }
 
   /** Parses a value's trimmed text; any exception means the text cannot be typed. */
@@ -179,7 +191,12 @@ public final class LenientReader {
    */
   private <T> @Nullable T typed(JsonReader r, String name, Parse<T> parse) throws IOException {
     String text = scalar(r, name);
-    if (text == null || text.isBlank()) {
+    return text == null ? null : typed(text, name, parse);
+  }
+
+  /** {@link #typed(JsonReader, String, Parse)} of a scalar's text. */
+  private <T> @Nullable T typed(String text, String name, Parse<T> parse) {
+    if (text.isBlank()) {
       return null;
     }
     try {

@@ -51,7 +51,17 @@ public final class Link {
    * @throws URISyntaxException if {@code URI} refuses the text
    */
   public static Link parse(String text) throws URISyntaxException {
-    return isPlainHttpUrl(text) ? new Link(text, null) : new Link(text, new URI(text));
+    Link plain = plainOrNull(text);
+    return plain != null ? plain : new Link(text, new URI(text));
+  }
+
+  /**
+   * The link for {@code text} when it is a plain http(s) URL that {@code new URI(text)} takes as it
+   * stands (checked without building it), else {@code null}: whether {@code URI} takes any other
+   * text is for {@link #parse} to say.
+   */
+  static @Nullable Link plainOrNull(String text) {
+    return isPlainHttpUrl(text) ? new Link(text, null) : null;
   }
 
   /** The link for {@code text}, or {@code null} if it is {@code null} or not a URI. */

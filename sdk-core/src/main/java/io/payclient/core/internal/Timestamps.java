@@ -52,7 +52,7 @@ public final class Timestamps {
   }
 
   /** The simple shapes, or {@code null} for the formatter to decide (including every error). */
-  private static @Nullable Instant fastInstant(String s) {
+  static @Nullable Instant fastInstant(String s) {
     int n = s.length();
     if (n < 20
         || s.charAt(4) != '-'

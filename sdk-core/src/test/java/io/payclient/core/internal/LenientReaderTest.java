@@ -61,6 +61,28 @@ class LenientReaderTest {
   }
 
   @Test
+  void timestampsAndLinksOutsideTheCommonShapeAreTypedAsTheParsersSay() throws Exception {
+    JsonReader r =
+        reader(
+            "[\" 2025-01-21T00:10:29Z \", \"2025-01-21T01:10:29.5+01:00\","
+                + " \"2025-02-30T00:00:00Z\", \"2025-01-21T00:10:29\","
+                + " \" https://x.test/p \", \"mailto:a@b.test\", \"https://x.test/a b\"]");
+    LenientReader f = new LenientReader();
+    assertThat(f.instant(r, "blanks")).isEqualTo(Instant.parse("2025-01-21T00:10:29Z"));
+    assertThat(f.instant(r, "offset")).isEqualTo(Instant.parse("2025-01-21T00:10:29.5Z"));
+    assertThat(f.instant(r, "impossible")).isNull();
+    assertThat(f.instant(r, "local")).isNull();
+    assertThat(Link.uri(f.link(r, "blanks"))).isEqualTo(URI.create("https://x.test/p"));
+    assertThat(Link.uri(f.link(r, "mail"))).isEqualTo(URI.create("mailto:a@b.test"));
+    assertThat(Link.uri(f.link(r, "space"))).isNull();
+    assertThat(f.untyped())
+        .containsOnly(
+            Map.entry("impossible", "2025-02-30T00:00:00Z"),
+            Map.entry("local", "2025-01-21T00:10:29"),
+            Map.entry("space", "https://x.test/a b"));
+  }
+
+  @Test
   void aValueThatCannotBeTypedIsEmptyAndKeepsItsRawText() throws Exception {
     JsonReader r =
         reader(
