@@ -13,8 +13,10 @@ import io.payclient.core.internal.Link;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,7 +140,7 @@ public final class BillingrailsJson {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new JsonDataException("Expected a JSON object at " + r.getPath());
     }
-    List<BillingrailsPayment> payments = new ArrayList<>();
+    List<PaymentFields> payments = new ArrayList<>();
     LenientReader meta = new LenientReader();
     Long currentPage = null;
     Long page = null;
@@ -157,7 +159,7 @@ public final class BillingrailsJson {
           }
           r.beginArray();
           while (r.hasNext()) {
-            payments.add(readPayment(r));
+            payments.add(readFields(r));
           }
           r.endArray();
         }
@@ -188,12 +190,13 @@ public final class BillingrailsJson {
       }
     }
     r.endObject();
-    List<BillingrailsPayment> withRequestId = new ArrayList<>(payments.size());
-    for (BillingrailsPayment p : payments) {
-      withRequestId.add(withEnvelope(p, null, requestId, Map.of()));
+    // Each payment is built once, now that meta (which may follow the payments) is read.
+    BillingrailsPayment[] built = new BillingrailsPayment[payments.size()];
+    for (int i = 0; i < built.length; i++) {
+      built[i] = payments.get(i).build(requestId, null);
     }
     return new PaymentList(
-        List.copyOf(withRequestId),
+        List.of(built),
         currentPage != null ? currentPage : page,
         perPage != null ? perPage : pageSize,
         totalCount,
@@ -203,36 +206,86 @@ public final class BillingrailsJson {
 
   /** Reads one payment object (its own {@code payment_link}, if any, is kept). */
   public static BillingrailsPayment readPayment(JsonReader r) throws IOException {
-    return readObject(r, false);
+    return readFields(r).build(null, null);
+  }
+
+  /**
+   * Reads a payment object's fields, checking that it has an {@code id}.
+   *
+   * @throws JsonDataException if it is not an object, or has no {@code id}
+   */
+  private static PaymentFields readFields(JsonReader r) throws IOException {
+    PaymentFields fields = new PaymentFields();
+    r.beginObject();
+    while (r.hasNext()) {
+      fields.read(r, r.selectName(PAYMENT_FIELDS));
+    }
+    r.endObject();
+    return fields.checked(r);
   }
 
   /**
    * Reads a payment object or, when {@code envelope}, a response that is either an envelope ({@code
    * payment}, {@code payment_link}, {@code meta}) or a bare payment, in one pass: a payment has no
    * {@code payment} member. (Looking ahead with {@code peekJson} instead cost a copy of the
-   * response buffer per call.)
+   * response buffer per call.) The payment is built once, when the envelope's members, in whatever
+   * order they came, are known.
    */
   private static BillingrailsPayment readObject(JsonReader r, boolean envelope) throws IOException {
-    LenientReader f = new LenientReader();
-    BillingrailsPayment wrapped = null;
+    PaymentFields own = new PaymentFields();
+    PaymentFields wrapped = null;
     String requestId = null;
-    String object = null;
-    String id = null;
-    String accountId = null;
-    Long amount = null;
-    String currency = null;
-    String description = null;
-    BillingrailsPaymentMethod method = null;
-    String paymentMethodId = null;
-    String referenceId = null;
-    String legacyReference = null;
-    String status = null;
-    String failureReason = null;
-    Instant createdAt = null;
-    Link link = null;
     r.beginObject();
     while (r.hasNext()) {
-      switch (r.selectName(PAYMENT_FIELDS)) {
+      int field = r.selectName(PAYMENT_FIELDS);
+      if (envelope && field == PAYMENT) {
+        if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+          throw new JsonDataException("'payment' is not an object at " + r.getPath());
+        }
+        wrapped = readFields(r);
+      } else if (envelope && field == META) {
+        requestId = readRequestId(r);
+      } else {
+        own.read(r, field);
+      }
+    }
+    r.endObject();
+    if (wrapped != null) {
+      // The envelope's payment_link, meta.request_id and untypable members go onto the payment.
+      if (own.link != null) {
+        wrapped.link = own.link;
+      }
+      return wrapped.build(requestId, own.f);
+    }
+    return own.checked(r).build(requestId, null); // a bare payment, with meta.request_id if any
+  }
+
+  /** {@link #PAYMENT_FIELDS}' envelope members. */
+  private static final int PAYMENT = 14;
+
+  private static final int META = 15;
+
+  /** A payment object's fields as read, built into a payment once its envelope is read. */
+  private static final class PaymentFields {
+    final LenientReader f = new LenientReader();
+    @Nullable String object;
+    @Nullable String id;
+    @Nullable String accountId;
+    @Nullable Long amount;
+    @Nullable String currency;
+    @Nullable String description;
+    @Nullable BillingrailsPaymentMethod method;
+    @Nullable String paymentMethodId;
+    @Nullable String referenceId;
+    @Nullable String legacyReference;
+    @Nullable String status;
+    @Nullable String failureReason;
+    @Nullable Instant createdAt;
+    @Nullable Link link;
+
+    /** Reads the member {@code field} names ({@link #PAYMENT_FIELDS}' index, or -1). */
+    void read(JsonReader r, int field) throws IOException {
+      switch (field) {
         case 0 -> object = f.string(r, "object");
         case 1 -> id = f.string(r, "id");
         case 2 -> accountId = f.string(r, "account_id");
@@ -247,56 +300,54 @@ public final class BillingrailsJson {
         case 11 -> failureReason = f.string(r, "failure_reason");
         case 12 -> createdAt = f.instant(r, "created_at");
         case 13 -> link = f.link(r, "payment_link");
-        case 14 -> {
-          if (!envelope) {
-            r.skipValue();
-          } else if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-            throw new JsonDataException("'payment' is not an object at " + r.getPath());
-          } else {
-            wrapped = readObject(r, false);
-          }
-        }
-        case 15 -> {
-          if (envelope) {
-            requestId = readRequestId(r);
-          } else {
-            r.skipValue();
-          }
-        }
+        case PAYMENT, META -> r.skipValue(); // envelope members: not a payment's own
         default -> {
           r.skipName();
           r.skipValue();
         }
       }
     }
-    r.endObject();
-    if (wrapped != null) {
-      return withEnvelope(wrapped, link, requestId, f.untyped());
+
+    /** These fields, when they have an {@code id}; {@code r} is where the object ended. */
+    PaymentFields checked(JsonReader r) {
+      if (id == null || id.isBlank()) {
+        throw new JsonDataException("A Billingrails payment without 'id' at " + r.getPath());
+      }
+      return this;
     }
-    if (id == null || id.isBlank()) {
-      throw new JsonDataException("A Billingrails payment without 'id' at " + r.getPath());
+
+    /**
+     * The payment, with the request id of its response (or its envelope's) and its envelope's
+     * untypable members after its own.
+     */
+    BillingrailsPayment build(@Nullable String requestId, @Nullable LenientReader envelope) {
+      Map<String, String> untyped = f.untyped();
+      if (envelope != null && envelope.anyUntyped()) {
+        untyped = new LinkedHashMap<>(untyped);
+        untyped.putAll(envelope.untyped());
+      }
+      return BillingrailsAccess.get()
+          .billingrailsPayment(
+              object,
+              Objects.requireNonNull(id, "id"),
+              accountId,
+              amount,
+              currency,
+              description,
+              method,
+              paymentMethodId,
+              referenceId != null ? referenceId : legacyReference,
+              BillingrailsPaymentStatus.fromWire(status),
+              status,
+              f.isUntyped("failure_reason")
+                  ? BillingrailsPaymentFailureReason.UNKNOWN
+                  : BillingrailsPaymentFailureReason.fromWire(failureReason),
+              failureReason,
+              createdAt,
+              link,
+              requestId,
+              untyped);
     }
-    return BillingrailsAccess.get()
-        .billingrailsPayment(
-            object,
-            id,
-            accountId,
-            amount,
-            currency,
-            description,
-            method,
-            paymentMethodId,
-            referenceId != null ? referenceId : legacyReference,
-            BillingrailsPaymentStatus.fromWire(status),
-            status,
-            f.isUntyped("failure_reason")
-                ? BillingrailsPaymentFailureReason.UNKNOWN
-                : BillingrailsPaymentFailureReason.fromWire(failureReason),
-            failureReason,
-            createdAt,
-            link,
-            null,
-            f.untyped());
   }
 
   /**
@@ -375,43 +426,5 @@ public final class BillingrailsJson {
     }
     r.endObject();
     return requestId;
-  }
-
-  /** The payment with what its envelope carried, including the envelope's untypable fields. */
-  private static BillingrailsPayment withEnvelope(
-      BillingrailsPayment p,
-      @Nullable Link link,
-      @Nullable String requestId,
-      Map<String, String> envelopeUntyped) {
-    Link own = BillingrailsAccess.get().paymentLink(p);
-    if ((link == null || (own != null && link.toString().equals(own.toString())))
-        && (requestId == null || requestId.equals(p.requestId()))
-        && envelopeUntyped.isEmpty()) {
-      return p; // the envelope adds nothing: no second copy of the payment
-    }
-    Map<String, String> untyped = p.untyped();
-    if (!envelopeUntyped.isEmpty()) {
-      untyped = new java.util.LinkedHashMap<>(p.untyped());
-      untyped.putAll(envelopeUntyped);
-    }
-    return BillingrailsAccess.get()
-        .billingrailsPayment(
-            p.object(),
-            p.id(),
-            p.accountId(),
-            p.amountMinor(),
-            p.currency(),
-            p.description(),
-            p.paymentMethod(),
-            p.paymentMethodId(),
-            p.referenceId(),
-            p.status(),
-            p.rawStatus(),
-            p.failureReason(),
-            p.rawFailureReason(),
-            p.createdAt(),
-            link != null ? link : own,
-            requestId != null ? requestId : p.requestId(),
-            untyped);
   }
 }

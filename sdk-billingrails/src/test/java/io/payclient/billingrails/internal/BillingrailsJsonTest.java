@@ -257,6 +257,25 @@ class BillingrailsJsonTest {
     BillingrailsPayment badLink =
         parse("{\"payment\":{\"id\":\"p3\"},\"payment_link\":\"not a uri\",\"meta\":null}");
     assertThat(badLink.paymentLink()).isNull();
+    assertThat(badLink.untyped()).containsEntry("payment_link", "not a uri");
+
+    // The order of the docs' examples: the payment first, what the envelope adds after it; the
+    // envelope's link wins over the payment's own, and its untypable members join the payment's.
+    BillingrailsPayment docsOrder =
+        parse(
+            "{\"payment\":{\"id\":\"p4\",\"amount\":\"ten\","
+                + "\"payment_link\":\"https://pay.example.com/own\"},"
+                + "\"payment_link\":\"https://pay.example.com/envelope\","
+                + "\"meta\":{\"request_id\":\"req_4\"},\"created_at\":\"yesterday\"}");
+    assertThat(docsOrder.id()).isEqualTo("p4");
+    assertThat(docsOrder.paymentLink()).isEqualTo(URI.create("https://pay.example.com/envelope"));
+    assertThat(docsOrder.requestId()).isEqualTo("req_4");
+    assertThat(docsOrder.untyped())
+        .containsOnly(Map.entry("amount", "ten"), Map.entry("created_at", "yesterday"));
+
+    // A bare payment keeps the request id of the response's meta.
+    BillingrailsPayment bareWithMeta = parse("{\"id\":\"p5\",\"meta\":{\"request_id\":\"req_5\"}}");
+    assertThat(bareWithMeta.requestId()).isEqualTo("req_5");
   }
 
   @Test
