@@ -106,7 +106,7 @@ public final class BillingrailsJson {
     if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new JsonDataException("Expected a JSON object at " + r.getPath());
     }
-    return readObject(r, true);
+    return readEnvelope(r);
   }
 
   /**
@@ -225,25 +225,24 @@ public final class BillingrailsJson {
   }
 
   /**
-   * Reads a payment object or, when {@code envelope}, a response that is either an envelope ({@code
-   * payment}, {@code payment_link}, {@code meta}) or a bare payment, in one pass: a payment has no
-   * {@code payment} member. (Looking ahead with {@code peekJson} instead cost a copy of the
-   * response buffer per call.) The payment is built once, when the envelope's members, in whatever
-   * order they came, are known.
+   * Reads a response that is either an envelope ({@code payment}, {@code payment_link}, {@code
+   * meta}) or a bare payment, in one pass: a payment has no {@code payment} member. (Looking ahead
+   * with {@code peekJson} instead cost a copy of the response buffer per call.) The payment is
+   * built once, when the envelope's members, in whatever order they came, are known.
    */
-  private static BillingrailsPayment readObject(JsonReader r, boolean envelope) throws IOException {
+  private static BillingrailsPayment readEnvelope(JsonReader r) throws IOException {
     PaymentFields own = new PaymentFields();
     PaymentFields wrapped = null;
     String requestId = null;
     r.beginObject();
     while (r.hasNext()) {
       int field = r.selectName(PAYMENT_FIELDS);
-      if (envelope && field == PAYMENT) {
+      if (field == PAYMENT) {
         if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
           throw new JsonDataException("'payment' is not an object at " + r.getPath());
         }
         wrapped = readFields(r);
-      } else if (envelope && field == META) {
+      } else if (field == META) {
         requestId = readRequestId(r);
       } else {
         own.read(r, field);
@@ -260,9 +259,8 @@ public final class BillingrailsJson {
     return own.checked(r).build(requestId, null); // a bare payment, with meta.request_id if any
   }
 
-  /** {@link #PAYMENT_FIELDS}' envelope members. */
+  // The indexes of the envelope's members in PAYMENT_FIELDS.
   private static final int PAYMENT = 14;
-
   private static final int META = 15;
 
   /** A payment object's fields as read, built into a payment once its envelope is read. */
@@ -283,7 +281,10 @@ public final class BillingrailsJson {
     @Nullable Instant createdAt;
     @Nullable Link link;
 
-    /** Reads the member {@code field} names ({@link #PAYMENT_FIELDS}' index, or -1). */
+    /**
+     * Reads the value of the member that {@code selectName} matched: {@code field} is its index in
+     * {@link #PAYMENT_FIELDS}, or -1 for a name the SDK does not read (skipped).
+     */
     void read(JsonReader r, int field) throws IOException {
       switch (field) {
         case 0 -> object = f.string(r, "object");
