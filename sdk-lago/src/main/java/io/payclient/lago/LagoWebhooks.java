@@ -172,11 +172,8 @@ public final class LagoWebhooks implements WebhookVerifier {
               Reason.UNSUPPORTED_ALGORITHM,
               "the " + ALGORITHM_HEADER + " header names neither jwt nor hmac");
     }
-    String unique = header.apply(UNIQUE_KEY_HEADER);
-    String id =
-        unique == null || unique.isBlank()
-            ? "sha256:" + WebhookChecks.sha256Hex(body)
-            : CHECKS.header(header, UNIQUE_KEY_HEADER);
+    String unique = CHECKS.optionalHeader(header, UNIQUE_KEY_HEADER);
+    String id = unique != null ? unique : "sha256:" + WebhookChecks.sha256Hex(body);
     return CHECKS.readObject(body, (r, pass) -> read(r, pass, id, body));
   }
 

@@ -96,7 +96,26 @@ public final class WebhookChecks {
    *     control character
    */
   public String header(Function<String, String> lookup, String name) {
-    String value = present(lookup, name, Limits.MAX_WEBHOOK_HEADER_CHARS);
+    String value = optionalHeader(lookup, name);
+    if (value == null) {
+      throw missing(name);
+    }
+    return value;
+  }
+
+  /**
+   * An optional header, trimmed, checked as {@link #header(Function, String)} checks it; {@code
+   * null} when absent or blank.
+   *
+   * @throws WebhookVerificationException {@code MALFORMED_HEADER} when over {@link
+   *     Limits#MAX_WEBHOOK_HEADER_CHARS} characters or holding a control character
+   */
+  public @Nullable String optionalHeader(Function<String, String> lookup, String name) {
+    String value = lookup.apply(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    refuseOverlong(value, name, Limits.MAX_WEBHOOK_HEADER_CHARS);
     refuseControlCharacters(value, name);
     return value.strip();
   }
@@ -122,12 +141,20 @@ public final class WebhookChecks {
   private String present(Function<String, String> lookup, String name, int maxChars) {
     String value = lookup.apply(name);
     if (value == null || value.isBlank()) {
-      throw refuse(Reason.MISSING_HEADER, "no " + name + " header");
+      throw missing(name);
     }
+    refuseOverlong(value, name, maxChars);
+    return value;
+  }
+
+  private WebhookVerificationException missing(String name) {
+    return refuse(Reason.MISSING_HEADER, "no " + name + " header");
+  }
+
+  private void refuseOverlong(String value, String name, int maxChars) {
     if (value.length() > maxChars) {
       throw refuse(Reason.MALFORMED_HEADER, "the " + name + " header is too long");
     }
-    return value;
   }
 
   private void refuseControlCharacters(String value, String name) {

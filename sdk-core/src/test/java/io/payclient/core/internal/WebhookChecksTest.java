@@ -40,6 +40,13 @@ class WebhookChecksTest {
     assertThat(reasonOf(() -> checks.header(h, "b"))).isEqualTo(Reason.MALFORMED_HEADER);
     assertThat(reasonOf(() -> checks.header(h, "c"))).isEqualTo(Reason.MALFORMED_HEADER);
     assertThat(reasonOf(() -> checks.header(h, "d"))).isEqualTo(Reason.MALFORMED_HEADER);
+    // optional: absent or blank is null, anything else is checked as a required one
+    Function<String, String> o = Map.of("a", " v ", "blank", "  ", "b", "x\ty")::get;
+    assertThat(checks.optionalHeader(o, "a")).isEqualTo("v");
+    assertThat(checks.optionalHeader(o, "z")).isNull();
+    assertThat(checks.optionalHeader(o, "blank")).isNull();
+    assertThat(reasonOf(() -> checks.optionalHeader(o, "b"))).isEqualTo(Reason.MALFORMED_HEADER);
+    assertThat(reasonOf(() -> checks.optionalHeader(h, "c"))).isEqualTo(Reason.MALFORMED_HEADER);
   }
 
   @Test
